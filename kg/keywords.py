@@ -50,7 +50,7 @@ def load_idf(path: str | None = None) -> IdfTable:
     Examples
     --------
     >>> t = load_idf()
-    >>> t.docs > 1000 and t("的") < t("量子计算")
+    >>> t.docs > 1000 and t("公司") < t("量子计算")
     True
     """
     p = Path(path) if path else _models_path(_IDF_FILE)
