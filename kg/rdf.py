@@ -12,13 +12,14 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from kg.errors import OutputError
-from kg.names import is_traditional, name_lang, normalize_key, stable_id
+from kg.names import is_traditional, name_lang, normalize_key, stable_id, to_simplified
 from kg.records import Extraction, Mention
 from kg.vocab import KG, KGID, PREFIXES
 
 __all__ = [
     "FORMATS",
     "Triple",
+    "GRAPH_IRI",
     "entity_iri",
     "article_iri",
     "article_triples",
@@ -28,6 +29,9 @@ __all__ = [
 ]
 
 SCHEMA = Namespace("https://schema.org/")
+
+GRAPH_IRI = KGID["graph"]
+"""Name of the graph kg builds (used by TriG output), fixed so the output is deterministic."""
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 """One RDF triple as kg makes them (no blank nodes)."""
@@ -77,6 +81,11 @@ def _text(value: str, traditional: bool) -> Literal:
     return Literal(value, lang=name_lang(value, traditional))
 
 
+def _name(value: str) -> Literal:
+    """A name keeps its own script; it is tagged zh-Hant only when written in Traditional characters."""
+    return Literal(value, lang=name_lang(value, is_traditional(value)))
+
+
 def _confidence(value: float) -> Literal:
     return Literal(Decimal(str(round(float(value), 3))), datatype=XSD.decimal)
 
@@ -89,10 +98,10 @@ def _date(value: str) -> Literal:
     return Literal(value)
 
 
-def _agent(name: str, label: str, out: list[Triple], traditional: bool) -> URIRef:
+def _agent(name: str, label: str, out: list[Triple]) -> URIRef:
     iri = entity_iri(label, name)
     out.append((iri, RDF.type, KG[label]))
-    out.append((iri, RDFS.label, _text(name, traditional)))
+    out.append((iri, RDFS.label, _name(name)))
     return iri
 
 
@@ -128,21 +137,19 @@ def article_triples(ex: Extraction, min_confidence: float = 0.0) -> list[Triple]
         out.append((a, SCHEMA.inLanguage, Literal(art.lang)))
     if art.source:
         out.append((a, KG.source, Literal(art.source)))
-        out.append((a, SCHEMA.publisher, _agent(art.source, "Organization", out, trad)))
+        out.append((a, SCHEMA.publisher, _agent(art.source, "Organization", out)))
     if art.publisher:
-        out.append((a, KG.originalPublisher, _agent(art.publisher, "Organization", out, trad)))
+        out.append((a, KG.originalPublisher, _agent(art.publisher, "Organization", out)))
     for name in _split_names(art.author or ""):
-        out.append((a, SCHEMA.author, _agent(name, "Person", out, trad)))
+        out.append((a, SCHEMA.author, _agent(name, "Person", out)))
 
     def node(m: Mention) -> URIRef:
         iri = entity_iri(m.label, m.name)
         out.append((iri, RDF.type, KG[m.label]))
-        out.append((iri, RDFS.label, _text(m.name, trad or is_traditional(m.name))))
+        out.append((iri, RDFS.label, _name(m.name)))
         if m.text != m.name:
-            out.append((iri, SKOS.altLabel, _text(m.text, trad)))
-        if trad and is_traditional(m.text):
-            from kg.names import to_simplified
-
+            out.append((iri, SKOS.altLabel, _name(m.text)))
+        if is_traditional(m.text):
             out.append((iri, SKOS.altLabel, Literal(to_simplified(m.text), lang="zh")))
         return iri
 
@@ -178,7 +185,7 @@ def article_triples(ex: Extraction, min_confidence: float = 0.0) -> list[Triple]
             out += [
                 (role, RDF.type, KG.Role),
                 (role, RDF.type, ORG.Role),
-                (role, RDFS.label, _text(r.role, trad)),
+                (role, RDFS.label, _name(r.role)),
                 (ms, RDF.type, KG.Membership),
                 (ms, RDF.type, ORG.Membership),
                 (ms, ORG.member, s),
@@ -199,7 +206,7 @@ def article_triples(ex: Extraction, min_confidence: float = 0.0) -> list[Triple]
         out += [(qi, KG.about, node(m)) for m in q.about]
     for c in ex.concepts:
         ci = entity_iri("Concept", c)
-        out += [(ci, RDF.type, KG.Concept), (ci, RDFS.label, _text(c, trad)), (a, KG.mentions, ci)]
+        out += [(ci, RDF.type, KG.Concept), (ci, RDFS.label, _name(c)), (a, KG.mentions, ci)]
     return out
 
 
@@ -242,7 +249,7 @@ def _finalize(triples: list[Triple]) -> Graph:
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:
-    g = Graph(bind_namespaces="core")
+    g = Graph(bind_namespaces="core", identifier=GRAPH_IRI)
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, Namespace(ns), override=True)
     for t in sorted(triples, key=lambda t: (str(t[0]), str(t[1]), t[2].n3())):
