@@ -1,0 +1,98 @@
+"""Entity linking within an article: each mention gets the canonical name of the thing it names.
+
+Canonical names are chosen so that the same thing gets the same name in every article
+(identity across articles is ``(label, normalize_key(canonical))``):
+
+* a gazetteer alias links to the entry's preferred name (谷歌/Google/谷歌公司 → 谷歌);
+* a name written with a company suffix links to the known short name (百度公司 → 百度);
+* a later short mention of a person links to the full name seen earlier in the article
+  (阿尔特曼 → 山姆·阿尔特曼; 彦宏 → 李彦宏; a bare surname 李 is not a mention at all);
+* an abbreviation defined in parentheses links to the name it abbreviates
+  (人类反馈强化学习（RLHF） → RLHF is 人类反馈强化学习).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.entities import Recognizer
+from kg.patterns import fold
+from kg.records import Article, Mention
+
+__all__ = ["link_mentions"]
+
+_ORG_SUFFIXES = ("有限公司", "股份有限公司", "集团", "公司", "科技", "控股")
+
+
+def _lexicon_name(m: Mention, rec: Recognizer) -> str | None:
+    if m.source.startswith("lexicon:"):
+        e = rec.by_id.get(m.source.split(":", 1)[1])
+        if e is not None:
+            return e.name
+    e = rec.lexicon.surface.get(fold(m.text))
+    if e is not None and e.label == m.label:
+        return e.name
+    return None
+
+
+def link_mentions(article: Article, mentions: tuple[Mention, ...], recognizer: Recognizer) -> tuple[Mention, ...]:
+    """Set ``Mention.canonical`` on every mention (same order, same spans).
+
+    Examples
+    --------
+    >>> from kg.entities import load_recognizer
+    >>> r = load_recognizer()
+    >>> a = Article(id="a", text="山姆·阿尔特曼说，阿尔特曼和Google")
+    >>> ms = (Mention("a", 0, 7, "山姆·阿尔特曼", "Person"), Mention("a", 9, 13, "阿尔特曼", "Person"),
+    ...       Mention("a", 14, 20, "Google", "Organization"))
+    >>> [m.name for m in link_mentions(a, ms, r)]
+    ['山姆·阿尔特曼', '山姆·阿尔特曼', '谷歌']
+    """
+    rec = recognizer
+    out: list[Mention] = []
+    people: list[str] = []  # full person names seen so far, in order
+    orgs: dict[str, str] = {}  # folded name -> canonical, for suffix stripping
+    by_pos = {m.start: m for m in mentions}
+    for m in mentions:
+        canon = _lexicon_name(m, rec)
+        if canon is None and m.source.startswith("pattern:abbr:"):
+            src = by_pos.get(int(m.source.rsplit(":", 1)[1]))
+            if src is not None:
+                canon = next((o.canonical or o.text for o in out if o.start == src.start), src.text)
+        if canon is None and m.source == "pattern:abbr":
+            canon = next((o.canonical for o in out if o.text == m.text and o.canonical), None)
+        if canon is None and m.label == "Person":
+            canon = _person_name(m.text, people)
+        if canon is None and m.label == "Organization":
+            f = fold(m.text)
+            for suf in _ORG_SUFFIXES:
+                if f.endswith(suf) and len(f) - len(suf) >= 2:
+                    short = f[: -len(suf)]
+                    e = rec.lexicon.surface.get(short)
+                    if e is not None and e.label == "Organization":
+                        canon = e.name
+                    elif short in orgs:
+                        canon = orgs[short]
+                    break
+        if canon is None:
+            canon = m.text
+        if m.label == "Person" and canon == m.text and len(m.text) >= 2:
+            people.append(m.text)
+        if m.label == "Organization":
+            orgs.setdefault(fold(m.text), canon)
+        out.append(replace(m, canonical=canon))
+    return tuple(out)
+
+
+def _person_name(text: str, people: list[str]) -> str | None:
+    """The earlier full name that ``text`` is a part of (given name, or last part of a dotted name)."""
+    for full in reversed(people):
+        if full == text or len(full) <= len(text):
+            continue
+        if "·" in full:
+            parts = full.split("·")
+            if text in (parts[-1], parts[0]) or text == "".join(parts):
+                return full
+        elif len(full) in (3, 4) and len(text) == 2 and full.endswith(text):
+            return full
+    return None

@@ -1,0 +1,206 @@
+"""Character-level CRF labeller for person, organization and place names: features, tagging, model loading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ModelError
+from kg.patterns import Lexicon, WordLists, is_han
+
+__all__ = [
+    "MODEL_PATH",
+    "LABELS",
+    "char_features",
+    "decode_bio",
+    "CrfLabeller",
+    "load_labeller",
+]
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner.crfsuite"
+"""The shipped model, trained by ``scripts/train_ner.py``."""
+
+LABELS: dict[str, str] = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
+"""BIO tag type → ontology class."""
+
+_LEX_TAG = {"Person": "P", "Organization": "O", "Location": "L", "AIModel": "M", "Technology": "T", "Publication": "B"}
+
+
+def _char_type(ch: str) -> str:
+    if is_han(ch):
+        return "H"
+    if ch.isdigit():
+        return "D"
+    if ch.isascii() and ch.isalpha():
+        return "A"
+    if ch.isspace():
+        return "S"
+    return "P"
+
+
+def char_features(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lexicon: Lexicon | None,
+    lists: WordLists,
+) -> list[list[str]]:
+    """One list of feature strings per character of ``text`` (already folded).
+
+    ``tokens`` are ``(start, end, pos)`` offsets into ``text`` covering it.
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> f = char_features("吴飞教授", [(0, 2, "nr"), (2, 4, "n")], None, load_word_lists())
+    >>> len(f), "c=吴" in f[0], "p=Bnr" in f[0], "nw=教授" in f[1]
+    (4, True, True, True)
+    """
+    n = len(text)
+    pad = "^^" + text + "$$"
+    types = "^^" + "".join(map(_char_type, text)) + "$$"
+    titles = lists.titles
+    org_suf = lists.org_suffixes
+    loc_suf = lists.loc_suffixes
+    surnames = lists.surnames
+    # word-level features, shared by the characters of a word
+    wfeat: list[tuple[str, ...]] = [()] * n
+    words = [text[s:e] for s, e, _ in tokens]
+    m = len(tokens)
+    for k, (s, e, pos) in enumerate(tokens):
+        w = words[k]
+        pw = words[k - 1] if k > 0 else "^"
+        nw = words[k + 1] if k + 1 < m else "$"
+        common = [f"pw={pw}", f"nw={nw}"]
+        if 2 <= len(w) <= 6:
+            common.append(f"w={w}")
+        if pw in titles:
+            common.append("tl")
+        if nw in titles:
+            common.append("tr")
+        if nw in org_suf or w in org_suf:
+            common.append("os")
+        if nw in loc_suf or w in loc_suf:
+            common.append("ls")
+        if e - s == 1:
+            wfeat[s] = (f"p=S{pos}", *common)
+        else:
+            wfeat[s] = (f"p=B{pos}", *common)
+            mid = (f"p=M{pos}", *common)
+            for i in range(s + 1, e - 1):
+                wfeat[i] = mid
+            wfeat[e - 1] = (f"p=E{pos}", *common)
+    lex = [""] * n
+    if lexicon is not None:
+        starts = {s for s, _, _ in tokens}
+        ends = {e for _, e, _ in tokens}
+        for s, e, entry in lexicon.match(text, starts, ends):
+            t = _LEX_TAG[entry.label]
+            lex[s] = "x=B" + t
+            for i in range(s + 1, e):
+                lex[i] = "x=I" + t
+    out: list[list[str]] = []
+    for i in range(n):
+        ch = text[i]
+        f = [
+            "c=" + ch,
+            "l=" + pad[i + 1],
+            "r=" + pad[i + 3],
+            "ll=" + pad[i],
+            "rr=" + pad[i + 4],
+            "bl=" + pad[i + 1 : i + 3],
+            "br=" + pad[i + 2 : i + 4],
+            "t=" + types[i + 1 : i + 4],
+        ]
+        f.extend(wfeat[i])
+        if lex[i]:
+            f.append(lex[i])
+        if ch in surnames:
+            f.append("sn")
+        out.append(f)
+    return out
+
+
+def decode_bio(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, type)`` of a BIO tag sequence; an I- without a B- starts a span.
+
+    Examples
+    --------
+    >>> decode_bio(["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "I-LOC"])
+    [(0, 2, 'PER'), (3, 5, 'ORG'), (5, 6, 'LOC')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    start = -1
+    kind = ""
+    for i, t in enumerate(tags):
+        if t == "O":
+            if start >= 0:
+                spans.append((start, i, kind))
+                start = -1
+            continue
+        b, _, k = t.partition("-")
+        if b == "B" or k != kind or start < 0:
+            if start >= 0:
+                spans.append((start, i, kind))
+            start, kind = i, k
+    if start >= 0:
+        spans.append((start, len(tags), kind))
+    return spans
+
+
+@dataclass
+class CrfLabeller:
+    """A loaded crfsuite model; rebuilt from its path when unpickled (workers each open it)."""
+
+    path: Path
+    """The model file."""
+    _tagger: Any = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            import pycrfsuite
+        except ImportError as exc:
+            raise ModelError("the package 'python-crfsuite' is not installed (pip install python-crfsuite)") from exc
+        if not Path(self.path).is_file():
+            raise ModelError(f"{self.path}: the entity model is missing (run scripts/train_ner.py)")
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(self.path))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{self.path}: cannot read the entity model: {exc}") from exc
+        if not set(tagger.labels()) <= {"O"} | {f"{b}-{k}" for b in "BI" for k in LABELS}:
+            raise ModelError(f"{self.path}: unexpected labels {tagger.labels()} in the entity model")
+        self._tagger = tagger
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.path = state["path"]
+        self._open()
+
+    def tag(self, features: list[list[str]]) -> list[str]:
+        """BIO tags for a feature sequence (see :func:`char_features`)."""
+        if not features:
+            return []
+        return self._tagger.tag(features)
+
+    def marginal(self, tag: str, i: int) -> float:
+        """Probability of ``tag`` at position ``i`` of the last tagged sequence."""
+        return self._tagger.marginal(tag, i)
+
+
+def load_labeller(path: str | Path | None = None) -> CrfLabeller:
+    """Open the shipped CRF model (ModelError when it is missing or unreadable).
+
+    Examples
+    --------
+    >>> load_labeller("/nonexistent.crfsuite")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ModelError: /nonexistent.crfsuite: the entity model is missing (run scripts/train_ner.py)
+    """
+    return CrfLabeller(Path(path) if path is not None else MODEL_PATH)

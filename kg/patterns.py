@@ -1,0 +1,273 @@
+"""Gazetteer, word lists and surface patterns for entity recognition, loaded and validated from data files."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ModelError, OntologyError, PatternError
+
+__all__ = [
+    "LexEntry",
+    "Lexicon",
+    "WordLists",
+    "load_lexicon",
+    "load_word_lists",
+    "fold",
+    "is_han",
+    "LATIN_MODEL",
+    "DOT_NAME",
+    "BOOK_TITLE",
+    "PAREN_ABBR",
+]
+
+_MODELS = Path(__file__).resolve().parent / "models"
+
+
+@functools.lru_cache(maxsize=1)
+def _fold_table() -> dict[int, int]:
+    table: dict[int, int] = {}
+    try:
+        import opencc
+
+        path = Path(opencc.__file__).resolve().parent / "dictionary" / "TSCharacters.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+                table[ord(parts[0])] = ord(parts[1])
+    except (ImportError, OSError):  # folding Traditional characters is an improvement, not a need
+        pass
+    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[cp] = cp - 0xFEE0
+    table[0x3000] = 0x20
+    for dot in "•‧・･∙⋅":
+        table[ord(dot)] = ord("·")
+    return table
+
+
+def fold(text: str) -> str:
+    """Length-preserving view of ``text``: Simplified characters, half-width ASCII, one middle dot.
+
+    Offsets into the folded text are offsets into the original.
+
+    Examples
+    --------
+    >>> fold("輝達發佈ＧＰＵ・新品")
+    '辉达发布GPU·新品'
+    """
+    return text.translate(_fold_table())
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK ideograph.
+
+    Examples
+    --------
+    >>> is_han("谷"), is_han("G")
+    (True, False)
+    """
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One gazetteer entry: a thing, its preferred name and the other names it goes by."""
+
+    id: str
+    """Stable id of the entry (``google``)."""
+    label: str
+    """Ontology class local name."""
+    name: str
+    """Preferred (canonical) name."""
+    aliases: tuple[str, ...] = ()
+    """Other surface forms (Traditional forms are matched through folding)."""
+    en: str = ""
+    """English name, when the preferred name is not English."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Gazetteer entries indexed for longest-match lookup over folded text."""
+
+    entries: tuple[LexEntry, ...]
+    """Entries in file order."""
+    surface: dict[str, LexEntry]
+    """Folded surface form → entry."""
+    by_prefix: dict[str, tuple[str, ...]]
+    """First two folded characters → surface forms starting with them, longest first."""
+
+    def match(self, folded: str, starts: frozenset[int] | set[int], ends: frozenset[int] | set[int]):
+        """Longest non-overlapping matches ``(start, end, entry)`` over folded text.
+
+        Latin names must not touch letters or digits; Chinese names of at most two
+        characters must start and end on token boundaries (``starts``/``ends``).
+
+        Examples
+        --------
+        >>> lex = load_lexicon()
+        >>> t = fold("谷歌和OpenAI发布GPT-4o")
+        >>> [(t[s:e], x.name) for s, e, x in lex.match(t, {0, 2, 3, 9, 11}, {2, 3, 9, 11, 17})]
+        [('谷歌', '谷歌'), ('OpenAI', 'OpenAI'), ('GPT-4o', 'GPT-4o')]
+        """
+        out = []
+        n = len(folded)
+        i = 0
+        by_prefix = self.by_prefix
+        surface = self.surface
+        while i < n - 1:
+            cands = by_prefix.get(folded[i : i + 2])
+            if cands is not None:
+                hit = None
+                for key in cands:
+                    if folded.startswith(key, i):
+                        j = i + len(key)
+                        if key[0].isascii() and key[0].isalnum():
+                            if i > 0 and folded[i - 1].isascii() and folded[i - 1].isalnum():
+                                continue
+                        if key[-1].isascii() and key[-1].isalnum():
+                            if j < n and folded[j].isascii() and folded[j].isalnum():
+                                continue
+                        if len(key) <= 2 and is_han(key[0]) and (i not in starts or j not in ends):
+                            continue
+                        hit = (i, j, surface[key])
+                        break
+                if hit is not None:
+                    out.append(hit)
+                    i = hit[1]
+                    continue
+            i += 1
+        return out
+
+
+def _validate_row(row: object, where: str, declared: frozenset[str] | None) -> LexEntry:
+    if not isinstance(row, dict):
+        raise PatternError(f"{where}: expected a JSON object, got {row!r}")
+    unknown = set(row) - {"label", "pattern", "id", "aliases", "en"}
+    if unknown:
+        raise PatternError(f"{where}: unknown key(s) {sorted(unknown)} in {row!r}")
+    label, pattern, eid = row.get("label"), row.get("pattern"), row.get("id")
+    aliases = row.get("aliases", [])
+    en = row.get("en", "")
+    if not (isinstance(label, str) and isinstance(pattern, str) and pattern.strip() and isinstance(eid, str) and eid):
+        raise PatternError(f"{where}: 'label', 'pattern' and 'id' must be non-empty strings in {row!r}")
+    if not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
+        raise PatternError(f"{where}: 'aliases' must be a list of non-empty strings in {row!r}")
+    if not isinstance(en, str):
+        raise PatternError(f"{where}: 'en' must be a string in {row!r}")
+    if declared is not None and label not in declared:
+        raise PatternError(f"{where}: unknown class {label!r} (not declared in kg.ttl) in {row!r}")
+    return LexEntry(eid, label, pattern, tuple(aliases), en)
+
+
+def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None = None) -> Lexicon:
+    """Read and validate ``entities.jsonl``; a bad row raises PatternError quoting it with file:line.
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> lex.surface[fold("Google")].name
+    '谷歌'
+    """
+    if path is None:
+        from kg.resources import ontology_dir
+
+        path = ontology_dir() / "patterns" / "entities.jsonl"
+    p = Path(path)
+    if classes is None:
+        from kg.resources import ENTITY_CLASSES, check_term
+
+        for c in ENTITY_CLASSES:
+            check_term(c, "class", str(p))
+        classes = frozenset(ENTITY_CLASSES)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise OntologyError(f"{p}: cannot read the gazetteer: {exc}") from exc
+    entries: list[LexEntry] = []
+    surface: dict[str, LexEntry] = {}
+    ids: set[str] = set()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{p}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{where}: not valid JSON ({exc.msg}): {line!r}") from exc
+        e = _validate_row(row, where, classes)
+        if e.id in ids:
+            raise PatternError(f"{where}: duplicate id {e.id!r} in {line!r}")
+        ids.add(e.id)
+        entries.append(e)
+        for form in (e.name, *e.aliases):
+            key = fold(form)
+            if len(key) < 2:
+                raise PatternError(f"{where}: surface form {form!r} is shorter than two characters in {line!r}")
+            if key in surface and surface[key].id != e.id:
+                raise PatternError(f"{where}: {form!r} already names {surface[key].id!r}: {line!r}")
+            surface[key] = e
+    prefix: dict[str, list[str]] = {}
+    for key in surface:
+        prefix.setdefault(key[:2], []).append(key)
+    by_prefix = {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in prefix.items()}
+    return Lexicon(tuple(entries), surface, by_prefix)
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """Closed word lists used as features and by patterns (``kg/models/lists.json``)."""
+
+    surnames: frozenset[str]
+    """Single- and two-character Chinese surnames."""
+    titles: frozenset[str]
+    """Titles and positions that sit next to a person's name (教授, 创始人)."""
+    org_suffixes: frozenset[str]
+    """Words that end organization names (公司, 大学, 研究院)."""
+    loc_suffixes: frozenset[str]
+    """Words that end place names (省, 市, 路)."""
+    generic: frozenset[str]
+    """Generic words that never become entities (技术, 模型, 公司, 平台)."""
+
+
+def load_word_lists(path: str | Path | None = None) -> WordLists:
+    """Read the word lists shipped with the model.
+
+    Examples
+    --------
+    >>> w = load_word_lists()
+    >>> "教授" in w.titles, "技术" in w.generic
+    (True, True)
+    """
+    p = Path(path) if path is not None else _MODELS / "lists.json"
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        surnames = set(data["surnames"]) | set(data["compound_surnames"])
+        return WordLists(
+            frozenset(surnames),
+            frozenset(data["titles"]),
+            frozenset(data["org_suffixes"]),
+            frozenset(data["loc_suffixes"]),
+            frozenset(data["generic"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
+
+
+_VERSION = r"(?:[-\s]?(?:\d+(?:\.\d+)*[a-z]?|[RV]\d(?:\.\d)?)(?![A-Za-z0-9]))"
+_TIER = r"(?:[-\s](?:Pro|Max|Mini|mini|Ultra|Flash|Turbo|Plus|Lite|Nano|Sonnet|Opus|Haiku|Instruct|Chat|Coder|Math|Preview|Exp|Vision|VL|Zero|R1|V3|Omni|Thinking|\d+(?:\.\d+)?[BMK]))"
+LATIN_MODEL = re.compile(
+    r"(?<![A-Za-z0-9.\-])((?:[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)" + _VERSION + r"(?:" + _TIER + r")*)(?![A-Za-z0-9])"
+)
+"""A Latin name followed by a version (GPT-4o, Qwen2.5-Max, Llama 3.1 405B, Claude 3.5 Sonnet)."""
+
+DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+")
+"""A transliterated foreign name written with middle dots (山姆·阿尔特曼)."""
+
+BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+"""A title in Chinese book-title marks."""
+
+PAREN_ABBR = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
+"""A Latin abbreviation in parentheses right after the name it abbreviates."""
