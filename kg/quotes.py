@@ -1,0 +1,126 @@
+"""Reported speech: quotes found by speech-verb rules, and the explains relations they state."""
+
+from __future__ import annotations
+
+from kg.records import Article, Mention, Quote, Relation, Sentence
+from kg.rules import Rule, RuleSet, Unit
+
+__all__ = ["quotes_from_match", "relations_from_quotes", "TOPIC_CLASSES"]
+
+TOPIC_CLASSES = ("AIModel", "Technology")
+"""Classes a quote must name for its speaker to be said to explain them."""
+
+_OPEN = "“「『\""
+_CLOSE = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+_LEAD = "，,：: "
+_MAX_QUOTE = 600
+"""A quote opened with a quotation mark is followed at most this many characters for its end."""
+
+
+def _quote_after(text: str, pos: int, sent_end: int) -> tuple[int, int] | None:
+    """Span of what follows a speech verb: the quoted part, or the rest of the sentence."""
+    while pos < sent_end and text[pos] in _LEAD:
+        pos += 1
+    if pos >= sent_end:
+        return None
+    if text[pos] in _OPEN:
+        close = text.find(_CLOSE[text[pos]], pos + 1, min(len(text), pos + _MAX_QUOTE))
+        if close < 0:
+            return (pos + 1, sent_end) if sent_end - pos > 2 else None
+        return (pos + 1, close) if close - pos > 2 else None
+    end = sent_end
+    while end > pos and text[end - 1] in "。！？!?；;…":
+        end -= 1
+    return (pos, end) if end - pos >= 4 else None
+
+
+def _quote_before(text: str, pos: int, sent_start: int) -> tuple[int, int] | None:
+    """Span of the quotation that ends just before the speaker (“……”，X表示)."""
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or not (text[i] in "，,：:" or text[i] in "”」』"):
+        return None
+    while i >= 0 and text[i] in _LEAD:
+        i -= 1
+    if i < 0:
+        return None
+    closers = {v: k for k, v in _CLOSE.items() if k != "\""}
+    if text[i] in closers:
+        opening = text.rfind(closers[text[i]], max(0, i - _MAX_QUOTE), i)
+        if opening < 0 or i - opening <= 2:
+            return None
+        return opening + 1, i
+    if i >= sent_start and i + 1 - sent_start >= 4:
+        return sent_start, i + 1
+    return None
+
+
+def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
+                      caps: dict[int, int], end: int, mentions: tuple[Mention, ...]) -> Quote | None:
+    """The Quote a speech-verb rule match states, or None when no quoted text is found.
+
+    Examples
+    --------
+    >>> from kg.rules import Rule, Unit
+    >>> a = Article(id="a", text="吴飞表示，扩散模型很重要。")
+    >>> us = (Unit(0, 2, "吴飞", "", "Person", Mention("a", 0, 2, "吴飞", "Person")), Unit(2, 4, "表示", "v"))
+    >>> r = Rule("q", "quote", "explains", (), subject=0)
+    >>> m = Mention("a", 5, 9, "扩散模型", "Technology")
+    >>> q = quotes_from_match(a, Sentence("a", 0, 13, a.text), us, r, {0: 0, 1: 1}, 2, (m,))
+    >>> q.text, [x.text for x in q.about]
+    ('扩散模型很重要', ['扩散模型'])
+    """
+    speaker = units[caps[rule.subject]].mention
+    if speaker is None:
+        return None
+    text = article.text
+    if rule.quote == "after":
+        span = _quote_after(text, units[end - 1].end, sent.end)
+    else:
+        if text[units[end - 1].end : sent.end].strip(" 。！？!?…；;"):
+            return None  # the speech verb must close the sentence: “……”，X说。
+        first = units[min(caps.values())].start
+        span = _quote_before(text, first, sent.start)
+    if span is None:
+        return None
+    s, e = span
+    about = tuple(m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES)
+    return Quote(article.id, speaker, s, e, text[s:e], about)
+
+
+def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quotes: list[Quote],
+                          rules: RuleSet) -> list[Relation]:
+    """``explains`` from each quote's speaker to every model or technology it names.
+
+    The rule id and confidence are those of the quote rule with relation ``explains``
+    listed first in the rule file; the evidence spans the sentences from the speaker to the mention.
+
+    Examples
+    --------
+    >>> from kg.relations import load_rules
+    >>> sp = Mention("a", 0, 2, "吴飞", "Person")
+    >>> q = Quote("a", sp, 5, 12, "扩散模型很重要", (Mention("a", 5, 9, "扩散模型", "Technology"),))
+    >>> s = Sentence("a", 0, 13, "吴飞表示，扩散模型很重要。")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in relations_from_quotes(
+    ...     Article("a", s.text), (s,), [q], load_rules())]
+    [('吴飞', 'explains', '扩散模型')]
+    """
+    rule = next((r for r in rules.rules if r.kind == "quote" and r.relation), None)
+    if rule is None:
+        return []
+    out = []
+    for q in quotes:
+        if q.speaker.label not in ("Person", "Organization"):
+            continue
+        for m in q.about:
+            if m.name == q.speaker.name:
+                continue
+            lo = min(q.speaker.start, m.start)
+            hi = max(q.speaker.end, m.end)
+            covering = [s for s in sentences if s.end > lo and s.start < hi]
+            start = min((s.start for s in covering), default=lo)
+            end = max((s.end for s in covering), default=hi)
+            conf = rule.confidence if q.speaker.label == "Person" else min(rule.confidence, 0.7)
+            out.append(Relation(article.id, q.speaker, rule.relation, m, rule.id, start, end, conf, None, "rule"))
+    return out

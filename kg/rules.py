@@ -1,0 +1,547 @@
+"""Relation rules as data: loading and validating them, and matching token patterns over a sentence."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import OntologyError, PatternError
+from kg.names import to_simplified
+from kg.records import Mention, Sentence
+from kg.resources import ENTITY_CLASSES, check_term, declared_classes
+
+__all__ = [
+    "Unit",
+    "Rule",
+    "Hedge",
+    "RuleSet",
+    "read_rules",
+    "read_hedges",
+    "read_roles",
+    "build_units",
+    "match_rule",
+]
+
+_KINDS = ("relation", "quote", "nested")
+_RULE_KEYS = {
+    "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "note"},
+    "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "note"},
+    "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "confidence", "note"},
+}
+_ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP"}
+_GAP_KEYS = {"GAP", "NOT", "CROSS"}
+_OPS = {"?", "*", "+", "!"}
+_STOPS = frozenset("，,；;：:。！？!?“”\"（）()《》「」")
+"""Units a gap never crosses unless the rule lists them in ``CROSS``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One matching position of a sentence: an entity mention, a position title, or a plain token."""
+
+    start: int
+    """Character offset into ``Article.text``."""
+    end: int
+    """End offset (exclusive)."""
+    text: str
+    """Surface form, in Simplified characters for matching."""
+    pos: str
+    """Part-of-speech tag of the token (``""`` for mentions)."""
+    ent: str = ""
+    """Ontology class of the mention covering it, ``Role`` for a title chain, else ``""``."""
+    mention: Mention | None = None
+    """The mention, for entity units."""
+    roles: tuple[str, ...] = ()
+    """Positions named as written, for ``Role`` units (a chain 董事长兼首席执行官 gives two)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One validated rule of ``relations.jsonl``."""
+
+    id: str
+    """Unique id, recorded on every relation it finds."""
+    kind: str
+    """``relation`` (token pattern), ``quote`` (reported speech) or ``nested`` (org name inside org name)."""
+    relation: str
+    """Ontology property asserted (``""`` for a quote rule that asserts nothing)."""
+    pattern: tuple[dict[str, Any], ...] = ()
+    """Pattern elements, compiled (see :func:`read_rules`)."""
+    subject: int = -1
+    """Index of the subject element (the speaker for quote rules)."""
+    object: int = -1
+    """Index of the object element."""
+    role: int = -1
+    """Index of the element giving the position, or -1."""
+    confidence: float = 0.9
+    """Confidence of what it finds, before hedges."""
+    quote: str = "after"
+    """For quote rules: whether the quoted text comes ``after`` or ``before`` the speech verb."""
+    parent_suffix: tuple[str, ...] = ()
+    """For nested rules: endings of a parent organization name (大学, 集团)."""
+    child_suffix: tuple[str, ...] = ()
+    """For nested rules: endings of the part (研究院, 实验室)."""
+    needs: tuple[tuple[str, ...], ...] = ()
+    """Word lists of which the sentence must contain one each (a fast pre-check)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A negation or hedge cue of ``hedges.jsonl``."""
+
+    cue: str
+    """The word, in Simplified characters (matched at token boundaries)."""
+    effect: str
+    """``negate`` (no relation) or ``hedge`` (lower confidence)."""
+    confidence: float = 1.0
+    """Confidence ceiling of a hedged relation."""
+    scope: str = "clause"
+    """``clause``: from the clause start to the match end; ``sentence``: from the sentence start."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """Everything relation extraction loads once: rules, hedge cues and position titles."""
+
+    rules: tuple[Rule, ...]
+    """Rules in file order."""
+    hedges: tuple[Hedge, ...] = ()
+    """Negation and hedge cues."""
+    role_heads: frozenset[str] = frozenset()
+    """Position titles (董事长, 院长, CEO)."""
+    role_modifiers: frozenset[str] = frozenset()
+    """Words that may precede a title (常务, 副, 首席)."""
+    role_joiners: frozenset[str] = frozenset()
+    """Words joining titles into a chain (、, 兼)."""
+
+
+def _rows(path: Path):
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise PatternError(f"{path}: cannot read ({exc.strerror})") from exc
+    for n, line in enumerate(lines, 1):
+        s = line.strip()
+        if not s or s.startswith("#") or s.startswith("//"):
+            continue
+        where = f"{path}:{n}"
+        try:
+            row = json.loads(s)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{where}: not valid JSON ({exc.msg}): {s}") from exc
+        if not isinstance(row, dict):
+            raise PatternError(f"{where}: expected a JSON object: {s}")
+        yield where, s, row
+
+
+def _compile_spec(value: Any, key: str, bad) -> dict[str, Any]:
+    """Normalise a TEXT/POS/ENT/ROLE value to ``{"IN": frozenset}`` / ``{"NOT_IN": ...}`` / ``{"REGEX": re}``."""
+    if isinstance(value, str):
+        value = {"IN": [value]}
+    elif isinstance(value, list):
+        value = {"IN": value}
+    if not isinstance(value, dict) or len(value) != 1:
+        bad(f"{key} must be a string, a list, or one of IN / NOT_IN / REGEX")
+    (op, arg), = value.items()
+    if op in ("IN", "NOT_IN"):
+        if not isinstance(arg, list) or not all(isinstance(a, str) for a in arg):
+            bad(f"{key}.{op} must be a list of strings")
+        words = frozenset(to_simplified(a).casefold() if key in ("TEXT", "ROLE") else a for a in arg)
+        if op == "IN" and key == "TEXT":
+            return {op: words, "PREFIX": frozenset(w[:i] for w in words for i in range(1, len(w)))}
+        return {op: words}
+    if op == "REGEX" and isinstance(arg, str):
+        try:
+            return {"REGEX": re.compile(arg)}
+        except re.error as exc:
+            bad(f"{key}.REGEX does not compile ({exc})")
+    bad(f"{key}: unknown operator {op!r} (use IN, NOT_IN or REGEX)")
+    raise AssertionError("unreachable")  # bad() always raises
+
+
+def _compile_element(el: Any, i: int, bad, classes: frozenset[str]) -> dict[str, Any]:
+    if not isinstance(el, dict) or not el:
+        bad(f"pattern element {i} must be a non-empty object")
+    if "GAP" in el:
+        extra = set(el) - _GAP_KEYS
+        if extra:
+            bad(f"pattern element {i}: unknown key(s) {sorted(extra)} in a gap (allowed: GAP, NOT, CROSS)")
+        if not isinstance(el["GAP"], int) or isinstance(el["GAP"], bool) or el["GAP"] < 0:
+            bad(f"pattern element {i}: GAP must be a whole number of tokens >= 0")
+        out: dict[str, Any] = {"GAP": el["GAP"], "CROSS": frozenset(el.get("CROSS", ()))}
+        if "NOT" in el:
+            out["NOT"] = _compile_element(el["NOT"], i, bad, classes)
+        return out
+    extra = set(el) - _ELEMENT_KEYS
+    if extra:
+        bad(f"pattern element {i}: unknown key(s) {sorted(extra)} (allowed: {sorted(_ELEMENT_KEYS | _GAP_KEYS)})")
+    out = {}
+    for key in ("TEXT", "POS", "ENT", "ROLE"):
+        if key in el:
+            out[key] = _compile_spec(el[key], key, bad)
+    if "ENT" in out:
+        for name in out["ENT"].get("IN", ()) | out["ENT"].get("NOT_IN", frozenset()):
+            if name not in classes:
+                bad(f"pattern element {i}: unknown class {name!r} (not declared in kg.ttl)")
+    if "OP" in el:
+        if el["OP"] not in _OPS:
+            bad(f"pattern element {i}: OP must be one of {sorted(_OPS)}")
+        out["OP"] = el["OP"]
+    return out
+
+
+def _needs(pattern: tuple[dict[str, Any], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(sorted(el["TEXT"]["IN"]))
+        for el in pattern
+        if "TEXT" in el and "IN" in el["TEXT"] and el.get("OP") not in ("?", "*", "!")
+    )
+
+
+def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
+    """Read and validate ``relations.jsonl``; a bad row raises PatternError quoting it.
+
+    Examples
+    --------
+    >>> from kg.resources import ontology_dir
+    >>> rules = read_rules(ontology_dir() / "patterns" / "relations.jsonl")
+    >>> len({r.id for r in rules}) == len(rules)
+    True
+    """
+    classes = declared_classes(directory)
+    seen: dict[str, str] = {}
+    out: list[Rule] = []
+    for where, raw, row in _rows(path):
+
+        def bad(msg: str, where: str = where, raw: str = raw) -> None:
+            raise PatternError(f"{where}: {msg}: {raw}")
+
+        kind = row.get("kind", "relation")
+        if kind not in _KINDS:
+            bad(f"unknown kind {kind!r} (use one of {', '.join(_KINDS)})")
+        extra = set(row) - _RULE_KEYS[kind]
+        if extra:
+            bad(f"unknown key(s) {sorted(extra)} for a {kind} rule")
+        rid = row.get("id")
+        if not isinstance(rid, str) or not rid:
+            bad("missing id")
+        if rid in seen:
+            bad(f"duplicate id {rid!r} (first at {seen[rid]})")
+        seen[rid] = where
+        relation = row.get("relation", "")
+        if kind != "quote" or relation:
+            if not isinstance(relation, str) or not relation:
+                bad("missing relation (an ontology property)")
+            try:
+                check_term(relation, "property", where, directory)
+            except OntologyError as exc:
+                raise PatternError(f"{exc}: {raw}") from exc
+        conf = row.get("confidence", 0.9)
+        if not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0.0 <= conf <= 1.0:
+            bad("confidence must be a number between 0 and 1")
+        if kind == "nested":
+            parents, children = row.get("parent_suffix"), row.get("child_suffix")
+            for name, val in (("parent_suffix", parents), ("child_suffix", children)):
+                if not isinstance(val, list) or not val or not all(isinstance(v, str) and v for v in val):
+                    bad(f"{name} must be a non-empty list of strings")
+            out.append(Rule(rid, kind, relation, confidence=float(conf),
+                            parent_suffix=tuple(parents), child_suffix=tuple(children)))
+            continue
+        pattern = row.get("pattern")
+        if not isinstance(pattern, list) or not pattern:
+            bad("pattern must be a non-empty list of token objects")
+        compiled = tuple(_compile_element(el, i, bad, classes) for i, el in enumerate(pattern))
+        slots = ("speaker",) if kind == "quote" else ("subject", "object", "role")
+        idx: dict[str, int] = {}
+        for slot in slots:
+            if slot not in row:
+                if slot == "role":
+                    continue
+                bad(f"missing slot {slot!r}")
+            v = row[slot]
+            if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v < len(compiled):
+                bad(f"slot {slot!r} = {v!r} is out of range (pattern has {len(compiled)} elements)")
+            el = compiled[v]
+            if "GAP" in el or el.get("OP") in ("*", "+", "?", "!"):
+                bad(f"slot {slot!r} points at element {v}, which is a gap or has an OP; it must match one token")
+            idx[slot] = v
+        if kind == "quote":
+            q = row.get("quote", "after")
+            if q not in ("after", "before"):
+                bad("quote must be 'after' or 'before'")
+            out.append(Rule(rid, kind, relation, compiled, subject=idx["speaker"], confidence=float(conf),
+                            quote=q, needs=_needs(compiled)))
+        else:
+            if idx["subject"] == idx["object"]:
+                bad("subject and object are the same element")
+            out.append(Rule(rid, kind, relation, compiled, idx["subject"], idx["object"], idx.get("role", -1),
+                            float(conf), needs=_needs(compiled)))
+    return tuple(out)
+
+
+def read_hedges(path: Path) -> tuple[Hedge, ...]:
+    """Read ``hedges.jsonl``: ``{"cue", "effect": "negate"|"hedge", "confidence", "scope"}`` rows.
+
+    Examples
+    --------
+    >>> from kg.resources import ontology_dir
+    >>> hs = read_hedges(ontology_dir() / "patterns" / "hedges.jsonl")
+    >>> {h.effect for h in hs} == {"negate", "hedge"}
+    True
+    """
+    out = []
+    for where, raw, row in _rows(path):
+        extra = set(row) - {"cue", "effect", "confidence", "scope", "note"}
+        if extra:
+            raise PatternError(f"{where}: unknown key(s) {sorted(extra)}: {raw}")
+        cue, effect = row.get("cue"), row.get("effect")
+        conf = row.get("confidence", 0.0 if effect == "negate" else 0.6)
+        scope = row.get("scope", "clause")
+        if not isinstance(cue, str) or not cue:
+            raise PatternError(f"{where}: missing cue: {raw}")
+        if effect not in ("negate", "hedge"):
+            raise PatternError(f"{where}: effect must be 'negate' or 'hedge': {raw}")
+        if not isinstance(conf, (int, float)) or not 0.0 <= conf <= 1.0:
+            raise PatternError(f"{where}: confidence must be between 0 and 1: {raw}")
+        if scope not in ("clause", "sentence"):
+            raise PatternError(f"{where}: scope must be 'clause' or 'sentence': {raw}")
+        out.append(Hedge(to_simplified(cue), effect, float(conf), scope))
+    return tuple(out)
+
+
+def read_roles(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Read ``roles.jsonl``: rows ``{"kind": "head"|"modifier"|"joiner", "words": [...]}``.
+
+    Returns (heads, modifiers, joiners), casefolded and Simplified.
+
+    Examples
+    --------
+    >>> from kg.resources import ontology_dir
+    >>> heads, mods, joins = read_roles(ontology_dir() / "patterns" / "roles.jsonl")
+    >>> "董事长" in heads and "常务" in mods and "兼" in joins
+    True
+    """
+    found: dict[str, set[str]] = {"head": set(), "modifier": set(), "joiner": set()}
+    for where, raw, row in _rows(path):
+        kind, words = row.get("kind"), row.get("words")
+        if set(row) - {"kind", "words", "note"} or kind not in found:
+            raise PatternError(f"{where}: expected {{\"kind\": head|modifier|joiner, \"words\": [...]}}: {raw}")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise PatternError(f"{where}: words must be a list of strings: {raw}")
+        found[kind].update(to_simplified(w).casefold() for w in words)
+    return frozenset(found["head"]), frozenset(found["modifier"]), frozenset(found["joiner"])
+
+
+def _norm(text: str) -> str:
+    return to_simplified(text).casefold()
+
+
+def build_units(sentence: Sentence, mentions: tuple[Mention, ...], rules: RuleSet) -> tuple[Unit, ...]:
+    """The sentence as a sequence of units: each mention one unit, titles merged, spaces dropped.
+
+    Examples
+    --------
+    >>> from kg.records import Token
+    >>> s = Sentence("a", 0, 8, "百度董事长李彦宏", (Token(0, 2, "百度", "n"), Token(2, 5, "董事长", "n"),
+    ...     Token(5, 8, "李彦宏", "nr")))
+    >>> rs = RuleSet((), role_heads=frozenset({"董事长"}))
+    >>> ms = (Mention("a", 0, 2, "百度", "Organization"), Mention("a", 5, 8, "李彦宏", "Person"))
+    >>> [(u.text, u.ent) for u in build_units(s, ms, rs)]
+    [('百度', 'Organization'), ('董事长', 'Role'), ('李彦宏', 'Person')]
+    """
+    inside = sorted(
+        (m for m in mentions if m.start >= sentence.start and m.end <= sentence.end and m.end > m.start),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    chosen: list[Mention] = []
+    for m in inside:
+        if not chosen or m.start >= chosen[-1].end:
+            chosen.append(m)
+    units: list[Unit] = []
+    mi = 0
+    pieces: list[tuple[int, int, str]] = [(t.start, t.end, t.pos) for t in sentence.tokens]
+    pi = 0
+    cur = pieces[0][0] if pieces else sentence.start
+    while pi < len(pieces) or mi < len(chosen):
+        nxt = chosen[mi] if mi < len(chosen) else None
+        if nxt is not None and (pi >= len(pieces) or max(pieces[pi][0], cur) >= nxt.start):
+            units.append(Unit(nxt.start, nxt.end, _norm(nxt.text), "", nxt.label, nxt))
+            cur = nxt.end
+            mi += 1
+            while pi < len(pieces) and pieces[pi][1] <= cur:
+                pi += 1
+            continue
+        s, e, pos = pieces[pi]
+        s = max(s, cur)
+        if nxt is not None and e > nxt.start:
+            e = nxt.start
+        else:
+            pi += 1
+        if e > s:
+            text = sentence.text[s - sentence.start : e - sentence.start]
+            if text.strip():
+                units.append(Unit(s, e, _norm(text), pos))
+        cur = e
+    return _merge_roles(units, rules, sentence)
+
+
+def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple[Unit, ...]:
+    if not rules.role_heads:
+        return tuple(units)
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        role_end, title = _title_at(units, i, rules)
+        if role_end <= i:
+            out.append(units[i])
+            i += 1
+            continue
+        def surface(a: int, b: int) -> str:
+            return sentence.text[units[a].start - sentence.start : units[b - 1].end - sentence.start]
+
+        roles = [surface(i, role_end)]
+        j = role_end
+        while j < len(units) and units[j].ent == "" and units[j].text in rules.role_joiners:
+            k, t = _title_at(units, j + 1, rules)
+            if k <= j + 1:
+                break
+            roles.append(surface(j + 1, k))
+            j = k
+        out.append(Unit(units[i].start, units[j - 1].end, "".join(u.text for u in units[i:j]), "n",
+                        "Role", None, tuple(roles)))
+        i = j
+    return tuple(out)
+
+
+def _title_at(units: list[Unit], i: int, rules: RuleSet) -> tuple[int, str]:
+    """Longest run of plain units from ``i`` spelling modifier* head; (end index, title) or (i, "")."""
+    best, title, text = i, "", ""
+    for j in range(i, min(len(units), i + 6)):
+        if units[j].ent:
+            break
+        text += units[j].text
+        if _is_title(text, rules):
+            best, title = j + 1, text
+    return best, title
+
+
+def _is_title(text: str, rules: RuleSet) -> bool:
+    if text in rules.role_heads:
+        return True
+    for m in rules.role_modifiers:
+        if text.startswith(m) and len(text) > len(m) and _is_title(text[len(m):], rules):
+            return True
+    return False
+
+
+def _spec_ok(spec: dict[str, Any], value: str) -> bool:
+    if "IN" in spec:
+        return value in spec["IN"]
+    if "NOT_IN" in spec:
+        return value not in spec["NOT_IN"]
+    return spec["REGEX"].fullmatch(value) is not None
+
+
+def _unit_ok(el: dict[str, Any], u: Unit) -> bool:
+    if "TEXT" in el and not _spec_ok(el["TEXT"], u.text):
+        return False
+    if "POS" in el and not _spec_ok(el["POS"], u.pos):
+        return False
+    if "ENT" in el and not _spec_ok(el["ENT"], u.ent):
+        return False
+    if "ROLE" in el:
+        if "IN" in el["ROLE"]:
+            return any(_norm(r) in el["ROLE"]["IN"] for r in u.roles)
+        return any(_spec_ok(el["ROLE"], _norm(r)) for r in u.roles)
+    return True
+
+
+def _gap_ok(el: dict[str, Any], u: Unit) -> bool:
+    if u.ent in ENTITY_CLASSES:
+        return False
+    if u.text in _STOPS and u.text not in el["CROSS"]:
+        return False
+    return not ("NOT" in el and _unit_ok(el["NOT"], u))
+
+
+def _spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[int]:
+    """End indices (longest first) of runs from ``ui`` matching ``el``.
+
+    A TEXT word may span several plain tokens, as segmentation splits words unevenly (领/投, 毕业/于).
+    """
+    if ui >= len(units):
+        return []
+    out = [ui + 1] if _unit_ok(el, units[ui]) else []
+    spec = el.get("TEXT", {})
+    if "PREFIX" in spec and not units[ui].ent and units[ui].text in spec["PREFIX"]:
+        text = units[ui].text
+        for j in range(ui + 1, min(len(units), ui + 4)):
+            if units[j].ent:
+                break
+            text += units[j].text
+            if text in spec["IN"] and _unit_ok({k: v for k, v in el.items() if k != "TEXT"}, units[ui]):
+                out.append(j + 1)
+            if text not in spec["PREFIX"]:
+                break
+    return sorted(out, reverse=True)
+
+
+def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int, int]]]:
+    """Every match of a rule: (end unit index, {element index: unit index}), leftmost first, no overlaps per start.
+
+    Examples
+    --------
+    >>> r = Rule("r", "relation", "released", ({"ENT": {"IN": {"Organization"}}},
+    ...     {"TEXT": {"IN": {"发布"}}}, {"ENT": {"IN": {"AIModel"}}}), 0, 2)
+    >>> us = (Unit(0, 2, "百度", "", "Organization"), Unit(2, 4, "发布", "v"), Unit(4, 8, "文心一言", "", "AIModel"))
+    >>> match_rule(r, us)
+    [(3, {0: 0, 1: 1, 2: 2})]
+    """
+    found: list[tuple[int, dict[int, int]]] = []
+    pattern = rule.pattern
+    n = len(units)
+
+    def step(ei: int, ui: int, caps: dict[int, int]) -> tuple[int, dict[int, int]] | None:
+        if ei == len(pattern):
+            return ui, caps
+        el = pattern[ei]
+        if "GAP" in el:
+            j = ui
+            while True:  # nearest first
+                r = step(ei + 1, j, caps)
+                if r is not None:
+                    return r
+                if j >= n or j - ui >= el["GAP"] or not _gap_ok(el, units[j]):
+                    return None
+                j += 1
+        op = el.get("OP")
+        if op == "!":
+            if ui < n and _unit_ok(el, units[ui]):
+                return None
+            return step(ei + 1, ui, caps)
+        if op in ("*", "+"):
+            j = ui
+            while j < n and _unit_ok(el, units[j]):
+                j += 1
+            lo = ui + 1 if op == "+" else ui
+            for k in range(j, lo - 1, -1):  # greedy, then back off
+                r = step(ei + 1, k, caps)
+                if r is not None:
+                    return r
+            return None
+        for k in _spans(el, units, ui):
+            r = step(ei + 1, k, {**caps, ei: ui})
+            if r is not None:
+                return r
+        if op == "?":
+            return step(ei + 1, ui, caps)
+        return None
+
+    for start in range(n):
+        r = step(0, start, {})
+        if r is not None:
+            found.append(r)
+    return found
