@@ -1,0 +1,549 @@
+"""Read articles from text, Markdown, HTML and JSON Lines files, or standard input."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from kg.errors import IngestError
+from kg.records import Article, Failure
+
+__all__ = [
+    "SUFFIXES",
+    "read_inputs",
+    "decode_bytes",
+    "normalize_text",
+    "detect_lang",
+    "slugify",
+]
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+"""File name endings read from a directory; other files there are passed over silently."""
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u2060"))
+_CONTROL = dict.fromkeys(c for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)] if c not in (9, 10))
+_DELETE = {**_ZERO_WIDTH, **_CONTROL}
+_SPACES = re.compile(r"[ \u00a0]{2,}")
+
+
+def normalize_text(text: str) -> str:
+    r"""Remove zero-width and control characters, unify line ends, collapse runs of spaces.
+
+    Line ends become ``\n``; every line is stripped of surrounding white space (including the
+    ideographic space used as a paragraph indent). No NFKC: full-width letters stay as written.
+
+    Examples
+    --------
+    >>> normalize_text("百度\u200b发布\r\n　　文心一言  4.0\x07")
+    '百度发布\n文心一言 4.0'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_DELETE)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines).strip("\n")
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# What Big5 bytes look like when read as GB18030: kana, Greek, Cyrillic, pinyin, box drawing, private use.
+_GB_MISREAD = re.compile(r"[\u0100-\u024f\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\ue000-\uf8ff]")
+_CHINESE_CODECS = ["gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950"]
+_UNDECODABLE = "cannot decode: not UTF-8, UTF-16, GB18030 or Big5"
+
+
+def _decode_dropping_tail(data: bytes, codec: str) -> str:
+    """Decode strictly, except that an incomplete character at the very end is dropped.
+
+    A file cut off in the middle of a multi-byte character (a download or copy that stopped
+    early) is otherwise intact: losing the last partial character keeps the article, while
+    rejecting the file would lose all of it. Bad bytes anywhere else still raise.
+    """
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and exc.start >= len(data) - 4 and exc.start > 0:
+            return data[: exc.start].decode(codec)
+        raise
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(head.count(bytes([c])) for c in (*range(0, 9), 11, 12, *range(14, 27), *range(28, 32)))
+    return controls > len(head) * 0.1
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK or Big5.
+
+    UTF-8 is tried first and strictly. Otherwise GB18030 (a superset of GBK and GB2312) is
+    chosen unless its reading shows the marks of misread Big5; charset-normalizer, limited to
+    Chinese encodings, settles the rest. The result must contain Chinese characters. Raises
+    :class:`~kg.errors.IngestError` with a one-line reason: ``empty file``, ``binary file`` or
+    ``cannot decode ...``.
+
+    Examples
+    --------
+    >>> decode_bytes("人工智能".encode("gbk")), decode_bytes("人工智慧".encode("big5"))
+    ('人工智能', '人工智慧')
+    >>> decode_bytes("吴飞".encode("utf-8")[:-1])  # cut inside the last character
+    '吴'
+    """
+    if not data:
+        raise IngestError("empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _decode_dropping_tail(data, codec).lstrip("\ufeff")
+            except UnicodeDecodeError:
+                raise IngestError(f"cannot decode as {codec} although it starts with its byte order mark") from None
+    if _looks_binary(data):
+        raise IngestError("binary file")
+    try:
+        return _decode_dropping_tail(data, "utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _decode_chinese(data)
+    if text is None or not _CJK.search(text):
+        raise IngestError(_UNDECODABLE)
+    return text
+
+
+def _misread_share(text: str) -> float:
+    marks = len(_GB_MISREAD.findall(text))
+    return marks / (marks + len(_CJK.findall(text)) or 1)
+
+
+def _decode_chinese(data: bytes) -> str | None:
+    """GB18030 or Big5 reading of bytes that are not UTF-8, or None when neither fits."""
+    gb = big5 = None
+    try:
+        gb = _decode_dropping_tail(data, "gb18030")
+    except UnicodeDecodeError:
+        pass
+    for codec in ("big5hkscs", "cp950"):
+        try:
+            big5 = _decode_dropping_tail(data, codec)
+            break
+        except UnicodeDecodeError:
+            continue
+    if gb is not None and (big5 is None or _misread_share(gb) < 0.05):
+        return gb  # GBK-era files are the common case; short ambiguous byte runs go to GB18030
+    if big5 is not None:
+        return big5
+    # Neither reads cleanly: a few corrupt bytes. Let charset-normalizer pick among Chinese
+    # encodings and accept its reading only when replacement characters stay rare.
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data[:65536], cp_isolation=_CHINESE_CODECS).best()
+    codec = "gb18030" if best is None or best.encoding.lower().startswith("gb") else "big5hkscs"
+    text = data.decode(codec, errors="replace")
+    if text.count("\ufffd") > max(2, len(_CJK.findall(text)) // 100):
+        return None
+    return text
+
+
+def detect_lang(text: str) -> str:
+    """``zh-TW`` or ``zh-HK`` when ``text`` is written in Traditional characters, else ``zh-CN``.
+
+    A sample of the text is converted to Simplified; when more than a few percent of its Chinese
+    characters change, it is Traditional. Taiwan usage (軟體, 網路, 資料, 影片) gives ``zh-TW``,
+    otherwise ``zh-HK``.
+
+    Examples
+    --------
+    >>> detect_lang("微軟與OpenAI擴大合作，輝達股價上漲。"), detect_lang("微软与OpenAI扩大合作。")
+    ('zh-HK', 'zh-CN')
+    >>> detect_lang("這款軟體透過網路更新。")
+    'zh-TW'
+    """
+    from kg.names import to_simplified
+
+    sample = text[:3000]
+    cjk = _CJK.findall(sample)
+    if not cjk:
+        return "zh-CN"
+    chars = "".join(cjk)
+    changed = sum(a != b for a, b in zip(chars, to_simplified(chars)))
+    if changed < 2 and changed < len(chars) * 0.1 or changed < len(chars) * 0.03:
+        return "zh-CN"
+    taiwan = sum(sample.count(w) for w in _TAIWAN_WORDS)
+    hongkong = sum(sample.count(w) for w in _HONGKONG_WORDS)
+    return "zh-TW" if taiwan > hongkong else "zh-HK"
+
+
+_TAIWAN_WORDS = ("軟體", "網路", "資料", "影片", "程式", "伺服器", "數位", "品質", "臺灣", "台灣")
+_HONGKONG_WORDS = ("軟件", "網絡", "數據", "視頻", "程序", "服務器", "數碼", "質素", "香港")
+
+_SLUG_DROP = re.compile(r"[^\w/]+")
+
+
+def slugify(name: str) -> str:
+    """A stable id from a relative path without its extension: NFKC, lower case, ``-`` between words.
+
+    Examples
+    --------
+    >>> slugify("科技/OpenAI 发布 Sora（视频）")
+    '科技/openai-发布-sora-视频'
+    """
+    s = unicodedata.normalize("NFKC", name).lower().replace("\\", "/")
+    parts = (_SLUG_DROP.sub("-", p).strip("-_") for p in s.split("/"))
+    return "/".join(p for p in parts if p) or "article"
+
+
+class _Ids:
+    """Hands out ids unique within one run: a clash gets ``-2``, ``-3`` ..."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def claim(self, base: str) -> str:
+        name, n = base, 1
+        while name in self.used:
+            n += 1
+            name = f"{base}-{n}"
+        self.used.add(name)
+        return name
+
+
+def read_inputs(paths: Sequence[str | Path], stdin: TextIO | None = None) -> Iterator[Article | Failure]:
+    """Read every article under ``paths``, in input order; an input that cannot be used is a Failure.
+
+    Each path is a file, a directory (read recursively in sorted order; files ending ``.txt``,
+    ``.md``, ``.html``, ``.htm`` or ``.jsonl``; others passed over) or ``-`` for ``stdin``
+    (JSON Lines, HTML or plain text, told apart by content). A JSON Lines record's ``text`` is
+    kept exactly as given, so offsets point into it; plain text, Markdown and HTML pages are
+    cleaned of navigation, bylines and footers. Bad input never raises: it yields
+    ``Failure(origin, reason)`` and reading goes on.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("百度推出文心一言\\n百度今天推出文心一言。\\n")
+    >>> _ = (d / "b.jsonl").write_text('{"text": "OpenAI发布Sora。"}\\n[1]\\n')
+    >>> _ = (d / "c.txt").write_bytes(b"")
+    >>> for item in read_inputs([d]):
+    ...     print(item.id if isinstance(item, Article) else item.reason)
+    a
+    b-1
+    JSON line is not an object (it is an array)
+    empty file
+    """
+    ids = _Ids()
+    for p in paths:
+        if str(p) == "-":
+            yield from _read_stream(stdin, ids)
+        else:
+            yield from _read_path(Path(p), ids)
+
+
+def _read_path(path: Path, ids: _Ids) -> Iterator[Article | Failure]:
+    if path.is_symlink() and not path.exists():
+        yield Failure(str(path), _link_problem(path))
+    elif path.is_dir():
+        yield from _walk(path, path, ids, set())
+    elif not path.exists():
+        yield Failure(str(path), "no such file or directory")
+    else:
+        yield from _read_file(path, Path(path.name), ids, explicit=True)
+
+
+def _link_problem(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop"
+    except OSError as exc:
+        if getattr(exc, "errno", None) == 40:  # ELOOP
+            return "symbolic link loop"
+    return "dangling symbolic link"
+
+
+def _walk(root: Path, folder: Path, ids: _Ids, seen: set[tuple[int, int]]) -> Iterator[Article | Failure]:
+    try:
+        st = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Failure(str(folder), _os_reason(exc, "cannot read directory"))
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        yield Failure(str(folder), "symbolic link loop (directory already being read)")
+        return
+    seen = seen | {key}
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError as exc:
+            yield Failure(str(path), _os_reason(exc, "cannot read"))
+            continue
+        if is_dir:
+            yield from _walk(root, path, ids, seen)
+        elif path.suffix.lower() in SUFFIXES:
+            if entry.is_symlink() and not path.exists():
+                yield Failure(str(path), _link_problem(path))
+            else:
+                yield from _read_file(path, path.relative_to(root), ids, explicit=False)
+
+
+def _os_reason(exc: OSError, what: str) -> str:
+    return f"{what}: {(exc.strerror or type(exc).__name__).lower()}"
+
+
+def _read_file(path: Path, rel: Path, ids: _Ids, explicit: bool) -> Iterator[Article | Failure]:
+    origin = str(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        yield Failure(origin, _os_reason(exc, "cannot read"))
+        return
+    import stat
+
+    if not stat.S_ISREG(mode):
+        yield Failure(origin, "not a regular file")
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            with path.open("rb") as fh:
+                yield from _read_jsonl(fh, origin, path.stem, ids)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Failure(origin, _os_reason(exc, "cannot read"))
+        return
+    try:
+        text = decode_bytes(data)
+    except IngestError as exc:
+        yield Failure(origin, str(exc))
+        return
+    base = slugify(str(rel.with_suffix("")))
+    if suffix in (".html", ".htm"):
+        kind = "html"
+    elif suffix == ".md":
+        kind = "md"
+    elif suffix == ".txt" or not explicit:
+        kind = "text"
+    else:
+        kind = _sniff(text)
+    if kind == "jsonl":
+        yield from _jsonl_lines(iter(text.split("\n")), origin, path.stem, ids)
+    else:
+        yield _from_page(text, kind, base, origin, ids)
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:2048]
+    if head.startswith("{"):
+        return "jsonl"
+    low = head.lower()
+    if head.startswith("<") and any(t in low for t in ("<html", "<!doctype", "<body", "<p", "<article", "<head")):
+        return "html"
+    return "text"
+
+
+def _read_stream(stdin: TextIO | None, ids: _Ids) -> Iterator[Article | Failure]:
+    origin = "<stdin>"
+    if stdin is None:
+        yield Failure(origin, "no standard input given")
+        return
+    try:
+        buffer = getattr(stdin, "buffer", None)
+        data = buffer.read() if buffer is not None else stdin.read()
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        yield Failure(origin, f"cannot read: {exc}")
+        return
+    if isinstance(data, bytes):
+        try:
+            text = decode_bytes(data)
+        except IngestError as exc:
+            yield Failure(origin, str(exc))
+            return
+    else:
+        text = data
+    if not text.strip():
+        yield Failure(origin, "empty input")
+        return
+    kind = _sniff(text)
+    if kind == "jsonl":
+        yield from _jsonl_lines(iter(text.split("\n")), origin, "stdin", ids)
+    else:
+        yield _from_page(text, kind, "stdin", origin, ids)
+
+
+def _read_jsonl(fh, origin: str, stem: str, ids: _Ids) -> Iterator[Article | Failure]:
+    head = fh.read(8192)
+    if not head:
+        yield Failure(origin, "empty file")
+        return
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # also the UTF-32 marks
+        try:
+            text = decode_bytes(head + fh.read())
+        except IngestError as exc:
+            yield Failure(origin, str(exc))
+            return
+        yield from _jsonl_lines(iter(text.split("\n")), origin, stem, ids)
+        return
+    if head.count(b"\x00") > len(head) * 0.1 or (b"\x00" in head and b"{" not in head):
+        yield Failure(origin, "binary file")
+        return
+    fh.seek(0)
+    yield from _jsonl_lines(_decoded_lines(fh), origin, stem, ids)
+
+
+def _decoded_lines(fh) -> Iterator[str | IngestError]:
+    """Lines of a JSON Lines file, each decoded on its own: one file may mix encodings."""
+    for n, raw in enumerate(fh):
+        if n == 0 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            if not raw.strip():
+                yield ""
+                continue
+            text = _decode_chinese(raw.rstrip(b"\r\n"))
+            yield text if text is not None else IngestError(_UNDECODABLE)
+
+
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+               bool: "a boolean", type(None): "null"}
+
+
+def _jsonl_lines(lines: Iterator[str | IngestError], origin: str, stem: str, ids: _Ids) -> Iterator[Article | Failure]:
+    any_line = False
+    for n, line in enumerate(lines, 1):
+        where = f"{origin}:{n}"
+        if isinstance(line, IngestError):
+            any_line = True
+            yield Failure(where, str(line))
+            continue
+        if n == 1:
+            line = line.lstrip("\ufeff")
+        if not line.strip():
+            continue
+        any_line = True
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Failure(where, "invalid JSON: nested too deeply")
+            continue
+        yield _from_record(record, where, f"{stem}-{n}", ids)
+    if not any_line:
+        yield Failure(origin, "only white space")
+
+
+def _from_record(record: object, origin: str, default_id: str, ids: _Ids) -> Article | Failure:
+    from kg.cleaning import normalize_date
+
+    if not isinstance(record, dict):
+        return Failure(origin, f"JSON line is not an object (it is {_JSON_TYPES.get(type(record), 'a value')})")
+    key = "text" if "text" in record else "content" if "content" in record else None
+    if key is None:
+        return Failure(origin, 'no "text" or "content" field')
+    text = record[key]
+    if not isinstance(text, str):
+        return Failure(origin, f'"{key}" is {_JSON_TYPES.get(type(text), "not a string")}, not a string')
+    if not text.strip():
+        return Failure(origin, f'empty "{key}"')
+    rid = record.get("id")
+    base = str(rid).strip() if isinstance(rid, (str, int)) and not isinstance(rid, bool) else ""
+    lang = _field(record, "lang")
+    return Article(
+        id=ids.claim(base or default_id),
+        text=text,
+        title=normalize_text(_field(record, "title") or "").replace("\n", " "),
+        date=normalize_date(_field(record, "date") or ""),
+        source=_field(record, "source"),
+        publisher=_field(record, "publisher"),
+        author=_field(record, "author"),
+        url=_field(record, "url"),
+        lang=lang or detect_lang(text),
+        origin=origin,
+    )
+
+
+def _field(record: dict, name: str) -> str | None:
+    """A metadata field as a clean one-line string; lists of strings are joined, other types dropped."""
+    value = record.get(name)
+    if isinstance(value, list):
+        value = ", ".join(v for v in value if isinstance(v, str) and v.strip())
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    value = normalize_text(value).replace("\n", " ")
+    return value or None
+
+
+def _from_page(raw: str, kind: str, base: str, origin: str, ids: _Ids) -> Article | Failure:
+    from kg.cleaning import clean_page
+
+    meta: dict[str, str] = {}
+    if kind == "html":
+        from kg.htmltext import html_to_article_parts
+
+        title, body, meta = html_to_article_parts(raw)
+        if not body.strip():
+            return Failure(origin, "no article text")
+        text = normalize_text(f"{title}\n{body}" if title else body)
+    else:
+        text = normalize_text(raw)
+        if not text:
+            return Failure(origin, "only white space")
+        if kind == "md":
+            text = _markdown_text(text)
+    page = clean_page(text)
+    if not page.body:
+        return Failure(origin, "no article text (only navigation, bylines or footer)")
+    return Article(
+        id=ids.claim(base),
+        text=page.body,
+        title=page.title,
+        date=meta.get("date") or page.date,
+        source=meta.get("source") or page.source,
+        publisher=meta.get("publisher") or page.publisher,
+        author=meta.get("author") or page.author,
+        url=meta.get("url"),
+        lang=detect_lang(page.body),
+        origin=origin,
+    )
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_MARKS = re.compile(r"\*\*|__|`")
+_MD_LINE = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
+_MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^```")
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text of a Markdown article: markup dropped, the first heading first."""
+    lines = text.split("\n")
+    if lines and lines[0] == "---" and "---" in lines[1:40]:  # YAML front matter
+        lines = lines[lines.index("---", 1) + 1 :]
+    out = []
+    for line in lines:
+        if _MD_RULE.match(line):
+            continue
+        line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+        out.append(_MD_MARKS.sub("", _MD_LINE.sub("", line)).strip())
+    return "\n".join(out).strip("\n")
