@@ -171,7 +171,13 @@ def _compile_element(el: Any, i: int, bad, classes: frozenset[str]) -> dict[str,
             bad(f"pattern element {i}: unknown key(s) {sorted(extra)} in a gap (allowed: GAP, NOT, CROSS)")
         if not isinstance(el["GAP"], int) or isinstance(el["GAP"], bool) or el["GAP"] < 0:
             bad(f"pattern element {i}: GAP must be a whole number of tokens >= 0")
-        out: dict[str, Any] = {"GAP": el["GAP"], "CROSS": frozenset(el.get("CROSS", ()))}
+        cross = el.get("CROSS", [])
+        if not isinstance(cross, list) or not all(isinstance(c, str) and c for c in cross):
+            bad(f"pattern element {i}: CROSS must be a list of punctuation marks or class names")
+        for c in cross:
+            if c.isascii() and c[:1].isupper() and c not in classes:
+                bad(f"pattern element {i}: unknown class {c!r} in CROSS (not declared in kg.ttl)")
+        out: dict[str, Any] = {"GAP": el["GAP"], "CROSS": frozenset(cross)}
         if "NOT" in el:
             out["NOT"] = _compile_element(el["NOT"], i, bad, classes)
         return out
@@ -460,7 +466,7 @@ def _unit_ok(el: dict[str, Any], u: Unit) -> bool:
 
 
 def _gap_ok(el: dict[str, Any], u: Unit) -> bool:
-    if u.ent in ENTITY_CLASSES:
+    if u.ent in ENTITY_CLASSES and u.ent not in el["CROSS"]:
         return False
     if u.text in _STOPS and u.text not in el["CROSS"]:
         return False

@@ -1,0 +1,276 @@
+"""Precision, recall and F1 of relation extraction on real news (own gold) and on DuIE 2.0.
+
+Usage (from the repository root)::
+
+    python3 bench/relation_bench.py news            # gold in bench/gold/relations/*.jsonl
+    python3 bench/relation_bench.py duie --half dev      # the seeded half used to write rules
+    python3 bench/relation_bench.py duie --half report   # the other half, reported
+    python3 bench/relation_bench.py news -v          # also list false positives and misses
+
+Matching (both benches): a predicted relation matches a gold one when the predicates are
+equal and the subject names and the object names are each equal after
+``kg.names.normalize_key`` or one contains the other (李彦宏 ~ 百度创始人李彦宏 is not
+needed, but 浙江大学 ~ 浙江大学上海高等研究院 would be: the containment rule is lenient
+on name boundaries, never on which entity is meant). For ``worksFor`` a gold ``role``, when
+given, must be matched as well (same containment rule); gold relations without a role match
+any predicted role. Each gold relation is matched at most once; a predicted relation is
+counted once however many rules found it. Relations are compared per article (news) or per
+sentence (DuIE).
+
+DuIE: predicates 创始人, 董事长, 校长, 毕业院校, 总部地点 and 作者 are mapped to kg
+relations (创始人: subject company, object person -> founded(person, company); 董事长 /
+校长 -> worksFor(person, org) with that role; 毕业院校 -> alumniOf(person, school); 总部地点
+-> locatedIn(org, place); 作者: subject work, object person -> authorOf(person, work)). The
+file is shuffled with a fixed seed and cut in two halves, ``dev`` and ``report``. In each
+half, every sentence holding one of those predicates is scored, plus an equal number of
+sentences without them (seeded sample) to count false positives. A predicted worksFor is
+scored as 董事长/校长 when its role contains that title (副董事长 and 副校长 excluded);
+other predicted relations are outside the six predicates and ignored.
+
+The texts are read from ../shared/data at run time and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.entities import find_mentions, load_recognizer  # noqa: E402
+from kg.linking import link_mentions  # noqa: E402
+from kg.names import normalize_key  # noqa: E402
+from kg.records import Article, Relation  # noqa: E402
+from kg.relations import extract_relations, load_rules  # noqa: E402
+from kg.resources import ontology_dir  # noqa: E402
+from kg.segment import load_userdict, make_tagger, segment  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+GOLD = ROOT / "bench" / "gold" / "relations"
+SEED = 20240601
+
+DUIE_MAP = {"创始人": "founded", "董事长": "worksFor", "校长": "worksFor", "毕业院校": "alumniOf",
+            "总部地点": "locatedIn", "作者": "authorOf"}
+# (subject, object) of the kg relation, taken from DuIE's (subject, object)
+DUIE_SWAP = {"创始人": True, "董事长": True, "校长": True, "毕业院校": False, "总部地点": False, "作者": True}
+
+
+class Pipeline:
+    """Segmenter, recognizer and rules, loaded once."""
+
+    def __init__(self) -> None:
+        self.tagger = make_tagger("rjieba", load_userdict(ontology_dir() / "dicts" / "userdict.txt"))
+        self.recognizer = load_recognizer()
+        self.rules = load_rules()
+
+    def relations(self, article: Article) -> tuple[tuple[Relation, ...], tuple]:
+        sents = segment(article, self.tagger)
+        ms = find_mentions(article, sents, self.recognizer)
+        ms = link_mentions(article, ms, self.recognizer)
+        return extract_relations(article, sents, ms, self.rules)
+
+
+def same_name(a: str, b: str) -> bool:
+    ka, kb = normalize_key(a), normalize_key(b)
+    return bool(ka) and bool(kb) and (ka == kb or ka in kb or kb in ka)
+
+
+def match(pred: list[tuple], gold: list[tuple]) -> tuple[int, list[tuple], list[tuple]]:
+    """Greedy one-to-one matching; returns (true positives, unmatched predicted, unmatched gold)."""
+    used = [False] * len(gold)
+    fps = []
+    tp = 0
+    for p in pred:
+        hit = False
+        for i, g in enumerate(gold):
+            if used[i] or p[1] != g[1] or not same_name(p[0], g[0]) or not same_name(p[2], g[2]):
+                continue
+            if g[3] and not (p[3] and same_name(p[3], g[3])):
+                continue
+            used[i] = hit = True
+            tp += 1
+            break
+        if not hit:
+            fps.append(p)
+    return tp, fps, [g for g, u in zip(gold, used) if not u]
+
+
+def prf(tp: int, np_: int, ng: int) -> tuple[float, float, float]:
+    p = tp / np_ if np_ else 0.0
+    r = tp / ng if ng else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _unique(rels: tuple[Relation, ...], min_conf: float) -> list[tuple]:
+    seen = {}
+    for r in rels:
+        if r.confidence < min_conf:
+            continue
+        key = (r.subject.name, r.predicate, r.object.name, r.role or "")
+        seen.setdefault(key, r)
+    return sorted(seen)
+
+
+def bench_news(pipe: Pipeline, verbose: bool, min_conf: float) -> None:
+    path = DATA / "news" / "articles.jsonl"
+    files = sorted(GOLD.glob("*.jsonl"))
+    gold: dict[str, list[tuple]] = {}
+    for f in files:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                gold[row["id"]] = [(g["subject"], g["predicate"], g["object"], g.get("role", "")) for g in
+                                   row["relations"]]
+    articles = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["id"] in gold:
+                articles[row["id"]] = row
+    missing = sorted(set(gold) - set(articles))
+    if missing:
+        print(f"gold names articles not in {path}: {missing}", file=sys.stderr)
+    per = Counter()
+    by_pred: dict[str, Counter] = {}
+    t0 = time.perf_counter()
+    for aid in sorted(articles):
+        row = articles[aid]
+        a = Article(id=aid, text=row["text"], title=row.get("title", ""), lang=row.get("lang"))
+        rels, _ = pipe.relations(a)
+        pred = _unique(rels, min_conf)
+        tp, fps, fns = match(pred, gold[aid])
+        per.update(tp=tp, np=len(pred), ng=len(gold[aid]))
+        for p in pred:
+            c = by_pred.setdefault(p[1], Counter())
+            c["np"] += 1
+        for g in gold[aid]:
+            by_pred.setdefault(g[1], Counter())["ng"] += 1
+        for p in pred:
+            if p not in fps:
+                by_pred[p[1]]["tp"] += 1
+        if verbose:
+            print(f"== {aid} {row.get('title', '')[:40]} tp={tp} fp={len(fps)} fn={len(fns)}")
+            for p in fps:
+                print("   FP", p)
+            for g in fns:
+                print("   FN", g)
+    dt = time.perf_counter() - t0
+    print(f"news gold: {len(articles)} articles, {per['ng']} gold relations, {per['np']} predicted "
+          f"(confidence >= {min_conf}), {dt:.1f}s")
+    for pred_name in sorted(by_pred):
+        c = by_pred[pred_name]
+        p, r, f = prf(c["tp"], c["np"], c["ng"])
+        print(f"  {pred_name:13s} gold={c['ng']:3d} pred={c['np']:3d} tp={c['tp']:3d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
+    p, r, f = prf(per["tp"], per["np"], per["ng"])
+    print(f"news micro: P={p:.3f} R={r:.3f} F1={f:.3f}")
+
+
+def duie_halves() -> tuple[list[dict], list[dict]]:
+    rows = [json.loads(line) for line in (DATA / "duie" / "train.jsonl").open(encoding="utf-8") if line.strip()]
+    order = list(range(len(rows)))
+    random.Random(SEED).shuffle(order)
+    half = len(order) // 2
+    return [rows[i] for i in sorted(order[:half])], [rows[i] for i in sorted(order[half:])]
+
+
+def duie_selection(rows: list[dict]) -> list[dict]:
+    pos = [r for r in rows if any(s["predicate"] in DUIE_MAP for s in r["spo_list"])]
+    neg = [r for r in rows if not any(s["predicate"] in DUIE_MAP for s in r["spo_list"])]
+    rng = random.Random(SEED + 1)
+    return pos + rng.sample(neg, min(len(pos), len(neg)))
+
+
+def duie_gold(row: dict) -> list[tuple]:
+    out = []
+    for s in row["spo_list"]:
+        p = s["predicate"]
+        if p not in DUIE_MAP:
+            continue
+        subj, obj = s["subject"], s["object"]["@value"]
+        if DUIE_SWAP[p]:
+            subj, obj = obj, subj
+        out.append((subj, p, obj, ""))
+    return sorted(set(out))
+
+
+def duie_label(rel: tuple) -> str | None:
+    subj, pred, obj, role = rel
+    if pred == "founded":
+        return "创始人"
+    if pred == "worksFor":
+        for title, names in (("董事长", ("董事长", "董事局主席", "董事会主席")), ("校长", ("校长",))):
+            if any(n in role and f"副{n}" not in role for n in names):
+                return title
+        return None
+    return {"alumniOf": "毕业院校", "locatedIn": "总部地点", "authorOf": "作者"}.get(pred)
+
+
+def bench_duie(pipe: Pipeline, half: str, verbose: bool, min_conf: float, limit: int | None) -> None:
+    dev, report = duie_halves()
+    halves = {"dev": dev, "report": report}
+    for name in (["dev", "report"] if half == "both" else [half]):
+        rows = duie_selection(halves[name])
+        if limit:
+            rows = rows[:limit]
+        counts: dict[str, Counter] = {p: Counter() for p in DUIE_MAP}
+        t0 = time.perf_counter()
+        for i, row in enumerate(rows):
+            a = Article(id=f"duie-{name}-{i}", text=row["text"])
+            rels, _ = pipe.relations(a)
+            pred = []
+            for r in _unique(rels, min_conf):
+                lab = duie_label(r)
+                if lab:
+                    pred.append((r[0], lab, r[2], ""))
+            gold = duie_gold(row)
+            tp, fps, fns = match(pred, gold)
+            for p in pred:
+                counts[p[1]]["np"] += 1
+                if p not in fps:
+                    counts[p[1]]["tp"] += 1
+            for g in gold:
+                counts[g[1]]["ng"] += 1
+            if verbose and (fps or fns):
+                print(f"-- {row['text']}")
+                for p in fps:
+                    print("   FP", p)
+                for g in fns:
+                    print("   FN", g)
+        dt = time.perf_counter() - t0
+        print(f"DuIE {name} half: {len(rows)} sentences scored ({dt:.1f}s), confidence >= {min_conf}")
+        tot = Counter()
+        for p, c in counts.items():
+            tot.update(c)
+            pp, rr, ff = prf(c["tp"], c["np"], c["ng"])
+            print(f"  {p:5s} ({DUIE_MAP[p]:9s}) gold={c['ng']:4d} pred={c['np']:4d} tp={c['tp']:4d}  "
+                  f"P={pp:.3f} R={rr:.3f} F1={ff:.3f}")
+        pp, rr, ff = prf(tot["tp"], tot["np"], tot["ng"])
+        print(f"DuIE {name} micro: P={pp:.3f} R={rr:.3f} F1={ff:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("which", choices=["news", "duie"])
+    ap.add_argument("--half", choices=["dev", "report", "both"], default="both")
+    ap.add_argument("--min-confidence", type=float, default=0.0)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"{DATA} is absent: this benchmark needs ../shared/data (news/articles.jsonl, duie/train.jsonl)")
+    pipe = Pipeline()
+    if args.which == "news":
+        bench_news(pipe, args.verbose, args.min_confidence)
+    else:
+        bench_duie(pipe, args.half, args.verbose, args.min_confidence, args.limit)
+
+
+if __name__ == "__main__":
+    main()
