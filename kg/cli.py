@@ -176,3 +176,7 @@ def extract(paths, output, config, segmenter, jobs, quiet):
 
 
 # Commands defined beside the modules they drive are registered here, in one place.
+from kg.cli_graph import COMMANDS as _GRAPH_COMMANDS  # noqa: E402
+
+for _c in _GRAPH_COMMANDS:
+    cli.add_command(_c)
