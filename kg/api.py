@@ -62,6 +62,9 @@ class BuildResult:
         }
 
 
+_SERIAL_BELOW = 24
+"""Inputs with fewer articles than this are extracted in-process even when jobs > 1."""
+
 _WORKER_MODELS: pipeline.Models | None = None
 
 
@@ -124,8 +127,13 @@ def extract_articles(
 
 
 def _parallel(items: Iterable[Article | Failure], settings: Settings, jobs: int) -> Iterator[Extraction | Failure]:
-    ctx = multiprocessing.get_context("spawn")
     it = iter(items)
+    first = list(itertools.islice(it, _SERIAL_BELOW))
+    if len(first) < _SERIAL_BELOW:  # a handful of articles: starting workers would cost more than it saves
+        yield from pipeline.run(first, _load(settings), settings.on_error)
+        return
+    it = itertools.chain(first, it)
+    ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         while batch := list(itertools.islice(it, _BATCH * jobs)):
             articles = [x for x in batch if isinstance(x, Article)]
