@@ -1,0 +1,61 @@
+"""Segmentation: sentences and tokens point into the article text, for both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import PatternError
+from kg.records import Article
+from kg.resources import ontology_dir
+from kg.segment import load_userdict, make_tagger, segment, split_sentences
+
+SENTENCES = [
+    ("OpenAI发布Sora。它能生成视频！", ["OpenAI发布Sora。", "它能生成视频！"]),
+    ("他说：“模型很强。”随后离开。", ["他说：“模型很强。”", "随后离开。"]),
+    ("第一行\n\n第二行", ["第一行", "第二行"]),
+    ("  前后空白。  ", ["前后空白。"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES)
+def test_segment_split_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_segment_long_run_without_punctuation_is_cut_into_bounded_pieces():
+    text = "字" * 5000
+    spans = split_sentences(text)
+    assert spans[0][0] == 0 and spans[-1][1] == 5000
+    assert all(e - s <= 400 for s, e in spans)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_segment_tokens_point_into_text(backend):
+    text = "浙江大学上海高等研究院常务副院长吴飞教授表示，  OpenAI 发布了 Sora 😀！"
+    tagger = make_tagger(backend, load_userdict(ontology_dir() / "dicts" / "userdict.txt"))
+    sents = segment(Article(id="a", text=text), tagger)
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start : t.end] == t.text and t.pos
+    words = [t.text for s in sents for t in s.tokens]
+    assert "吴飞" in words and "OpenAI" in words
+
+
+def test_segment_user_dictionary_words_stay_whole():
+    tagger = make_tagger("rjieba", [("视频生成模型", 5000, "nz")])
+    assert ("视频生成模型", "nz") in tagger.tag("这是视频生成模型")
+
+
+def test_segment_bad_userdict_row_names_file_and_line(tmp_path):
+    p = tmp_path / "userdict.txt"
+    p.write_text("文心一言 2000 nz\n坏行 abc def ghi\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=r"userdict.txt:2: bad user dictionary row '坏行 abc def ghi'"):
+        load_userdict(p)
+
+
+def test_segment_unknown_backend():
+    with pytest.raises(ValueError, match="unknown segmenter 'hanlp'"):
+        make_tagger("hanlp")
