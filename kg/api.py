@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -11,13 +12,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from rdflib import Graph
+from rdflib.namespace import RDF
 
 from kg import pipeline
 from kg.errors import KgError
 from kg.ingest import read_inputs
 from kg.output import atomic_path, write_atomic
 from kg.progress import Progress
-from kg.rdf import build_graph, serialize
+from kg.rdf import GraphBuilder, ntriples_line, serialize
+from kg.resources import ENTITY_CLASSES
+from kg.vocab import KG
 from kg.records import Article, Extraction, Failure
 from kg.settings import Settings
 
@@ -40,23 +44,23 @@ class BuildResult:
     """What a build made: the graph, counts, and every input that failed with its reason."""
 
     graph: Graph
+    """The whole graph (for a streamed N-Triples build, read back only when a page needs it)."""
     articles: int = 0
     chars: int = 0
+    triples: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+    relations: int = 0
     failures: list[Failure] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         """Counts for the run report (``--report FILE``)."""
-        from kg.vocab import KG
-        from rdflib.namespace import RDF
-
-        entity_classes = ("Person", "Organization", "Location", "AIModel", "Technology", "Publication")
         return {
             "articles": self.articles,
             "characters": self.chars,
-            "triples": len(self.graph),
-            "entities": {c: len(set(self.graph.subjects(RDF.type, KG[c]))) for c in entity_classes},
-            "relations": len(set(self.graph.subjects(RDF.type, RDF.Statement))),
+            "triples": self.triples,
+            "entities": self.entities,
+            "relations": self.relations,
             "failed": [{"input": f.origin, "reason": f.reason} for f in self.failures],
             "outputs": self.outputs,
         }
@@ -176,18 +180,30 @@ def build(
         if on_failure:
             on_failure(f)
 
-    extractions = extract_articles(
-        paths, settings, jobs=jobs, stdin=stdin, progress=progress, on_failure=failed
+    extractions = _Counted(
+        extract_articles(paths, settings, jobs=jobs, stdin=stdin, progress=progress, on_failure=failed)
     )
-    counted = _Counted(extractions)
-    graph = build_graph(counted, settings.min_confidence)
-    result = BuildResult(graph, counted.articles, counted.chars, failures)
-    if counted.articles == 0:
-        raise NoArticlesError(
-            f"no article could be read from {', '.join(map(str, paths))}; nothing was written"
-        )
+    builder = GraphBuilder(settings.min_confidence)
+    fmt = fmt or (graph_format_for(output) if output is not None else "turtle")
+    if output is not None and fmt == "nt":
+        # N-Triples streams: each triple is written as soon as it is final, into a temporary
+        # file that replaces the output only when the build is complete.
+        with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+            for ex in extractions:
+                fh.writelines(map(ntriples_line, builder.add(ex)))
+            _no_articles_check(extractions.articles, paths)
+            fh.writelines(map(ntriples_line, builder.finish()))
+        graph = builder.graph() if html is not None else Graph()
+    else:
+        for ex in extractions:
+            builder.add(ex)
+        _no_articles_check(extractions.articles, paths)
+        graph = builder.graph()
+        if output is not None:
+            write_atomic(output, serialize(graph, fmt))
+    result = BuildResult(graph, extractions.articles, extractions.chars, failures=failures)
+    _count(result, builder)
     if output is not None:
-        write_atomic(output, serialize(graph, fmt or graph_format_for(output)))
         result.outputs.append(str(output))
     if html is not None:
         from kg.viz import write_html
@@ -195,6 +211,18 @@ def build(
         write_html(graph, html, max_nodes=settings.max_html_nodes, seed=settings.seed)
         result.outputs.append(str(html))
     return result
+
+
+def _no_articles_check(articles: int, paths: Sequence[str | Path]) -> None:
+    if articles == 0:
+        raise NoArticlesError(f"no article could be read from {', '.join(map(str, paths))}; nothing was written")
+
+
+def _count(result: BuildResult, builder: GraphBuilder) -> None:
+    types = Counter(o for _s, p, o in builder.seen if p == RDF.type)
+    result.entities = {c: types[KG[c]] for c in ENTITY_CLASSES}
+    result.relations = types[RDF.Statement]
+    result.triples = len(builder.seen) + len(builder.finish())
 
 
 class NoArticlesError(KgError):

@@ -25,6 +25,8 @@ __all__ = [
     "article_triples",
     "article_graph",
     "build_graph",
+    "GraphBuilder",
+    "ntriples_line",
     "serialize",
 ]
 
@@ -210,49 +212,85 @@ def article_triples(ex: Extraction, min_confidence: float = 0.0) -> list[Triple]
     return out
 
 
-def _confidences(triples: Iterable[Triple]) -> list[Triple]:
-    """Statement confidence = the highest confidence of its evidence."""
-    ev_conf: dict[URIRef, Literal] = {}
-    st_ev: dict[URIRef, list[URIRef]] = defaultdict(list)
-    for s, p, o in triples:
-        if p == KG.confidence:
-            ev_conf[s] = o  # type: ignore[assignment]
-        elif p == KG.hasEvidence:
-            st_ev[s].append(o)  # type: ignore[arg-type]
-    return [
-        (st, KG.confidence, max((ev_conf[e] for e in evs if e in ev_conf), key=lambda x: x.toPython()))
-        for st, evs in st_ev.items()
-    ]
+class GraphBuilder:
+    """Collects article triples into one graph; hands back each new triple as soon as it is final.
 
+    Most triples are final when first seen (streamable). Entity labels and statement
+    confidences depend on every article, so they come out of :meth:`finish`: one
+    ``rdfs:label`` per entity and language (the one most mentions carry, then the shortest;
+    the others become ``skos:altLabel``), and each statement's confidence as the highest of
+    its evidence.
 
-def _finalize(triples: list[Triple]) -> Graph:
-    """Deduplicate, add statement confidences, keep one ``rdfs:label`` per entity and language.
-
-    The preferred label is the one most triples carry (one per mention), then the shortest;
-    the other labels become ``skos:altLabel``.
+    Examples
+    --------
+    >>> from kg.records import Article, Extraction, Mention
+    >>> b = GraphBuilder()
+    >>> new = b.add(Extraction(Article(id="a", text="百度。"), mentions=(Mention("a", 0, 2, "百度", "Organization"),)))
+    >>> any(p == RDFS.label for _, p, _ in new), any(p == RDFS.label for _, p, _ in b.finish())
+    (False, True)
     """
-    labels: dict[tuple[URIRef, str | None], Counter[Literal]] = defaultdict(Counter)
-    final: set[Triple] = set()
-    for t in triples:
-        s, p, o = t
-        if p == RDFS.label and isinstance(o, Literal) and "/article/" not in s and "/role/" not in s:
-            labels[(s, o.language)][o] += 1
-        else:
-            final.add(t)
-    final.update(_confidences(final))
-    for (s, _lang), counts in labels.items():
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), str(kv[0])))
-        final.add((s, RDFS.label, best[0][0]))
-        final.update((s, SKOS.altLabel, lit) for lit, _ in best[1:])
-    final = {t for t in final if not (t[1] == SKOS.altLabel and (t[0], RDFS.label, t[2]) in final)}
-    return _graph(final)
+
+    def __init__(self, min_confidence: float = 0.0):
+        self.min_confidence = min_confidence
+        self.seen: set[Triple] = set()
+        self._labels: dict[tuple[URIRef, str | None], Counter[Literal]] = defaultdict(Counter)
+        self._alt: set[Triple] = set()
+        self._evidence_conf: dict[URIRef, Literal] = {}
+        self._statement_evidence: dict[URIRef, set[URIRef]] = defaultdict(set)
+
+    def add(self, ex: Extraction) -> list[Triple]:
+        """Add one article's triples; return those not seen before that are final now."""
+        return self.add_triples(article_triples(ex, self.min_confidence))
+
+    def add_triples(self, triples: Iterable[Triple]) -> list[Triple]:
+        """Add triples as :func:`article_triples` makes them (duplicates count towards labels)."""
+        new: list[Triple] = []
+        for t in triples:
+            s, p, o = t
+            if p == RDFS.label and "/article/" not in s and "/role/" not in s and isinstance(o, Literal):
+                self._labels[(s, o.language)][o] += 1
+                continue
+            if p == SKOS.altLabel:
+                self._alt.add(t)
+                continue
+            if p == KG.confidence and "/evidence/" in s:
+                self._evidence_conf[s] = o  # type: ignore[assignment]
+            elif p == KG.hasEvidence:
+                self._statement_evidence[s].add(o)  # type: ignore[arg-type]
+            if t not in self.seen:
+                self.seen.add(t)
+                new.append(t)
+        return new
+
+    def finish(self) -> list[Triple]:
+        """The triples that needed every article: labels, altLabels, statement confidences."""
+        out: set[Triple] = set()
+        for (s, _lang), counts in self._labels.items():
+            best = sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), str(kv[0])))
+            out.add((s, RDFS.label, best[0][0]))
+            out.update((s, SKOS.altLabel, lit) for lit, _ in best[1:])
+        out.update(self._alt)
+        out = {t for t in out if not (t[1] == SKOS.altLabel and (t[0], RDFS.label, t[2]) in out)}
+        for st, evs in self._statement_evidence.items():
+            confs = [self._evidence_conf[e] for e in evs if e in self._evidence_conf]
+            if confs:
+                out.add((st, KG.confidence, max(confs, key=lambda x: x.toPython())))
+        return sorted(out, key=_order)
+
+    def graph(self) -> Graph:
+        """Everything added so far, finished, as one graph (triples inserted in sorted order)."""
+        return _graph(self.seen | set(self.finish()))
+
+
+def _order(t: Triple) -> tuple[str, str, str]:
+    return (str(t[0]), str(t[1]), t[2].n3())
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:
     g = Graph(bind_namespaces="core", identifier=GRAPH_IRI)
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, Namespace(ns), override=True)
-    for t in sorted(triples, key=lambda t: (str(t[0]), str(t[1]), t[2].n3())):
+    for t in sorted(triples, key=_order):
         g.add(t)
     return g
 
@@ -266,13 +304,13 @@ def article_graph(ex: Extraction, min_confidence: float = 0.0) -> Graph:
     >>> len(article_graph(Extraction(Article(id="a", text="无实体。", title="标题")))) > 0
     True
     """
-    return _finalize(article_triples(ex, min_confidence))
+    b = GraphBuilder(min_confidence)
+    b.add(ex)
+    return b.graph()
 
 
 def build_graph(extractions: Iterable[Extraction], min_confidence: float = 0.0) -> Graph:
     """One graph of many articles: one node per entity, one triple per relation with all its evidence.
-
-    Counting labels across articles picks each entity's preferred label.
 
     Examples
     --------
@@ -283,10 +321,21 @@ def build_graph(extractions: Iterable[Extraction], min_confidence: float = 0.0) 
     >>> len(set(g.subjects(RDF.type, KG.Organization)))
     1
     """
-    triples: list[Triple] = []
+    b = GraphBuilder(min_confidence)
     for ex in extractions:
-        triples.extend(article_triples(ex, min_confidence))
-    return _finalize(triples)
+        b.add(ex)
+    return b.graph()
+
+
+def ntriples_line(t: Triple) -> str:
+    """One N-Triples line.
+
+    Examples
+    --------
+    >>> ntriples_line((KGID["x"], RDFS.label, Literal("吴飞", lang="zh")))
+    '<https://w3id.org/kgnews/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "吴飞"@zh .\\n'
+    """
+    return f"{t[0].n3()} {t[1].n3()} {t[2].n3()} .\n"
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
@@ -307,7 +356,7 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         choices = ", ".join(sorted({"turtle", "nt", "jsonld", "trig", "xml"}))
         raise OutputError(f"unknown output format {fmt!r}; choose one of {choices}")
     if name == "nt":
-        lines = sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in graph)
+        lines = sorted(ntriples_line(t) for t in graph)
         return "".join(lines).encode("utf-8")
     data = graph.serialize(format=name, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
