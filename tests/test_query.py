@@ -50,17 +50,22 @@ _RELATIONS = [
     ("a2", "杰夫·迪恩", "worksFor", "谷歌", 2, 0.9, "首席科学家"),
 ]
 
+_RELATIONS_CHANGED = [r if r[2] != "uses" else ("a2", "Gemini", "uses", "扩散模型", 1, 0.9, None) for r in _RELATIONS]
+
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^。]+。”?", text)]
 
 
 def news_extractions(changed: bool = False) -> list[Extraction]:
-    """Two small articles with hand-made mentions, relations and a quote (no models needed)."""
+    """Two small articles with hand-made mentions, relations and a quote (no models needed).
+
+    ``changed`` edits the second article: Gemini now uses 扩散模型 instead of Transformer.
+    """
     out = []
     for aid, text in _NEWS.items():
         if changed and aid == "a2":
-            text = text.replace("Transformer", "Transformer架构", 1)
+            text = text.replace("Gemini使用Transformer", "Gemini使用扩散模型")
         mentions: dict[str, Mention] = {}
         for name, label in _LABELS.items():
             at = text.find(name)
@@ -69,7 +74,7 @@ def news_extractions(changed: bool = False) -> list[Extraction]:
         sents = _sentences(text)
         rels = tuple(
             Relation(aid, mentions[s], p, mentions[o], f"{p}-test", *sents[i], confidence=c, role=role)
-            for a, s, p, o, i, c, role in _RELATIONS
+            for a, s, p, o, i, c, role in (_RELATIONS_CHANGED if changed else _RELATIONS)
             if a == aid
         )
         quotes: tuple[Quote, ...] = ()
