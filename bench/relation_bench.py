@@ -76,9 +76,14 @@ class Pipeline:
         return extract_relations(article, sents, ms, self.rules)
 
 
-def same_name(a: str, b: str) -> bool:
-    ka, kb = normalize_key(a), normalize_key(b)
-    return bool(ka) and bool(kb) and (ka == kb or ka in kb or kb in ka)
+def same_name(a: str | tuple[str, ...], b: str) -> bool:
+    """Names agree (equal keys, or one key inside the other); ``a`` may list alternatives."""
+    kb = normalize_key(b)
+    for x in (a,) if isinstance(a, str) else a:
+        ka = normalize_key(x)
+        if ka and kb and (ka == kb or ka in kb or kb in ka):
+            return True
+    return False
 
 
 def match(pred: list[tuple], gold: list[tuple]) -> tuple[int, list[tuple], list[tuple]]:
@@ -108,14 +113,24 @@ def prf(tp: int, np_: int, ng: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def _names(m) -> tuple[str, ...]:
+    """The linked name first, then the surface form when it differs (both may match gold)."""
+    return (m.name,) if m.text == m.name else (m.name, m.text)
+
+
 def _unique(rels: tuple[Relation, ...], min_conf: float) -> list[tuple]:
-    seen = {}
+    """Predicted relations as (subject names, predicate, object names, role), one per distinct fact."""
+    seen: dict[tuple, tuple] = {}
     for r in rels:
         if r.confidence < min_conf:
             continue
         key = (r.subject.name, r.predicate, r.object.name, r.role or "")
-        seen.setdefault(key, r)
-    return sorted(seen)
+        if key in seen:
+            s, p, o, role = seen[key]
+            seen[key] = (tuple(dict.fromkeys(s + _names(r.subject))), p, tuple(dict.fromkeys(o + _names(r.object))), role)
+        else:
+            seen[key] = (_names(r.subject), r.predicate, _names(r.object), r.role or "")
+    return [seen[k] for k in sorted(seen)]
 
 
 def bench_news(pipe: Pipeline, verbose: bool, min_conf: float) -> None:

@@ -56,6 +56,20 @@ def _quote_before(text: str, pos: int, sent_start: int) -> tuple[int, int] | Non
     return None
 
 
+_PRONOUNS = frozenset({"他", "她"})
+_REACH = 150
+"""A pronoun speaker refers to the last person named at most this many characters before its sentence."""
+
+
+def _antecedent(pos: int, sent_start: int, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The person a sentence-initial 他/她 most likely refers to: the last person named before it."""
+    best = None
+    for m in mentions:
+        if m.label == "Person" and m.end <= pos and m.start >= sent_start - _REACH:
+            best = m
+    return best
+
+
 def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
                       caps: dict[int, int], end: int, mentions: tuple[Mention, ...]) -> Quote | None:
     """The Quote a speech-verb rule match states, or None when no quoted text is found.
@@ -71,7 +85,10 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
     >>> q.text, [x.text for x in q.about]
     ('扩散模型很重要', ['扩散模型'])
     """
-    speaker = units[caps[rule.subject]].mention
+    unit = units[caps[rule.subject]]
+    speaker = unit.mention
+    if speaker is None and unit.text in _PRONOUNS:
+        speaker = _antecedent(unit.start, sent.start, mentions)
     if speaker is None:
         return None
     text = article.text
@@ -91,7 +108,7 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
 
 def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quotes: list[Quote],
                           rules: RuleSet) -> list[Relation]:
-    """``explains`` from each quote's speaker to every model or technology it names.
+    """``explains`` from each quote of a person to every model or technology it names.
 
     The rule id and confidence are those of the quote rule with relation ``explains``
     listed first in the rule file; the evidence spans the sentences from the speaker to the mention.
@@ -111,8 +128,8 @@ def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quo
         return []
     out = []
     for q in quotes:
-        if q.speaker.label not in ("Person", "Organization"):
-            continue
+        if q.speaker.label != "Person":
+            continue  # precision first: organizations' statements stay quotes only
         for m in q.about:
             if m.name == q.speaker.name:
                 continue
@@ -121,6 +138,6 @@ def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quo
             covering = [s for s in sentences if s.end > lo and s.start < hi]
             start = min((s.start for s in covering), default=lo)
             end = max((s.end for s in covering), default=hi)
-            conf = rule.confidence if q.speaker.label == "Person" else min(rule.confidence, 0.7)
+            conf = rule.confidence
             out.append(Relation(article.id, q.speaker, rule.relation, m, rule.id, start, end, conf, None, "rule"))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from kg.records import Article, Mention, Quote, Relation, Sentence
@@ -182,15 +183,25 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     if rule.role >= 0 and rule.role in caps:
         roles = units[caps[rule.role]].roles or (None,)
     out = []
-    for s in _coordinated(units, si, taken - {si}):
-        for o in _coordinated(units, oi, taken - {oi}):
+    subjects = _coordinated(units, si, taken - {si}) if rule.coordinate else [si]
+    objects = _coordinated(units, oi, taken - {oi}) if rule.coordinate else [oi]
+    for s in subjects:
+        for o in objects:
             subj, obj = units[s].mention, units[o].mention
             if subj is None or obj is None or subj.name == obj.name:
                 continue
+            subj = _as(subj, rule.pattern[rule.subject])
+            obj = _as(obj, rule.pattern[rule.object])
             for role in roles:
                 out.append(Relation(article.id, subj, rule.relation, obj, rule.id, sent.start, sent.end,
                                     round(conf, 3), role, "rule"))
     return out
+
+
+def _as(m: Mention, element: dict) -> Mention:
+    """The mention with the class the rule reads it as (DeepSeek的创始人: the company, not the model)."""
+    label = element.get("AS")
+    return replace(m, label=label) if label and label != m.label else m
 
 
 def _nested(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule) -> list[Relation]:

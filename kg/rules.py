@@ -27,15 +27,16 @@ __all__ = [
 
 _KINDS = ("relation", "quote", "nested")
 _RULE_KEYS = {
-    "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "note"},
+    "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "coordinate", "note"},
     "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "note"},
     "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "confidence", "note"},
 }
-_ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP"}
+_ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS"}
 _GAP_KEYS = {"GAP", "NOT", "CROSS"}
 _OPS = {"?", "*", "+", "!"}
 _STOPS = frozenset("，,；;：:。！？!?“”\"（）()《》「」")
-"""Units a gap never crosses unless the rule lists them in ``CROSS``."""
+"""Units a gap never crosses unless the rule lists them in ``CROSS`` (nor entity mentions or
+title chains, unless their class, or ``Role``, is listed there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ class Rule:
     """For nested rules: endings of the part (研究院, 实验室)."""
     needs: tuple[tuple[str, ...], ...] = ()
     """Word lists of which the sentence must contain one each (a fast pre-check)."""
+    coordinate: bool = True
+    """Whether entities coordinated with a slot (A、B和C) get the relation too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +195,10 @@ def _compile_element(el: Any, i: int, bad, classes: frozenset[str]) -> dict[str,
         for name in out["ENT"].get("IN", ()) | out["ENT"].get("NOT_IN", frozenset()):
             if name not in classes:
                 bad(f"pattern element {i}: unknown class {name!r} (not declared in kg.ttl)")
+    if "AS" in el:
+        if el["AS"] not in classes or "ENT" not in out:
+            bad(f"pattern element {i}: AS must name a class (declared in kg.ttl) of an element with ENT")
+        out["AS"] = el["AS"]
     if "OP" in el:
         if el["OP"] not in _OPS:
             bad(f"pattern element {i}: OP must be one of {sorted(_OPS)}")
@@ -283,8 +290,11 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
         else:
             if idx["subject"] == idx["object"]:
                 bad("subject and object are the same element")
+            coord = row.get("coordinate", True)
+            if not isinstance(coord, bool):
+                bad("coordinate must be true or false")
             out.append(Rule(rid, kind, relation, compiled, idx["subject"], idx["object"], idx.get("role", -1),
-                            float(conf), needs=_needs(compiled)))
+                            float(conf), needs=_needs(compiled), coordinate=coord))
     return tuple(out)
 
 
@@ -391,7 +401,35 @@ def build_units(sentence: Sentence, mentions: tuple[Mention, ...], rules: RuleSe
             if text.strip():
                 units.append(Unit(s, e, _norm(text), pos))
         cur = e
-    return _merge_roles(units, rules, sentence)
+    return _absorb_asides(_merge_roles(units, rules, sentence))
+
+
+_OPEN_PAREN = frozenset("（(")
+_CLOSE_PAREN = frozenset("）)")
+
+
+def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Fold a short parenthesis after an entity into it: 奥特曼（Sam Altman）, 百度（9888）."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if u.mention is not None and i + 1 < len(units) and units[i + 1].text in _OPEN_PAREN:
+            j = i + 2
+            while j < len(units) and j - i <= 8 and units[j].text not in _CLOSE_PAREN and units[j].text not in _STOPS:
+                j += 1
+            if j < len(units) and units[j].text in _CLOSE_PAREN and j > i + 2:
+                inner = [x.mention for x in units[i + 2 : j] if x.mention is not None]
+                keep = u.mention
+                if (len(inner) == 1 and inner[0].label == u.ent and inner[0].source.startswith("lexicon")
+                        and not u.mention.source.startswith("lexicon")):
+                    keep = inner[0]  # 开放人工智能研究中心（OpenAI）: the known name inside
+                out.append(Unit(u.start, units[j].end, u.text, u.pos, u.ent, keep, u.roles))
+                i = j + 1
+                continue
+        out.append(u)
+        i += 1
+    return tuple(out)
 
 
 def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple[Unit, ...]:
@@ -466,7 +504,7 @@ def _unit_ok(el: dict[str, Any], u: Unit) -> bool:
 
 
 def _gap_ok(el: dict[str, Any], u: Unit) -> bool:
-    if u.ent in ENTITY_CLASSES and u.ent not in el["CROSS"]:
+    if u.ent and u.ent not in el["CROSS"]:
         return False
     if u.text in _STOPS and u.text not in el["CROSS"]:
         return False
