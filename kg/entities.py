@@ -4,36 +4,48 @@ The CRF (``kg/ner.py``, trained on CLUENER2020) finds person, organization and p
 including unseen ones; the gazetteer (``ontology/patterns/entities.jsonl``) names well-known
 organizations, AI models, technologies and people, and is both a CRF feature and a fallback;
 patterns add versioned Latin model names (GPT-4o, Qwen2.5-Max), transliterated names with a
-middle dot (山姆·阿尔特曼), titles in 《》, names next to a title (创始人李彦宏, 吴飞教授) and
-abbreviations defined in parentheses (人类反馈强化学习（RLHF）).
+middle dot (山姆·阿尔特曼), Latin personal names next to a title, titles in 《》, names next to
+a title (创始人李彦宏, 吴飞教授), outlets in datelines, and abbreviations defined in parentheses
+(人类反馈强化学习（RLHF）).
 
 Decisions on what is an entity:
 
 * generic words never are (技术, 模型, 公司, 平台, and the domain words 人工智能/AI and 大模型,
   which name the field every article is about, not a technique; see ``kg/models/lists.json``);
   named techniques and fields are Technology (大语言模型, 生成式人工智能/AIGC, 强化学习);
+  hardware (GPU, 芯片) and products that are not AI models (phones, robots, chips) are not entities;
 * a title in 《》 is a Publication (paper, report, book, journal, newspaper, policy document)
   unless its sentence speaks of a film, series, game, song or show;
+* a name shared by a company and its model (DeepSeek) is the model, unless the words around it
+  make it the company (DeepSeek团队, DeepSeek发布, 深度求索（DeepSeek）);
 * nested organizations stay one mention (浙江大学上海高等研究院); :func:`org_parent` names the
   parent organization the gazetteer knows.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import ModelError
 from kg.ner import LABELS, CrfLabeller, char_features, decode_bio, load_labeller
 from kg.patterns import (
     BOOK_TITLE,
+    BYLINE,
+    CAMEL_NAME,
+    DATELINE,
     DOT_NAME,
+    ENUM_ORGS,
     LATIN_MODEL,
+    LATIN_PERSON,
     PAREN_ABBR,
+    SOURCE_LINE,
+    LexEntry,
     Lexicon,
     WordLists,
     fold,
+    fold_key,
     is_han,
     load_lexicon,
     load_word_lists,
@@ -43,8 +55,12 @@ from kg.records import Article, Mention, Sentence
 __all__ = ["Recognizer", "load_recognizer", "find_mentions", "org_parent"]
 
 _MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "开源", "model", "Model")
+_CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
-_LATIN_ONLY = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\- ]*")
+_VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
+_SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
+_PRIORITY = {"pattern:book-title": 0}
+Span = tuple  # (start, end, label, source, confidence)
 
 
 @dataclass(frozen=True)
@@ -59,15 +75,20 @@ class Recognizer:
     """The character CRF."""
     families: frozenset[str]
     """Latin names of AI model families (GPT, Gemini, Qwen...) from the gazetteer."""
-    by_id: dict
+    by_id: dict[str, LexEntry]
     """Gazetteer entries by id."""
+    org_twin: dict[str, LexEntry]
+    """Lower-cased name of a model → the organization of the same name (deepseek → 深度求索)."""
+    userdict: str
+    """Path of the jieba user dictionary, for re-segmenting Traditional text."""
 
 
 def load_recognizer(ontology_dir: Path | None = None) -> Recognizer:
     """Load and validate the gazetteer, word lists and CRF model.
 
-    Raises PatternError for a bad gazetteer row (quoting it with file:line) and
-    ModelError when the model is missing or unreadable.
+    Raises PatternError for a bad gazetteer row (quoting it with file:line),
+    OntologyError for an undeclared class and ModelError when the model is
+    missing or unreadable.
 
     Examples
     --------
@@ -75,7 +96,8 @@ def load_recognizer(ontology_dir: Path | None = None) -> Recognizer:
     >>> r.lexicon.surface["谷歌公司"].name
     '谷歌'
     """
-    from kg.resources import ENTITY_CLASSES, check_term, ontology_dir as _odir
+    from kg.resources import ENTITY_CLASSES, check_term
+    from kg.resources import ontology_dir as _odir
 
     d = _odir(ontology_dir)
     path = d / "patterns" / "entities.jsonl"
@@ -85,80 +107,190 @@ def load_recognizer(ontology_dir: Path | None = None) -> Recognizer:
     lists = load_word_lists()
     labeller = load_labeller()
     families = set()
+    orgs: dict[str, LexEntry] = {}
     for e in lexicon.entries:
+        forms = (e.name, *e.aliases, *((e.en,) if e.en else ()))
         if e.label == "AIModel":
-            for form in (e.name, *e.aliases):
+            for form in forms:
                 m = re.match(r"[A-Za-z]{2,}", form)
                 if m:
                     families.add(m.group(0))
+        elif e.label == "Organization":
+            for form in forms:
+                orgs.setdefault(fold_key(form), e)
+    twins = {
+        k: orgs[k] for k, e in lexicon.surface.items() if e.label == "AIModel" and k in orgs
+    }
     by_id = {e.id: e for e in lexicon.entries}
-    return Recognizer(lexicon, lists, labeller, frozenset(families), by_id)
+    return Recognizer(lexicon, lists, labeller, frozenset(families), by_id, twins, str(d / "dicts" / "userdict.txt"))
 
 
-def _token_bounds(sentences: tuple[Sentence, ...]) -> tuple[set[int], set[int]]:
-    starts: set[int] = set()
-    ends: set[int] = set()
-    for s in sentences:
-        for t in s.tokens:
-            starts.add(t.start)
-            ends.add(t.end)
-    return starts, ends
+@functools.lru_cache(maxsize=2)
+def _own_tagger(userdict: str):
+    from kg.segment import load_userdict, make_tagger
+
+    return make_tagger("rjieba", load_userdict(userdict) if Path(userdict).is_file() else [])
 
 
-def _crf_spans(folded: str, sentences: tuple[Sentence, ...], rec: Recognizer) -> list[tuple]:
+def _tokens(text: str, folded: str, sentences: tuple[Sentence, ...], rec: Recognizer) -> list[tuple]:
+    """Per sentence ``(start, end, [(s, e, pos) relative])``; text that folding changed is re-segmented."""
     out = []
-    lab = rec.labeller
+    changed = folded != text
+    tagger = _own_tagger(rec.userdict) if changed else None
     for sent in sentences:
-        if not any(is_han(c) for c in sent.text):
-            continue
         base = sent.start
-        toks = [(t.start - base, t.end - base, t.pos) for t in sent.tokens]
         stext = folded[sent.start : sent.end]
-        tags = lab.tag(char_features(stext, toks, rec.lexicon, rec.lists))
-        for s, e, k in decode_bio(tags):
-            out.append((base + s, base + e, LABELS[k], "crf", 0.8))
+        if tagger is not None and stext != sent.text:
+            toks = []
+            pos = 0
+            for w, p in tagger.tag(stext):
+                toks.append((pos, pos + len(w), p))
+                pos += len(w)
+        else:
+            toks = [(t.start - base, t.end - base, t.pos) for t in sent.tokens]
+        out.append((sent.start, sent.end, toks))
     return out
 
 
-def _pattern_spans(text: str, folded: str, sentences: tuple[Sentence, ...], rec: Recognizer) -> list[tuple]:
+def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec: Recognizer) -> list[Span]:
     out = []
+    lists = rec.lists
+    for s, e, x in rec.lexicon.match(key, starts, ends):
+        label, source = x.label, f"lexicon:{x.id}"
+        if x.label == "AIModel":
+            twin = rec.org_twin.get(key[s:e])
+            after = folded[e : e + 6].lstrip()
+            if twin is not None and (after.startswith(lists.org_cues) or after.startswith(lists.org_verbs)):
+                label, source = "Organization", f"lexicon:{twin.id}"
+            else:
+                m = _VERSION_TAIL.match(folded, e)
+                if m and not folded[m.end() : m.end() + 4].lstrip().startswith(lists.hardware):
+                    out.append((s, m.end(), "AIModel", "pattern:model-version", 0.85))
+                    continue
+        out.append((s, e, label, source, 0.95))
+    return out
+
+
+def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Span]:
+    out: list[Span] = []
+    lists = rec.lists
     for m in LATIN_MODEL.finditer(folded):
         s, e = m.span(1)
-        name = m.group(1)
-        fam = re.match(r"[A-Za-z]+", name)
+        fam = re.match(r"[A-Za-z]+", m.group(1))
         near = folded[max(0, s - 12) : e + 12]
+        if folded[e : e + 4].lstrip().startswith(lists.hardware):
+            continue
         if (fam and fam.group(0) in rec.families) or any(c in near for c in _MODEL_CUES):
             out.append((s, e, "AIModel", "pattern:latin-model", 0.85))
+    for m in CAMEL_NAME.finditer(folded):
+        s, e = m.span(1)
+        if m.group(1) not in lists.generic and _CAMEL_CUES.match(folded, e):
+            out.append((s, e, "AIModel", "pattern:model-cue", 0.75))
     for m in DOT_NAME.finditer(folded):
-        out.append((m.start(), m.end(), "Person", "pattern:dot-name", 0.85))
-    for sent in sentences:
-        stext = folded[sent.start : sent.end]
+        s, e = m.span()
+        while s < e and folded[s] not in lists.translit:
+            s += 1
+        last = folded.rfind("·", s, e) + 1
+        j = last
+        while j < e and folded[j] in lists.translit:
+            j += 1
+        if j > last and folded[s] != "·":
+            out.append((s, j, "Person", "pattern:dot-name", 0.85))
+    for m in LATIN_PERSON.finditer(folded):
+        s, e = m.span(1)
+        before = folded[max(0, s - 20) : s]
+        after = folded[e : e + 6].lstrip()
+        if any(t in before for t in lists.titles if not t.isascii()) or after.startswith(tuple(lists.speech_verbs)):
+            out.append((s, e, "Person", "pattern:latin-person", 0.8))
+    head = DATELINE.match(folded)
+    if head and is_han(head.group(1)[-1]) is not None:
+        out.append((head.start(1), head.end(1), "Organization", "pattern:dateline", 0.8))
+    for m in SOURCE_LINE.finditer(folded):
+        out.append((m.start(1), m.end(1), "Organization", "pattern:source", 0.8))
+    for m in BYLINE.finditer(folded):
+        n = re.match(r"[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])", folded[m.end() : m.end() + 4])
+        if n and n.group(0)[0] in lists.surnames:
+            out.append((m.end(), m.end() + len(n.group(0)), "Person", "pattern:byline", 0.85))
+    for start, end, toks in sents:
+        stext = folded[start:end]
         if "《" in stext and not _SCREEN_CUES.search(stext):
             for m in BOOK_TITLE.finditer(stext):
-                out.append((sent.start + m.start(1), sent.start + m.end(1), "Publication", "pattern:book-title", 0.8))
-        toks = sent.tokens
-        titles = rec.lists.titles
-        surnames = rec.lists.surnames
-        for k, t in enumerate(toks):
-            if t.pos == "nr" and 2 <= len(t.text) <= 3 and t.text[0] in surnames:
-                prev = toks[k - 1].text if k > 0 else ""
-                nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-                if prev in titles or nxt in titles:
-                    out.append((t.start, t.end, "Person", "pattern:title-name", 0.85))
+                out.append((start + m.start(1), start + m.end(1), "Publication", "pattern:book-title", 0.8))
+        if "等" in stext:
+            for m in ENUM_ORGS.finditer(stext):
+                pos = start + m.start(1)
+                for item in m.group(1).split("、"):
+                    if item not in lists.generic:
+                        out.append((pos, pos + len(item), "Organization", "pattern:enumeration", 0.7))
+                    pos += len(item) + 1
+        for k, (s, e, pos) in enumerate(toks):
+            if pos == "nr" and 2 <= e - s <= 3 and stext[s] in lists.surnames:
+                prev = stext[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
+                nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
+                if prev in lists.titles or nxt in lists.titles:
+                    out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
     return out
 
 
-def _keep(text: str, label: str, rec: Recognizer) -> bool:
-    if text in rec.lists.generic or len(text.strip()) < 2 and not text.isascii():
-        return False
-    if not text.strip() or text != text.strip():
-        return False
-    if all(not (c.isalnum()) for c in text) or text.isdigit():
-        return False
-    return True
+def _crf_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Span]:
+    out: list[Span] = []
+    lab = rec.labeller
+    for start, end, toks in sents:
+        stext = folded[start:end]
+        if not any(is_han(c) for c in stext):
+            continue
+        tags = lab.tag(char_features(stext, toks, rec.lexicon, rec.lists))
+        spans = decode_bio(tags)
+        if not spans:
+            continue
+        for s, e, k in spans:
+            for ps, pe in _pieces(stext, s, e):
+                if _plausible(stext, ps, pe, LABELS[k], toks, rec.lists):
+                    out.append((start + ps, start + pe, LABELS[k], "crf", 0.8))
+    return out
 
 
-def _overlaps(a: tuple, b: tuple) -> bool:
+def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a span at punctuation and at spaces that do not join two Latin words."""
+    out = []
+    pos = s
+    for m in _SPLIT.finditer(text, s, e):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    res = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a >= 2:
+            res.append((a, b))
+    return res
+
+
+def _plausible(text: str, s: int, e: int, label: str, toks: list[tuple], lists: WordLists) -> bool:
+    piece = text[s:e]
+    if piece in lists.generic:
+        return False
+    if not any(is_han(c) for c in piece):
+        # Latin-only: organizations only, not product codes (EIC7700X) nor generic acronyms
+        return label == "Organization" and piece.replace(" ", "").isalpha() and len(piece) >= 2
+    if label == "Person":
+        if "·" in piece:
+            return True
+        inside = [(a, b, p) for a, b, p in toks if a >= s and b <= e]
+        if len(inside) == 1 and inside[0][0] == s and inside[0][1] == e and inside[0][2] not in lists.proper_pos:
+            return False
+        return len(piece) <= 4 or all(c in lists.translit for c in piece)
+    if piece.startswith(lists.descriptor_prefixes):
+        return False
+    inside = [text[a:b] for a, b, p in toks if a < e and b > s and p in lists.proper_pos]
+    return any(w not in lists.generic for w in inside) or any(not (a >= s and b <= e) for a, b, _ in toks
+                                                             if a < e and b > s)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -176,39 +308,58 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     text = article.text
     folded = fold(text)
     rec = recognizer
-    starts, ends = _token_bounds(sentences)
-    strong: list[tuple] = [
-        (s, e, x.label, f"lexicon:{x.id}", 0.95) for s, e, x in rec.lexicon.match(folded, starts, ends)
-    ]
-    strong.extend(_pattern_spans(text, folded, sentences, rec))
-    # longest first, lexicon before patterns on ties
-    strong.sort(key=lambda c: (-(c[1] - c[0]), not c[3].startswith("lexicon"), c[0]))
-    chosen: list[tuple] = []
+    sents = _tokens(text, folded, sentences, rec)
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for start, _, toks in sents:
+        for s, e, _ in toks:
+            starts.add(start + s)
+            ends.add(start + e)
+    strong = _lexicon_spans(fold_key(text), folded, starts, ends, rec)
+    strong.extend(_pattern_spans(folded, sents, rec))
+    # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns
+    strong.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 1 if c[3].startswith("lexicon") else 2), c[0]))
+    chosen: list[Span] = []
     for c in strong:
         if not any(_overlaps(c, o) for o in chosen):
             chosen.append(c)
-    for c in _crf_spans(folded, sentences, rec):
+    for c in _crf_spans(folded, sents, rec):
         clash = [o for o in chosen if _overlaps(c, o)]
         if not clash:
             chosen.append(c)
-        elif (
-            c[2] == "Organization"
-            and all(o[0] >= c[0] and o[1] <= c[1] and o[2] in ("Organization", "Location") for o in clash)
-            and (c[1] - c[0]) > max(o[1] - o[0] for o in clash)
-        ):
+        elif _nests(c, clash, folded):
             chosen = [o for o in chosen if o not in clash]
             chosen.append(c)
-    chosen = [c for c in chosen if _keep(text[c[0] : c[1]], c[2], rec)]
-    chosen.extend(_abbreviations(text, folded, chosen))
+    chosen = [c for c in chosen if _keep(text[c[0] : c[1]], rec)]
+    chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
     return tuple(
         Mention(article.id, s, e, text[s:e], label, "", source, conf) for s, e, label, source, conf in chosen
     )
 
 
-def _abbreviations(text: str, folded: str, chosen: list[tuple]) -> list[tuple]:
+def _nests(c: Span, clash: list[Span], folded: str) -> bool:
+    """True when a CRF organization is a longer name built on known ones (浙江大学上海高等研究院)."""
+    if c[2] != "Organization":
+        return False
+    if not all(o[0] >= c[0] and o[1] <= c[1] and o[2] in ("Organization", "Location") for o in clash):
+        return False
+    rest = folded[max(o[1] for o in clash) : c[1]]
+    return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in ("团队", "公司", "集团")
+
+
+def _keep(text: str, rec: Recognizer) -> bool:
+    t = text.strip()
+    if not t or t != text or t in rec.lists.generic:
+        return False
+    if len(t) < 2 and not t.isascii():
+        return False
+    return any(c.isalnum() for c in t) and not t.isdigit()
+
+
+def _abbreviations(folded: str, chosen: list[Span]) -> list[Span]:
     """Mentions for ``名称（ABBR）`` definitions and later uses of ABBR in the article."""
-    out: list[tuple] = []
+    out: list[Span] = []
     defined: dict[str, str] = {}
     taken = sorted(chosen)
     for s, e, label, _, _ in taken:
@@ -237,14 +388,9 @@ def org_parent(name: str, recognizer: Recognizer) -> str | None:
     >>> org_parent("浙江大学", load_recognizer()) is None
     True
     """
-    f = fold(name)
+    f = fold_key(name)
     for k in range(len(f) - 2, 1, -1):
         e = recognizer.lexicon.surface.get(f[:k])
         if e is not None and e.label == "Organization":
             return e.name
     return None
-
-
-def _check_model(rec: Recognizer) -> None:  # pragma: no cover - kept for symmetry with load errors
-    if rec.labeller is None:
-        raise ModelError("no entity model loaded")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.entities import Recognizer
-from kg.patterns import fold
+from kg.patterns import fold, fold_key
 from kg.records import Article, Mention
 
 __all__ = ["link_mentions"]
@@ -29,7 +29,7 @@ def _lexicon_name(m: Mention, rec: Recognizer) -> str | None:
         e = rec.by_id.get(m.source.split(":", 1)[1])
         if e is not None:
             return e.name
-    e = rec.lexicon.surface.get(fold(m.text))
+    e = rec.lexicon.surface.get(fold_key(m.text))
     if e is not None and e.label == m.label:
         return e.name
     return None
@@ -68,7 +68,7 @@ def link_mentions(article: Article, mentions: tuple[Mention, ...], recognizer: R
             for suf in _ORG_SUFFIXES:
                 if f.endswith(suf) and len(f) - len(suf) >= 2:
                     short = f[: -len(suf)]
-                    e = rec.lexicon.surface.get(short)
+                    e = rec.lexicon.surface.get(short.lower())
                     if e is not None and e.label == "Organization":
                         canon = e.name
                     elif short in orgs:

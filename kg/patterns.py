@@ -17,11 +17,18 @@ __all__ = [
     "load_lexicon",
     "load_word_lists",
     "fold",
+    "fold_key",
     "is_han",
     "LATIN_MODEL",
     "DOT_NAME",
     "BOOK_TITLE",
     "PAREN_ABBR",
+    "LATIN_PERSON",
+    "CAMEL_NAME",
+    "DATELINE",
+    "SOURCE_LINE",
+    "BYLINE",
+    "ENUM_ORGS",
 ]
 
 _MODELS = Path(__file__).resolve().parent / "models"
@@ -59,6 +66,27 @@ def fold(text: str) -> str:
     '辉达发布GPU·新品'
     """
     return text.translate(_fold_table())
+
+
+@functools.lru_cache(maxsize=1)
+def _key_table() -> dict[int, int]:
+    table = dict(_fold_table())
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = cp + 32
+    for cp in range(0xFF21, 0xFF3B):  # full-width capitals
+        table[cp] = cp - 0xFEE0 + 32
+    return table
+
+
+def fold_key(text: str) -> str:
+    """:func:`fold`, with Latin letters lower-cased: the view the gazetteer is matched on.
+
+    Examples
+    --------
+    >>> fold_key("DeepSeek發佈")
+    'deepseek发布'
+    """
+    return text.translate(_key_table())
 
 
 def is_han(ch: str) -> bool:
@@ -100,7 +128,7 @@ class Lexicon:
     """First two folded characters → surface forms starting with them, longest first."""
 
     def match(self, folded: str, starts: frozenset[int] | set[int], ends: frozenset[int] | set[int]):
-        """Longest non-overlapping matches ``(start, end, entry)`` over folded text.
+        """Longest non-overlapping matches ``(start, end, entry)`` over text folded by :func:`fold_key`.
 
         Latin names must not touch letters or digits; Chinese names of at most two
         characters must start and end on token boundaries (``starts``/``ends``).
@@ -108,9 +136,9 @@ class Lexicon:
         Examples
         --------
         >>> lex = load_lexicon()
-        >>> t = fold("谷歌和OpenAI发布GPT-4o")
-        >>> [(t[s:e], x.name) for s, e, x in lex.match(t, {0, 2, 3, 9, 11}, {2, 3, 9, 11, 17})]
-        [('谷歌', '谷歌'), ('OpenAI', 'OpenAI'), ('GPT-4o', 'GPT-4o')]
+        >>> t = fold_key("谷歌和OpenAI发布GPT-4o")
+        >>> [(s, e, x.name) for s, e, x in lex.match(t, {0, 2, 3, 9, 11}, {2, 3, 9, 11, 17})]
+        [(0, 2, '谷歌'), (3, 9, 'OpenAI'), (11, 17, 'GPT-4o')]
         """
         out = []
         n = len(folded)
@@ -168,7 +196,7 @@ def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None 
     Examples
     --------
     >>> lex = load_lexicon()
-    >>> lex.surface[fold("Google")].name
+    >>> lex.surface[fold_key("Google")].name
     '谷歌'
     """
     if path is None:
@@ -203,7 +231,7 @@ def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None 
         ids.add(e.id)
         entries.append(e)
         for form in (e.name, *e.aliases):
-            key = fold(form)
+            key = fold_key(form)
             if len(key) < 2:
                 raise PatternError(f"{where}: surface form {form!r} is shorter than two characters in {line!r}")
             if key in surface and surface[key].id != e.id:
@@ -230,6 +258,20 @@ class WordLists:
     """Words that end place names (省, 市, 路)."""
     generic: frozenset[str]
     """Generic words that never become entities (技术, 模型, 公司, 平台)."""
+    descriptor_prefixes: tuple[str, ...]
+    """Openings of descriptions that are not names (非营利, 该, 一家, 人工智能)."""
+    proper_pos: frozenset[str]
+    """jieba tags of proper-name tokens (nr, ns, nt, nz, eng ...)."""
+    translit: frozenset[str]
+    """Characters used to transliterate foreign names (阿, 尔, 特, 曼 ...)."""
+    speech_verbs: frozenset[str]
+    """Verbs of saying (表示, 指出)."""
+    hardware: tuple[str, ...]
+    """Hardware words: a versioned name before one is not an AI model (H100 GPU)."""
+    org_cues: tuple[str, ...]
+    """Words after a name that make it the company rather than its model (DeepSeek团队)."""
+    org_verbs: tuple[str, ...]
+    """Verbs whose subject is the company rather than the model (DeepSeek发布)."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -251,6 +293,13 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data["org_suffixes"]),
             frozenset(data["loc_suffixes"]),
             frozenset(data["generic"]),
+            tuple(data["descriptor_prefixes"]),
+            frozenset(data["proper_pos"]),
+            frozenset(data["translit_chars"]),
+            frozenset(data["speech_verbs"]),
+            tuple(data["hardware_words"]),
+            tuple(data["org_cues"]),
+            tuple(data["org_verbs"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
@@ -263,11 +312,31 @@ LATIN_MODEL = re.compile(
 )
 """A Latin name followed by a version (GPT-4o, Qwen2.5-Max, Llama 3.1 405B, Claude 3.5 Sonnet)."""
 
-DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+")
+DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
 """A transliterated foreign name written with middle dots (山姆·阿尔特曼)."""
 
 BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 """A title in Chinese book-title marks."""
+
+LATIN_PERSON = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})(?![A-Za-z])")
+"""Two or three capitalised Latin words: a person's name when a title or a verb of saying is next to it."""
+
+CAMEL_NAME = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][a-z]+){2,}\d*|[A-Z][a-z]{3,}\d*)(?![A-Za-z0-9])")
+"""A capitalised or CamelCase Latin word (AlphaProof): an AI model when a model cue follows."""
+
+DATELINE = re.compile(r"\s*([^\s，。,、|｜:：*【】()（）]{2,10}?)\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:消息|讯|电)")
+"""The outlet at the head of an article (IT之家 2 月 8 日消息, 财联社2月12日讯)."""
+
+SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*，。、|｜:：【】()（）]{2,12})")
+"""An outlet named after 来源：."""
+
+BYLINE = re.compile(r"(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]?\s+|(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]\s*")
+"""A byline word before a reporter's or editor's name."""
+
+ENUM_ORGS = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家)?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"
+)
+"""An enumeration of companies closed by 等公司/等股票."""
 
 PAREN_ABBR = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
 """A Latin abbreviation in parentheses right after the name it abbreviates."""
