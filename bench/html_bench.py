@@ -73,6 +73,8 @@ def synthetic_extractions(entities: int = 5000, articles: int = 3000, seed: int 
     for cls, name in names:
         by_class.setdefault(cls, []).append(name)
     out = []
+    cursor = 0  # every entity is mentioned at least once, so the graph has exactly ``entities`` of them
+    per_article = -(-entities // articles)
     for i in range(articles):
         aid = f"syn-{i:05d}"
         text, mentions, relations = "", [], []
@@ -92,6 +94,11 @@ def synthetic_extractions(entities: int = 5000, articles: int = 3000, seed: int 
             conf = round(rng.uniform(0.3, 1.0), 2)
             role = rng.choice(("首席执行官", "首席科学家", "副总裁")) if pred == "worksFor" else None
             relations.append(Relation(aid, ms, pred, mo, f"bench-{pred}", start, len(text), conf, role))
+        for cls, name in names[cursor : cursor + per_article]:
+            start = len(text)
+            text += f"{name}受到关注。"
+            mentions.append(Mention(aid, start, start + len(name), name, cls, source="bench"))
+        cursor += per_article
         art = Article(id=aid, text=text, title=f"合成新闻 {i}", date=f"2025-01-{1 + i % 28:02d}")
         out.append(Extraction(art, mentions=tuple(mentions), relations=tuple(relations)))
     return out

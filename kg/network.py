@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from typing import Literal as _Literal
 
 import networkx as nx
@@ -65,18 +66,19 @@ def term_labels(name: str) -> tuple[str, str]:
     return zh or name, en or name
 
 
-def _article_info(graph: Graph) -> dict[URIRef, tuple[str, str]]:
-    """Title and date of every article node."""
-    out: dict[URIRef, tuple[str, str]] = {}
-    for a in graph.subjects(RDF.type, KG.Article):
-        titles = sorted(
-            (o for o in graph.objects(a, SCHEMA.headline) if isinstance(o, Literal)), key=_lang_rank
-        )
-        ident = graph.value(a, SCHEMA.identifier)
-        title = str(titles[0]) if titles else str(ident or a)
-        date = graph.value(a, SCHEMA.datePublished)
-        out[a] = (title, str(date)[:10] if date is not None else "")  # type: ignore[index]
-    return out
+def _index(graph: Graph) -> dict[URIRef, dict[Any, list[Any]]]:
+    """Triples grouped by predicate, then subject: one pass instead of a lookup per node."""
+    idx: dict[URIRef, dict[Any, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in graph:
+        idx[p][s].append(o)  # type: ignore[index]
+    return idx
+
+
+def _first(values: list[Any] | None) -> Any:
+    """The least value by language rank and text (a deterministic ``Graph.value``)."""
+    if not values:
+        return None
+    return min(values, key=lambda v: _lang_rank(v) if isinstance(v, Literal) else (9, str(v)))
 
 
 def entity_graph(graph: Graph, concepts: bool = False) -> nx.MultiDiGraph:
@@ -95,67 +97,79 @@ def entity_graph(graph: Graph, concepts: bool = False) -> nx.MultiDiGraph:
     >>> from kg.rdf import entity_iri
     >>> g = Graph()
     >>> a, b = entity_iri("Organization", "OpenAI"), entity_iri("AIModel", "Sora")
-    >>> g.add((a, RDF.type, KG.Organization)); g.add((a, RDFS.label, Literal("OpenAI", lang="en")))  # doctest: +ELLIPSIS
-    <Graph ...>
-    <Graph ...>
-    >>> g.add((b, RDF.type, KG.AIModel)); g.add((a, KG.released, b))  # doctest: +ELLIPSIS
-    <Graph ...>
-    <Graph ...>
+    >>> for t in [(a, RDF.type, KG.Organization), (a, RDFS.label, Literal("OpenAI", lang="en")),
+    ...           (b, RDF.type, KG.AIModel), (a, KG.released, b)]:
+    ...     _ = g.add(t)
     >>> eg = entity_graph(g)
     >>> eg.nodes[str(a)]["label"], list(eg.edges(keys=True)) == [(str(a), str(b), "released")]
     ('OpenAI', True)
     """
-    arts = _article_info(graph)
-    kinds: dict[URIRef, str] = {}
-    for cls in reversed(_CLASSES):  # the first class in ENTITY_CLASSES order wins
-        for s in graph.subjects(RDF.type, KG[cls]):
-            if isinstance(s, URIRef):
-                kinds[s] = cls
-    relations = sorted(declared_properties() - NON_RELATIONS)
-    edges: dict[tuple[URIRef, URIRef, str], dict] = {}
-    for p in relations:
-        for s, o in graph.subject_objects(KG[p]):
-            if s in kinds and o in kinds and s != o:
-                edges[(s, o, p)] = {"predicate": p, "confidence": None, "evidence": (), "roles": ()}  # type: ignore[index]
-    for st in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object)
-        key = (s, o, str(p)[len(str(KG._NS)):])
+    idx = _index(graph)
+    types = idx[RDF.type]
+    ns = str(KG._NS)
+    order = {KG[c]: i for i, c in enumerate(_CLASSES)}
+    kinds: dict[Any, str] = {}
+    articles: dict[Any, tuple[str, str]] = {}
+    for s, ts in types.items():
+        if KG.Article in ts:
+            title = _first(idx[SCHEMA.headline].get(s)) or _first(idx[SCHEMA.identifier].get(s)) or s
+            date = _first(idx[SCHEMA.datePublished].get(s))
+            articles[s] = (str(title), str(date)[:10] if date is not None else "")
+        known = [t for t in ts if t in order]
+        if known and isinstance(s, URIRef):
+            kinds[s] = str(min(known, key=order.__getitem__))[len(ns):]
+    edges: dict[tuple[Any, Any, str], dict[str, Any]] = {}
+    for p in sorted(declared_properties() - NON_RELATIONS):
+        for s, objs in idx[KG[p]].items():
+            for o in objs:
+                if s in kinds and o in kinds and s != o:
+                    edges[(s, o, p)] = {"predicate": p, "confidence": None, "evidence": (), "roles": ()}
+    subj, pred, obj = idx[RDF.subject], idx[RDF.predicate], idx[RDF.object]
+    for st, ts in types.items():
+        if RDF.Statement not in ts:
+            continue
+        key = (_first(subj.get(st)), _first(obj.get(st)), str(_first(pred.get(st)))[len(ns):])
         if key not in edges:
             continue
         ev = []
-        for e in graph.objects(st, KG.hasEvidence):
-            sent = graph.value(e, KG.sentence)
-            art = graph.value(e, KG.inArticle)
-            conf = graph.value(e, KG.confidence)
-            title = arts.get(art, ("", ""))[0] if art is not None else ""  # type: ignore[arg-type]
-            ev.append((str(sent or ""), title, float(conf.toPython()) if conf is not None else None))
+        for e in idx[KG.hasEvidence].get(st, ()):
+            conf = _first(idx[KG.confidence].get(e))
+            art = _first(idx[KG.inArticle].get(e))
+            ev.append((str(_first(idx[KG.sentence].get(e)) or ""), articles.get(art, ("", ""))[0],
+                       float(conf.toPython()) if conf is not None else None))
         ev.sort(key=lambda x: (-(x[2] if x[2] is not None else 1.0), x[1], x[0]))
-        conf = graph.value(st, KG.confidence)
         edges[key]["evidence"] = tuple(ev)
+        conf = _first(idx[KG.confidence].get(st))
         if conf is not None:
             edges[key]["confidence"] = float(conf.toPython())
-    for ms in sorted(set(graph.subjects(RDF.type, ORG.Membership)) | set(graph.subjects(RDF.type, KG.Membership))):
-        s, o, role = graph.value(ms, ORG.member), graph.value(ms, ORG.organization), graph.value(ms, ORG.role)
-        key = (s, o, "worksFor")
-        if key in edges and role is not None:
-            names = [str(x) for x in graph.objects(role, RDFS.label)]
-            edges[key]["roles"] = tuple(sorted(set(edges[key]["roles"]) | set(names)))
+    for ms, ts in types.items():
+        if ORG.Membership not in ts and KG.Membership not in ts:
+            continue
+        key = (_first(idx[ORG.member].get(ms)), _first(idx[ORG.organization].get(ms)), "worksFor")
+        if key in edges:
+            names = {str(x) for r in idx[ORG.role].get(ms, ()) for x in idx[RDFS.label].get(r, ())}
+            edges[key]["roles"] = tuple(sorted(set(edges[key]["roles"]) | names))
     for data in edges.values():
         if data["confidence"] is None:
             confs = [c for _, _, c in data["evidence"] if c is not None]
             data["confidence"] = max(confs) if confs else 1.0
     linked = {s for s, _, _ in edges} | {o for _, o, _ in edges}
+    seen_in: dict[Any, set[tuple[str, str]]] = defaultdict(set)
+    for a, objs in idx[KG.mentions].items():
+        if a in articles:
+            for o in objs:
+                seen_in[o].add(articles[a])
     g = nx.MultiDiGraph()
     for node in sorted(kinds):
         kind = kinds[node]
         if kind == "Concept" and not concepts and node not in linked:
             continue
-        labels = sorted((x for x in graph.objects(node, RDFS.label) if isinstance(x, Literal)), key=_lang_rank)
+        labels = sorted((x for x in idx[RDFS.label].get(node, ()) if isinstance(x, Literal)), key=_lang_rank)
         label = str(labels[0]) if labels else str(node).rsplit("/", 1)[-1]
-        others = {str(x) for x in labels[1:]} | {str(x) for x in graph.objects(node, SKOS.altLabel)}
+        others = {str(x) for x in labels[1:]} | {str(x) for x in idx[SKOS.altLabel].get(node, ())}
         others.discard(label)
-        seen = sorted({arts[a] for a in graph.subjects(KG.mentions, node) if a in arts}, key=lambda t: (t[1], t[0]))
-        g.add_node(str(node), label=label, kind=kind, aliases=tuple(sorted(others)), articles=tuple(seen))
+        arts = tuple(sorted(seen_in.get(node, ()), key=lambda t: (t[1], t[0])))
+        g.add_node(str(node), label=label, kind=kind, aliases=tuple(sorted(others)), articles=arts)
     for (s, o, p), data in sorted(edges.items()):
         if str(s) in g and str(o) in g:
             g.add_edge(str(s), str(o), key=p, **data)

@@ -145,8 +145,8 @@ def write_html(
     Chinese and English names from the ontology. Clicking a node lists its class, aliases and
     articles; clicking a relation lists its evidence sentences with article titles and
     confidence. The page has a search box, relation filters and a minimum-confidence slider.
-    Only the ``max_nodes`` most important entities are drawn, with the relations among them,
-    and the page says so. Physics lays the graph out once and is then switched off.
+    Only ``max_nodes`` entities are drawn, with the relations among them, and the page says
+    so: those taking part in a relation first, each group by importance. Physics lays the graph out once and is then switched off.
 
     Every text from the graph is embedded as JSON with ``<``, ``>`` and ``&`` escaped and is
     put on the page with ``textContent``, so markup in an article shows as text. The same
@@ -184,7 +184,8 @@ def write_html(
     if max_nodes < 1:
         raise OutputError(f"max_nodes must be at least 1, got {max_nodes}")
     eg = entity_graph(graph)
-    ranked = sorted(eg.nodes, key=lambda n: (-eg.nodes[n]["importance"], eg.nodes[n]["label"], n))
+    # entities in a relation first (they are what the page is for), then by importance
+    ranked = sorted(eg.nodes, key=lambda n: (eg.degree(n) == 0, -eg.nodes[n]["importance"], eg.nodes[n]["label"], n))
     keep = ranked[:max_nodes]
     index = {n: i for i, n in enumerate(keep)}
     top = max((eg.nodes[n]["importance"] for n in keep), default=1) or 1

@@ -71,7 +71,7 @@
     nodes: {
       borderWidth: 1.5,
       font: { face: FONT, size: 14, strokeWidth: 3, strokeColor: "#ffffff", color: "#1f2328" },
-      scaling: { min: 8, max: 42, label: { enabled: true, min: 12, max: 26, drawThreshold: 7 } }
+      scaling: { min: 8, max: 42, label: { enabled: true, min: 13, max: 30, drawThreshold: 8 } }
     },
     edges: {
       arrows: { to: { enabled: data.directed, scaleFactor: 0.55 } },
@@ -84,7 +84,7 @@
     physics: {
       enabled: true,
       solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.012, springLength: 110, springConstant: 0.06,
+      forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.03, springLength: 110, springConstant: 0.06,
                           damping: 0.5, avoidOverlap: 0.3 },
       stabilization: { enabled: true, iterations: iterations, updateInterval: 25, fit: true },
       minVelocity: 1.5
@@ -262,8 +262,8 @@
     showNode(id);
   }
   network.on("click", function (p) {
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
+    var shown = p.nodes.length ? showNode(p.nodes[0]) : p.edges.length ? showEdge(p.edges[0]) : false;
+    if (shown) $("kg-details").scrollIntoView({ block: "nearest" });
   });
   page.showNode = showNode;
   page.showEdge = showEdge;
