@@ -408,11 +408,21 @@ _OPEN_PAREN = frozenset("（(")
 _CLOSE_PAREN = frozenset("）)")
 
 
+_QUOTE_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』", "〈": "〉"}
+
+
 def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    """Fold a short parenthesis after an entity into it: 奥特曼（Sam Altman）, 百度（9888）."""
+    """Fold title marks and a short parenthesis into the entity they wrap or follow.
+
+    《三体》 and “Siri” become one unit; so do 奥特曼（Sam Altman） and 百度（9888）.
+    """
     out: list[Unit] = []
     i = 0
     while i < len(units):
+        if (i + 2 < len(units) and units[i].text in _QUOTE_PAIRS and units[i + 1].mention is not None
+                and units[i + 2].text == _QUOTE_PAIRS[units[i].text]):
+            u = units[i + 1]
+            units = units[:i] + (Unit(units[i].start, units[i + 2].end, u.text, u.pos, u.ent, u.mention),) + units[i + 3:]
         u = units[i]
         if u.mention is not None and i + 1 < len(units) and units[i + 1].text in _OPEN_PAREN:
             j = i + 2

@@ -1,0 +1,79 @@
+"""Reported speech: quotes (speaker, text, about) and the explains relations they give."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from kg.records import Article, Mention
+from kg.relations import extract_relations, load_rules
+from kg.resources import ontology_dir
+from kg.segment import load_userdict, make_tagger, segment
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    return make_tagger("jieba", load_userdict(ontology_dir() / "dicts" / "userdict.txt"))
+
+
+def _run(text: str, ents: list[tuple[str, str]]):
+    a = Article(id="q", text=text)
+    ms = []
+    for name, label in ents:
+        i = text.find(name)
+        while i >= 0:
+            ms.append(Mention("q", i, i + len(name), name, label))
+            i = text.find(name, i + len(name))
+    ms.sort(key=lambda m: m.start)
+    return extract_relations(a, segment(a, _tagger()), tuple(ms), load_rules())
+
+
+CASES = [
+    # X表示，…… (quote after the speech verb)
+    ("吴飞表示，扩散模型是关键。", [("吴飞", "Person"), ("扩散模型", "Technology")],
+     [("吴飞", "扩散模型是关键", ("扩散模型",))]),
+    # X指出：“……”
+    ("李开复指出：“DeepSeek-R1很强。”", [("李开复", "Person"), ("DeepSeek-R1", "AIModel")],
+     [("李开复", "DeepSeek-R1很强。", ("DeepSeek-R1",))]),
+    # “……”，X说。 (quote before the speaker)
+    ("“Sora改变了视频生成。”杨立昆说。", [("Sora", "AIModel"), ("杨立昆", "Person")],
+     [("杨立昆", "Sora改变了视频生成。", ("Sora",))]),
+    # 据X介绍，……
+    ("据王海峰介绍，文心一言用到了强化学习。", [("王海峰", "Person"), ("文心一言", "AIModel"), ("强化学习", "Technology")],
+     [("王海峰", "文心一言用到了强化学习", ("文心一言", "强化学习"))]),
+    # a pronoun speaker is the last person named before
+    ("李彦宏出席峰会。他认为，Transformer仍是基础。", [("李彦宏", "Person"), ("Transformer", "Technology")],
+     [("李彦宏", "Transformer仍是基础", ("Transformer",))]),
+    # a quote about no named model still is a quote
+    ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", CASES, ids=[c[0][:10] for c in CASES])
+def test_quotes_golden(text, ents, expected):
+    rels, quotes = _run(text, ents)
+    assert [(q.speaker.text, q.text, tuple(m.text for m in q.about)) for q in quotes] == expected
+    for q in quotes:
+        assert text[q.start:q.end] == q.text and q.article_id == "q"
+    explained = {(r.subject.text, r.object.text) for r in rels if r.predicate == "explains"}
+    assert explained == {(q.speaker.text, m.text) for q in quotes for m in q.about}
+
+
+def test_quotes_organization_statement_is_not_explains():
+    rels, quotes = _run("百度表示，文心一言将免费。", [("百度", "Organization"), ("文心一言", "AIModel")])
+    assert [(q.speaker.text, q.text) for q in quotes] == [("百度", "文心一言将免费")]
+    assert not [r for r in rels if r.predicate == "explains"]
+
+
+def test_quotes_denied_speech_gives_nothing():
+    rels, quotes = _run("吴飞没有表示扩散模型是关键。", [("吴飞", "Person"), ("扩散模型", "Technology")])
+    assert quotes == () and not [r for r in rels if r.predicate == "explains"]
+
+
+def test_quotes_explains_carries_provenance():
+    text = "会议召开。吴飞指出，扩散模型是关键。"
+    rels, _ = _run(text, [("吴飞", "Person"), ("扩散模型", "Technology")])
+    (r,) = [r for r in rels if r.predicate == "explains"]
+    assert text[r.evidence_start:r.evidence_end] == "吴飞指出，扩散模型是关键。"
+    assert r.rule_id == "quote-say" and 0 < r.confidence <= 1

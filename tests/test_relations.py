@@ -1,0 +1,184 @@
+"""Relation extraction: golden sentences with hand-built mentions, hedges, provenance, rules as data."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.records import Article, Mention
+from kg.relations import extract_relations, load_rules
+from kg.resources import ontology_dir
+from kg.segment import load_userdict, make_tagger, segment
+
+P, O, L, M, T, B = "Person", "Organization", "Location", "AIModel", "Technology", "Publication"
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    return make_tagger("jieba", load_userdict(ontology_dir() / "dicts" / "userdict.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def _rules():
+    return load_rules()
+
+
+def _run(text: str, ents: list[tuple[str, str]], rules=None, **meta):
+    """Segment ``text``, mark every occurrence of each (surface, class) as a mention, extract."""
+    a = Article(id="t", text=text, **meta)
+    spans: list[Mention] = []
+    for name, label in sorted(ents, key=lambda e: -len(e[0])):
+        i = text.find(name)
+        while i >= 0:
+            if not any(i < m.end and m.start < i + len(name) for m in spans):
+                spans.append(Mention("t", i, i + len(name), name, label))
+            i = text.find(name, i + len(name))
+    mentions = tuple(sorted(spans, key=lambda m: m.start))
+    return a, segment(a, _tagger()), mentions, extract_relations(a, segment(a, _tagger()), mentions, rules or _rules())
+
+
+def _triples(text: str, ents: list[tuple[str, str]]) -> set[tuple]:
+    _, _, _, (rels, _) = _run(text, ents)
+    return {(r.subject.text, r.predicate, r.object.text, r.role) for r in rels}
+
+
+GOLDEN = [
+    # title chain: one worksFor per position, and founded
+    ("百度创始人、董事长兼首席执行官李彦宏出席了发布会。", [("百度", O), ("李彦宏", P)],
+     {("李彦宏", "worksFor", "百度", "创始人"), ("李彦宏", "worksFor", "百度", "董事长"),
+      ("李彦宏", "worksFor", "百度", "首席执行官"), ("李彦宏", "founded", "百度", None)}),
+    # nested organization and a compound title
+    ("浙江大学上海高等研究院常务副院长吴飞出席会议。", [("浙江大学上海高等研究院", O), ("吴飞", P)],
+     {("吴飞", "worksFor", "浙江大学上海高等研究院", "常务副院长"),
+      ("浙江大学上海高等研究院", "partOf", "浙江大学", None)}),
+    # serial verbs and coordinated objects
+    ("百度宣布开源并推出文心一言和文心大模型4.0。", [("百度", O), ("文心一言", M), ("文心大模型4.0", M)],
+     {("百度", "released", "文心一言", None), ("百度", "released", "文心大模型4.0", None)}),
+    # coordinated subjects
+    ("阿里巴巴和腾讯发布了新模型Qwen。", [("阿里巴巴", O), ("腾讯", O), ("Qwen", M)],
+     {("阿里巴巴", "released", "Qwen", None), ("腾讯", "released", "Qwen", None)}),
+    # passive: 由……发布, 被……收购
+    ("文心一言由百度发布。", [("文心一言", M), ("百度", O)], {("百度", "released", "文心一言", None)}),
+    ("Instagram被Facebook收购。", [("Instagram", O), ("Facebook", O)],
+     {("Facebook", "acquired", "Instagram", None)}),
+    ("谷歌收购了DeepMind。", [("谷歌", O), ("DeepMind", O)], {("谷歌", "acquired", "DeepMind", None)}),
+    ("李彦宏毕业于北京大学。", [("李彦宏", P), ("北京大学", O)], {("李彦宏", "alumniOf", "北京大学", None)}),
+    ("华为总部位于深圳。", [("华为", O), ("深圳", L)], {("华为", "locatedIn", "深圳", None)}),
+    ("红杉资本领投了月之暗面。", [("红杉资本", O), ("月之暗面", O)], {("红杉资本", "investedIn", "月之暗面", None)}),
+    ("百度与清华大学合作研发。", [("百度", O), ("清华大学", O)], {("百度", "partnersWith", "清华大学", None)}),
+    ("文心一言基于Transformer。", [("文心一言", M), ("Transformer", T)],
+     {("文心一言", "basedOn", "Transformer", None)}),
+    ("招商银行接入了DeepSeek。", [("招商银行", O), ("DeepSeek", M)], {("招商银行", "uses", "DeepSeek", None)}),
+    ("李开复创立了零一万物。", [("李开复", P), ("零一万物", O)], {("李开复", "founded", "零一万物", None)}),
+    ("阿里巴巴旗下的蚂蚁集团。", [("阿里巴巴", O), ("蚂蚁集团", O)], {("蚂蚁集团", "partOf", "阿里巴巴", None)}),
+    ("OpenAI CEO Sam Altman出席。", [("OpenAI", O), ("Sam Altman", P)],
+     {("Sam Altman", "worksFor", "OpenAI", "CEO")}),
+    ("ChatGPT开发商OpenAI宣布。", [("ChatGPT", M), ("OpenAI", O)], {("OpenAI", "developed", "ChatGPT", None)}),
+    ("DeepSeek的创始人梁文锋出席。", [("DeepSeek", M), ("梁文锋", P)],
+     {("梁文锋", "worksFor", "DeepSeek", "创始人"), ("梁文锋", "founded", "DeepSeek", None)}),
+    ("刘慈欣著有《三体》。", [("刘慈欣", P), ("三体", B)], {("刘慈欣", "authorOf", "三体", None)}),
+    # Traditional text is matched after conversion to Simplified
+    ("百度創始人李彥宏出席。", [("百度", O), ("李彥宏", P)],
+     {("李彥宏", "worksFor", "百度", "創始人"), ("李彥宏", "founded", "百度", None)}),
+    # negation: nothing asserted
+    ("微软未收购OpenAI。", [("微软", O), ("OpenAI", O)], set()),
+    ("华为否认收购了这家公司旗下的X。", [("华为", O)], set()),
+    ("百度并没有发布文心一言。", [("百度", O), ("文心一言", M)], set()),
+    # no relation between mere co-occurring names
+    ("百度和文心一言都很有名。", [("百度", O), ("文心一言", M)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", GOLDEN, ids=[g[0][:12] for g in GOLDEN])
+def test_relations_golden(text, ents, expected):
+    assert _triples(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "text,ents,ceiling",
+    [
+        ("据传苹果或将收购Perplexity。", [("苹果", O), ("Perplexity", O)], 0.55),
+        ("百度计划推出文心一言。", [("百度", O), ("文心一言", M)], 0.6),
+        ("据传，苹果将收购Perplexity。", [("苹果", O), ("Perplexity", O)], 0.5),
+    ],
+)
+def test_relations_hedge_lowers_confidence(text, ents, ceiling):
+    _, _, _, (rels, _) = _run(text, ents)
+    assert rels, "a hedged statement still gives the relation"
+    assert all(0.0 < r.confidence <= ceiling for r in rels)
+
+
+def test_relations_plain_statement_is_confident():
+    _, _, _, (rels, _) = _run("苹果收购了Perplexity。", [("苹果", O), ("Perplexity", O)])
+    assert [r.confidence >= 0.8 for r in rels] == [True]
+
+
+def test_relations_provenance():
+    text = "今天天气很好。百度创始人李彦宏表示，文心一言基于Transformer。"
+    a, sents, mentions, (rels, _) = _run(
+        text, [("百度", O), ("李彦宏", P), ("文心一言", M), ("Transformer", T)])
+    assert rels
+    bounds = {(s.start, s.end) for s in sents}
+    for r in rels:
+        assert (r.evidence_start, r.evidence_end) in bounds
+        assert r.article_id == "t" and r.method == "rule" and r.rule_id
+        assert 0.0 <= r.confidence <= 1.0
+        assert r.subject in mentions and r.object in mentions
+        assert text[r.evidence_start:r.evidence_end].startswith("百度创始人")
+
+
+def test_relations_output_is_sorted_and_deterministic():
+    ents = [("百度", O), ("李彦宏", P), ("文心一言", M), ("OpenAI", O), ("Sora", M)]
+    text = "OpenAI发布了Sora。百度创始人李彦宏表示，百度发布了文心一言。"
+    first = _run(text, ents)[3]
+    assert first == _run(text, ents)[3]
+    starts = [r.evidence_start for r in first[0]]
+    assert starts == sorted(starts)
+
+
+def test_relations_unknown_mentions_outside_sentence_ignored():
+    a = Article(id="t", text="百度发布文心一言。")
+    sents = segment(a, _tagger())
+    stray = (Mention("t", 100, 104, "某某", P),)
+    assert extract_relations(a, sents, stray, _rules()) == ((), ())
+
+
+def _copy_ontology(tmp_path: Path) -> Path:
+    dst = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), dst)
+    return dst
+
+
+def test_relations_new_phrasing_is_a_data_change(tmp_path):
+    odir = _copy_ontology(tmp_path)
+    text = "OpenAI祭出Sora。"
+    ents = [("OpenAI", O), ("Sora", M)]
+    assert _triples(text, ents) == set()
+    rule = {"id": "released-jichu", "relation": "released",
+            "pattern": [{"ENT": "Organization"}, {"TEXT": "祭出"}, {"ENT": "AIModel"}], "subject": 0, "object": 2}
+    with (odir / "patterns" / "relations.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(rule, ensure_ascii=False) + "\n")
+    _, _, _, (rels, _) = _run(text, ents, rules=load_rules(odir))
+    assert [(r.subject.text, r.predicate, r.object.text, r.rule_id) for r in rels] == [
+        ("OpenAI", "released", "Sora", "released-jichu")]
+
+
+def test_relations_hedge_cue_is_a_data_change(tmp_path):
+    odir = _copy_ontology(tmp_path)
+    with (odir / "patterns" / "hedges.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"cue": "宣称", "effect": "negate", "scope": "sentence"}, ensure_ascii=False) + "\n")
+    text = "宣称苹果收购了Perplexity。"
+    ents = [("苹果", O), ("Perplexity", O)]
+    assert _triples(text, ents)
+    assert _run(text, ents, rules=load_rules(odir))[3] == ((), ())
+
+
+def test_relations_rules_name_declared_properties():
+    from kg.resources import declared_properties
+
+    props = declared_properties()
+    assert {r.relation for r in _rules().rules if r.relation} <= props

@@ -1,0 +1,145 @@
+"""Relation rule files: validation errors that quote the row, and the token matcher."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import PatternError
+from kg.records import Mention, Sentence, Token
+from kg.resources import ontology_dir
+from kg.rules import RuleSet, Unit, build_units, match_rule, read_hedges, read_roles, read_rules
+
+GOOD = {"id": "r1", "relation": "released",
+        "pattern": [{"ENT": "Organization"}, {"TEXT": "发布"}, {"ENT": "AIModel"}], "subject": 0, "object": 2}
+
+
+def _write(tmp_path: Path, rows: list, name: str = "relations.jsonl") -> Path:
+    p = tmp_path / name
+    p.write_text("# header\n" + "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
+                                        for r in rows), encoding="utf-8")
+    return p
+
+
+BAD = [
+    ({**GOOD, "relation": "releasd"}, "unknown property 'releasd'"),
+    ({**GOOD, "pattern": [{"ENT": "Organisation"}, {"TEXT": "发布"}, {"ENT": "AIModel"}]}, "unknown class 'Organisation'"),
+    ({**GOOD, "pattern": [{"ENT": "Organization"}, {"TXT": "发布"}, {"ENT": "AIModel"}]}, "unknown key(s) ['TXT']"),
+    ({**GOOD, "object": 3}, "slot 'object' = 3 is out of range"),
+    ({**GOOD, "object": 1, "pattern": [{"ENT": "Organization"}, {"GAP": 3}, {"ENT": "AIModel"}]}, "is a gap"),
+    ({**GOOD, "subject": 2}, "subject and object are the same element"),
+    ({**GOOD, "confidence": 1.5}, "confidence must be a number between 0 and 1"),
+    ({**GOOD, "pattern": [{"ENT": "Organization"}, {"TEXT": "发布", "OP": "#"}, {"ENT": "AIModel"}]}, "OP must be one of"),
+    ({**GOOD, "pattern": [{"ENT": "Organization"}, {"GAP": -1}, {"ENT": "AIModel"}], "object": 2}, "GAP must be"),
+    ({**GOOD, "pattern": [{"ENT": "Organization"}, {"GAP": 2, "CROSS": ["Persn"]}, {"ENT": "AIModel"}]},
+     "unknown class 'Persn' in CROSS"),
+    ({**GOOD, "pattern": [{"ENT": "Organization"}, {"TEXT": {"REGEX": "("}}, {"ENT": "AIModel"}]}, "does not compile"),
+    ({**GOOD, "pattern": [{"ENT": "Organization", "AS": "Thing"}, {"TEXT": "发布"}, {"ENT": "AIModel"}]}, "AS must name"),
+    ({**GOOD, "kind": "quotation"}, "unknown kind"),
+    ({k: v for k, v in GOOD.items() if k != "subject"}, "missing slot 'subject'"),
+    ({**GOOD, "pattern": []}, "pattern must be a non-empty list"),
+    ('{"id": "r1", "relation": ', "not valid JSON"),
+]
+
+
+@pytest.mark.parametrize("row,message", BAD, ids=[m for _, m in BAD])
+def test_rules_bad_row_names_file_line_and_quotes_it(tmp_path, row, message):
+    p = _write(tmp_path, [row])
+    with pytest.raises(PatternError) as err:
+        read_rules(p)
+    text = str(err.value)
+    assert f"{p}:2" in text
+    assert message in text
+    raw = row.strip() if isinstance(row, str) else json.dumps(row, ensure_ascii=False)
+    assert raw in text
+
+
+def test_rules_duplicate_id(tmp_path):
+    p = _write(tmp_path, [GOOD, GOOD])
+    with pytest.raises(PatternError, match=r"relations.jsonl:3: duplicate id 'r1' \(first at .*:2\)"):
+        read_rules(p)
+
+
+def test_rules_shipped_files_load():
+    pdir = ontology_dir() / "patterns"
+    rules = read_rules(pdir / "relations.jsonl")
+    assert len(rules) > 40
+    assert {r.kind for r in rules} == {"relation", "quote", "nested"}
+    hedges = read_hedges(pdir / "hedges.jsonl")
+    assert {"未", "否认", "据传", "或将"} <= {h.cue for h in hedges}
+    heads, mods, joiners = read_roles(pdir / "roles.jsonl")
+    assert {"首席执行官", "院长", "ceo"} <= heads and "兼" in joiners
+
+
+@pytest.mark.parametrize(
+    "row,message",
+    [({"cue": "未", "effect": "deny"}, "effect must be"), ({"cue": "", "effect": "negate"}, "missing cue"),
+     ({"cue": "或将", "effect": "hedge", "scope": "paragraph"}, "scope must be")],
+)
+def test_rules_bad_hedge_row(tmp_path, row, message):
+    p = _write(tmp_path, [row], "hedges.jsonl")
+    with pytest.raises(PatternError, match=message):
+        read_hedges(p)
+
+
+def test_rules_bad_roles_row(tmp_path):
+    p = _write(tmp_path, [{"kind": "title", "words": ["院长"]}], "roles.jsonl")
+    with pytest.raises(PatternError, match="roles.jsonl:2"):
+        read_roles(p)
+
+
+def _units(*spec):
+    out, pos = [], 0
+    for text, ent in spec:
+        m = Mention("a", pos, pos + len(text), text, ent) if ent and ent != "Role" else None
+        out.append(Unit(pos, pos + len(text), text.casefold(), "n", ent, m, (text,) if ent == "Role" else ()))
+        pos += len(text)
+    return tuple(out)
+
+
+def _rule(pattern, subject=0, object=2):
+    p = Path(__file__).parent / "_tmp_rule.jsonl"
+    try:
+        p.write_text(json.dumps({"id": "x", "relation": "released", "pattern": pattern, "subject": subject,
+                                 "object": object}, ensure_ascii=False) + "\n", encoding="utf-8")
+        return read_rules(p)[0]
+    finally:
+        p.unlink()
+
+
+def test_rules_text_may_span_split_tokens():
+    rule = _rule([{"ENT": "Organization"}, {"TEXT": "领投"}, {"ENT": "Organization"}])
+    units = _units(("红杉", "Organization"), ("领", ""), ("投", ""), ("月之暗面", "Organization"))
+    assert match_rule(rule, units) == [(4, {0: 0, 1: 1, 2: 3})]
+
+
+def test_rules_gap_stops_at_entities_and_punctuation():
+    rule = _rule([{"ENT": "Organization"}, {"GAP": 5}, {"TEXT": "发布"}, {"ENT": "AIModel"}], 0, 3)
+    assert match_rule(rule, _units(("百度", "Organization"), ("今天", ""), ("发布", ""), ("文心", "AIModel")))
+    assert not match_rule(rule, _units(("百度", "Organization"), ("，", ""), ("发布", ""), ("文心", "AIModel")))
+    assert not match_rule(rule, _units(("百度", "Organization"), ("李", "Person"), ("发布", ""), ("文心", "AIModel")))
+    crossing = _rule([{"ENT": "Organization"}, {"GAP": 5, "CROSS": ["，"]}, {"TEXT": "发布"}, {"ENT": "AIModel"}], 0, 3)
+    assert match_rule(crossing, _units(("百度", "Organization"), ("，", ""), ("发布", ""), ("文心", "AIModel")))
+
+
+def test_rules_negative_op():
+    rule = _rule([{"ENT": "Organization"}, {"TEXT": "部署"}, {"TEXT": "到", "OP": "!"}, {"ENT": "AIModel"}], 0, 3)
+    assert match_rule(rule, _units(("银行", "Organization"), ("部署", ""), ("模型", "AIModel")))
+    assert not match_rule(rule, _units(("银行", "Organization"), ("部署", ""), ("到", ""), ("模型", "AIModel")))
+
+
+def test_rules_build_units_title_chain_and_aside():
+    text = "百度首席技术官王海峰（Wang）表示"
+    toks = (Token(0, 2, "百度", "n"), Token(2, 4, "首席", "n"), Token(4, 6, "技术", "n"), Token(6, 8, "官王", "n"),
+            Token(8, 10, "海峰", "nr"), Token(10, 11, "（", "x"), Token(11, 15, "Wang", "eng"),
+            Token(15, 16, "）", "x"), Token(16, 18, "表示", "v"))
+    s = Sentence("a", 0, len(text), text, toks)
+    ms = (Mention("a", 0, 2, "百度", "Organization"), Mention("a", 7, 10, "王海峰", "Person"))
+    rs = RuleSet((), role_heads=frozenset({"首席技术官"}), role_modifiers=frozenset({"首席"}))
+    units = build_units(s, ms, rs)
+    assert [(u.text, u.ent, u.roles) for u in units] == [
+        ("百度", "Organization", ()), ("首席技术官", "Role", ("首席技术官",)), ("王海峰", "Person", ()),
+        ("表示", "", ())]
+    assert units[2].end == 16  # the parenthesis is folded into the name
