@@ -177,3 +177,61 @@ def test_distributed_bad_part_file_is_a_clear_error(tmp_path):
     p.write_text("this is not n-triples\n", encoding="utf-8")
     with pytest.raises(KgError, match="part-00000.nt"):
         merge_parts([p])
+
+
+def test_distributed_cli_with_scheduler_matches_kg_build(client, corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli_dask import dask_build
+
+    api.build(corpus, tmp_path / "local.ttl")
+    out, report = tmp_path / "dask.ttl", tmp_path / "report.json"
+    r = CliRunner().invoke(
+        dask_build,
+        [*map(str, corpus), "--scheduler", client.scheduler.address, "-o", str(out), "--partition-lines", "3",
+         "--report", str(report)],
+    )
+    assert r.exit_code == 1, r.output  # the corpus holds bad lines
+    assert out.read_bytes() == (tmp_path / "local.ttl").read_bytes()
+    summary = json.loads(report.read_text(encoding="utf-8"))
+    assert summary["articles"] == 10 and len(summary["failed"]) == 3
+    assert "{not json" not in r.output and "invalid JSON" in r.output
+
+
+def test_distributed_cli_local_cluster(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli_dask import dask_build
+
+    f = tmp_path / "news.jsonl"
+    f.write_text(_record(1, "OpenAI发布了视频生成模型Sora。") + "\n", encoding="utf-8")
+    out = tmp_path / "g.nt"
+    r = CliRunner().invoke(dask_build, [str(f), "--workers", "1", "-o", str(out), "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert r.output == ""
+    api.build([f], tmp_path / "local.nt")
+    assert out.read_bytes() == (tmp_path / "local.nt").read_bytes()
+
+
+def test_distributed_cli_unreachable_scheduler_exit_2(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli_dask import dask_build
+
+    f = tmp_path / "news.jsonl"
+    f.write_text(_record(1, "百度推出文心一言。") + "\n", encoding="utf-8")
+    r = CliRunner().invoke(dask_build, [str(f), "--scheduler", "tcp://127.0.0.1:9", "--connect-timeout", "1", "-o", str(tmp_path / "g.ttl")])
+    assert r.exit_code == 2
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in r.output
+    assert "Traceback" not in r.output
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_distributed_cli_help_has_example():
+    from click.testing import CliRunner
+
+    from kg.cli_dask import COMMANDS
+
+    for cmd in COMMANDS:
+        r = CliRunner().invoke(cmd, ["--help"])
+        assert r.exit_code == 0 and "Example:" in r.output and "--scheduler" in r.output
