@@ -5,42 +5,193 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from kg.cleaning import clean_page, normalize_date
+
 __all__ = ["html_to_article_parts"]
 
+_SKIP = frozenset(
+    "script style nav header footer aside form noscript template svg iframe button select textarea "
+    "figcaption object canvas".split()
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 article section main blockquote pre table tr td th dd dt dl "
+    "figure hr address center".split()
+)
+_CLOSES_P = frozenset("p div ul ol h1 h2 h3 h4 h5 h6 article section blockquote pre table dl figure hr".split())
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_\s])(?:comments?|share|sharing|related|breadcrumbs?|sidebar|footer|navbar|nav|menu|recommend\w*"
+    r"|advert\w*|ads?|copyright|toolbar|social|subscribe|login)(?:$|[-_\s])",
+    re.I,
+)
+_DATE_KEYS = (
+    "article:published_time", "og:published_time", "published_time", "datepublished", "pubdate",
+    "publishdate", "publish_date", "publish-date", "dc.date.issued", "dc.date", "date", "article:modified_time",
+)
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl")
+_SPACE = re.compile(r"\s+")
 
-class _Text(HTMLParser):
+
+class _Page(HTMLParser):
+    """Collects metadata and the page's text blocks, each with the element that holds it."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self.skip = 0
-        self.in_title = False
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.stack: list[tuple[str, int]] = []
+        self.skip_at: int | None = None  # stack depth where a skipped element opened
+        self.next_id = 0
+        self.article: int | None = None  # id of the outermost open <article> (or articleBody)
+        self.article_depth: int | None = None
+        self.buffer: list[str] = []
+        self.blocks: list[tuple[str, int | None, int | None]] = []  # text, article id, parent of <p>
+        self.times: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "nav", "header", "footer", "aside", "form"):
-            self.skip += 1
-        if tag == "title":
-            self.in_title = True
-        if tag in ("p", "div", "br", "li", "h1", "h2", "h3"):
-            self.parts.append("\n")
+    # -- structure ---------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content") and key not in self.meta:
+                self.meta[key] = a["content"].strip()
+            return
+        if tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
+            self.meta.setdefault("canonical", a["href"].strip())
+            return
+        if tag == "time" and a.get("datetime") and self.skip_at is None:
+            self.times.append(a["datetime"])
+        if tag in _BLOCK:
+            self._flush()
+        if tag in _CLOSES_P and self.stack and self.stack[-1][0] == "p":
+            self._pop_to(len(self.stack) - 1)
+        if tag in _VOID:
+            return
+        self.next_id += 1
+        self.stack.append((tag, self.next_id))
+        if self.skip_at is None and (tag in _SKIP or _BOILERPLATE.search(f"{a.get('class', '')} {a.get('id', '')}")):
+            if tag not in ("body", "html", "main", "article"):
+                self.skip_at = len(self.stack) - 1
+        body_prop = a.get("itemprop", "").lower() == "articlebody"
+        if self.article is None and (tag == "article" or body_prop):
+            self.article, self.article_depth = self.next_id, len(self.stack) - 1
 
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "nav", "header", "footer", "aside", "form"):
-            self.skip = max(0, self.skip - 1)
-        if tag == "title":
-            self.in_title = False
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.stack and self.stack[-1][0] == tag:
+            self._pop_to(len(self.stack) - 1)
 
-    def handle_data(self, data):
-        if self.in_title:
-            self.title += data
-        elif not self.skip:
-            self.parts.append(data)
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                if tag in _BLOCK or any(t in _BLOCK for t, _ in self.stack[i:]):
+                    self._flush()
+                self._pop_to(i)
+                return
+        if tag in _BLOCK:  # a stray </p> or </br>
+            self._flush()
+
+    def _pop_to(self, depth: int) -> None:
+        self._flush()
+        del self.stack[depth:]
+        if self.skip_at is not None and self.skip_at >= depth:
+            self.skip_at = None
+        if self.article_depth is not None and self.article_depth >= depth:
+            self.article = self.article_depth = None
+
+    # -- text --------------------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if any(t == "title" for t, _ in self.stack) and not any(t == "svg" for t, _ in self.stack):
+            self.title.append(data)
+        elif self.skip_at is None and not any(t == "head" for t, _ in self.stack):
+            self.buffer.append(data)
+
+    def _flush(self) -> None:
+        if not self.buffer:
+            return
+        text = _SPACE.sub(" ", "".join(self.buffer)).strip()
+        self.buffer = []
+        if not text:
+            return
+        parent = None
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == "p":
+                parent = self.stack[i - 1][1] if i > 0 else 0
+                break
+        self.blocks.append((text, self.article, parent))
+
+
+def _main_text(page: _Page) -> list[str]:
+    """Blocks of the largest <article>; else of the element holding the most <p> text; else all."""
+    by_article: dict[int, int] = {}
+    for text, art, _ in page.blocks:
+        if art is not None:
+            by_article[art] = by_article.get(art, 0) + len(text)
+    if by_article:
+        best = max(sorted(by_article), key=lambda k: by_article[k])
+        if by_article[best] >= 20:
+            return [t for t, art, _ in page.blocks if art == best]
+    by_parent: dict[int, int] = {}
+    for text, _, parent in page.blocks:
+        if parent is not None:
+            by_parent[parent] = by_parent.get(parent, 0) + len(text)
+    if by_parent:
+        best = max(sorted(by_parent), key=lambda k: by_parent[k])
+        if by_parent[best] >= 20:
+            return [t for t, _, parent in page.blocks if parent == best]
+    return [t for t, _, _ in page.blocks]
 
 
 def html_to_article_parts(html: str) -> tuple[str, str, dict[str, str]]:
-    """Title, body text and metadata of an HTML page."""
-    p = _Text()
-    p.feed(html)
-    p.close()
-    body = re.sub(r"\n\s*\n+", "\n", "".join(p.parts)).strip()
-    return p.title.strip(), body, {}
+    """Title, body text and metadata of an HTML news page.
+
+    Scripts, styles, navigation, headers, footers, asides, forms and comments are dropped, as
+    are elements whose class or id names them as share bars, related links or comments. The
+    body is the text of the page's ``<article>`` (or ``itemprop="articleBody"``), else of the
+    element holding the most paragraph text; it is then cleaned like a crawled text page
+    (:func:`kg.cleaning.clean_page`). Metadata keys, when found: ``date`` (ISO 8601),
+    ``source`` (``og:site_name``), ``author``, ``publisher``, ``url``. A page without article
+    text gives ``body == ""``.
+
+    Examples
+    --------
+    >>> html = ('<html><head><title>百度发布文心一言 - 某某网</title>'
+    ...         '<meta property="article:published_time" content="2024-02-24T05:43:00">'
+    ...         '<script>var x = 1;</script></head><body><nav>首页 科技</nav>'
+    ...         '<article><h1>百度发布文心一言</h1><p>百度今天发布了文心一言。</p></article>'
+    ...         '<footer>版权所有</footer></body></html>')
+    >>> title, body, meta = html_to_article_parts(html)
+    >>> title, body, meta["date"]
+    ('百度发布文心一言', '百度今天发布了文心一言。', '2024-02-24T05:43:00')
+    >>> html_to_article_parts("<html><script>alert(1)</script></html>")[1]
+    ''
+    """
+    page = _Page()
+    try:
+        page.feed(html)
+        page.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
+        pass
+    page._flush()
+    m = page.meta
+    title = _SPACE.sub(" ", m.get("og:title") or m.get("twitter:title") or "".join(page.title)).strip()
+    lines = _main_text(page)
+    meta: dict[str, str] = {}
+    date = next((d for k in _DATE_KEYS if (d := normalize_date(m.get(k, "")))), None)
+    date = date or next((d for t in page.times if (d := normalize_date(t))), None)
+    if date:
+        meta["date"] = date
+    if m.get("og:site_name"):
+        meta["source"] = m["og:site_name"]
+    if author := next((m[k] for k in _AUTHOR_KEYS if m.get(k) and not m[k].startswith("http")), None):
+        meta["author"] = author
+    if url := m.get("og:url") or m.get("canonical"):
+        meta["url"] = url
+    if not lines:
+        return title, "", meta
+    cleaned = clean_page("\n".join([title, *lines]) if title else "\n".join(lines))
+    for key in ("date", "source", "publisher", "author"):
+        value = getattr(cleaned, key)
+        if value and key not in meta:
+            meta[key] = value
+    return cleaned.title or title, cleaned.body, meta

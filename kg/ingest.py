@@ -495,23 +495,24 @@ def _field(record: dict, name: str) -> str | None:
 
 
 def _from_page(raw: str, kind: str, base: str, origin: str, ids: _Ids) -> Article | Failure:
-    from kg.cleaning import clean_page
+    from kg.cleaning import CleanPage, clean_page
 
     meta: dict[str, str] = {}
     if kind == "html":
         from kg.htmltext import html_to_article_parts
 
         title, body, meta = html_to_article_parts(raw)
-        if not body.strip():
+        body = normalize_text(body)
+        if not body:
             return Failure(origin, "no article text")
-        text = normalize_text(f"{title}\n{body}" if title else body)
+        page = CleanPage(normalize_text(title).replace("\n", " "), body)
     else:
         text = normalize_text(raw)
         if not text:
             return Failure(origin, "only white space")
         if kind == "md":
             text = _markdown_text(text)
-    page = clean_page(text)
+        page = clean_page(text)
     if not page.body:
         return Failure(origin, "no article text (only navigation, bylines or footer)")
     return Article(
