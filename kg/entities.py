@@ -60,6 +60,9 @@ _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _PRIORITY = {"pattern:book-title": 0}
+_CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
+_MIN_CONFIDENCE = {"PER": 0.6, "ORG": 0.0, "LOC": 0.0}
+"""CRF spans below this lowest-marginal probability are dropped (names are where news errs most)."""
 Span = tuple  # (start, end, label, source, confidence)
 
 
@@ -178,7 +181,7 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
         s, e = m.span(1)
         fam = re.match(r"[A-Za-z]+", m.group(1))
         near = folded[max(0, s - 12) : e + 12]
-        if folded[e : e + 4].lstrip().startswith(lists.hardware):
+        if any(h in folded[e : e + 6] for h in lists.hardware):
             continue
         if (fam and fam.group(0) in rec.families) or any(c in near for c in _MODEL_CUES):
             out.append((s, e, "AIModel", "pattern:latin-model", 0.85))
@@ -187,24 +190,28 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
         if m.group(1) not in lists.generic and _CAMEL_CUES.match(folded, e):
             out.append((s, e, "AIModel", "pattern:model-cue", 0.75))
     for m in DOT_NAME.finditer(folded):
-        s, e = m.span()
-        while s < e and folded[s] not in lists.translit:
-            s += 1
-        last = folded.rfind("·", s, e) + 1
+        first = folded.index("·", m.start())
+        s = first
+        while s > m.start() and first - s < 6 and folded[s - 1] in lists.translit:
+            s -= 1
+        last = folded.rfind("·", s, m.end()) + 1
         j = last
-        while j < e and folded[j] in lists.translit:
+        while j < m.end() and j - last < 8 and folded[j] in lists.translit:
             j += 1
-        if j > last and folded[s] != "·":
+        if s < first and j > last:
             out.append((s, j, "Person", "pattern:dot-name", 0.85))
     for m in LATIN_PERSON.finditer(folded):
         s, e = m.span(1)
+        if m.group(1).rsplit(None, 1)[-1] in lists.latin_org_words:
+            continue
         before = folded[max(0, s - 20) : s]
         after = folded[e : e + 6].lstrip()
         if any(t in before for t in lists.titles if not t.isascii()) or after.startswith(tuple(lists.speech_verbs)):
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
     head = DATELINE.match(folded)
-    if head and is_han(head.group(1)[-1]) is not None:
-        out.append((head.start(1), head.end(1), "Organization", "pattern:dateline", 0.8))
+    if head and len(folded) >= 150 and not head.group(1).startswith(("据", "本", "今", "昨", "这", "那", "《")):
+        if "的" not in head.group(1) and head.group(1) not in lists.generic:
+            out.append((head.start(1), head.end(1), "Organization", "pattern:dateline", 0.8))
     for m in SOURCE_LINE.finditer(folded):
         out.append((m.start(1), m.end(1), "Organization", "pattern:source", 0.8))
     for m in BYLINE.finditer(folded):
@@ -220,7 +227,7 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
             for m in ENUM_ORGS.finditer(stext):
                 pos = start + m.start(1)
                 for item in m.group(1).split("、"):
-                    if item not in lists.generic:
+                    if item not in lists.generic and len(item) <= 6 and not item.startswith(_CONJ):
                         out.append((pos, pos + len(item), "Organization", "pattern:enumeration", 0.7))
                     pos += len(item) + 1
         for k, (s, e, pos) in enumerate(toks):
@@ -244,9 +251,12 @@ def _crf_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Span]:
         if not spans:
             continue
         for s, e, k in spans:
+            conf = lab.confidence(tags, s, e)
+            if conf < _MIN_CONFIDENCE[k]:
+                continue
             for ps, pe in _pieces(stext, s, e):
-                if _plausible(stext, ps, pe, LABELS[k], toks, rec.lists):
-                    out.append((start + ps, start + pe, LABELS[k], "crf", 0.8))
+                if _plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists):
+                    out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out
 
 
@@ -269,25 +279,27 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return res
 
 
-def _plausible(text: str, s: int, e: int, label: str, toks: list[tuple], lists: WordLists) -> bool:
+def _plausible(text: str, s: int, e: int, label: str, conf: float, toks: list[tuple], lists: WordLists) -> bool:
     piece = text[s:e]
     if piece in lists.generic:
         return False
     if not any(is_han(c) for c in piece):
-        # Latin-only: organizations only, not product codes (EIC7700X) nor generic acronyms
-        return label == "Organization" and piece.replace(" ", "").isalpha() and len(piece) >= 2
+        # Latin-only: a confident name, never a product code (EIC7700X) nor a generic acronym
+        return label != "Location" and conf >= 0.8 and piece.replace(" ", "").isalpha()
+    inside = [(a, b, p) for a, b, p in toks if a < e and b > s]
+    proper = any(p in lists.proper_pos and text[a:b] not in lists.generic for a, b, p in inside)
+    aligned = all(a >= s and b <= e for a, b, _ in inside)
     if label == "Person":
         if "·" in piece:
             return True
-        inside = [(a, b, p) for a, b, p in toks if a >= s and b <= e]
-        if len(inside) == 1 and inside[0][0] == s and inside[0][1] == e and inside[0][2] not in lists.proper_pos:
+        if len(inside) == 1 and aligned and conf < 0.9 and inside[0][2] not in ("nr", "nrt", "nrfg"):
             return False
         return len(piece) <= 4 or all(c in lists.translit for c in piece)
     if piece.startswith(lists.descriptor_prefixes):
         return False
-    inside = [text[a:b] for a, b, p in toks if a < e and b > s and p in lists.proper_pos]
-    return any(w not in lists.generic for w in inside) or any(not (a >= s and b <= e) for a, b, _ in toks
-                                                             if a < e and b > s)
+    if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
+        return False
+    return proper or not aligned or conf >= 0.7
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -339,13 +351,30 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
 
 
 def _nests(c: Span, clash: list[Span], folded: str) -> bool:
-    """True when a CRF organization is a longer name built on known ones (浙江大学上海高等研究院)."""
-    if c[2] != "Organization":
+    """True when a CRF name strictly contains the strong spans it meets and is built on them.
+
+    浙江大学上海高等研究院 (organization on an organization), 上海黄浦区南京路 (place on a
+    place), 张明渝 over a pattern's 张明; but not 谷歌旗下人工智能研究实验室 nor DeepMind团队.
+    """
+    if not all(o[0] >= c[0] and o[1] <= c[1] for o in clash):
         return False
-    if not all(o[0] >= c[0] and o[1] <= c[1] and o[2] in ("Organization", "Location") for o in clash):
+    if c[1] - c[0] <= max(o[1] - o[0] for o in clash):
         return False
-    rest = folded[max(o[1] for o in clash) : c[1]]
-    return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in ("团队", "公司", "集团")
+    if c[2] == "Person":
+        return all(o[2] == "Person" and o[3].startswith("pattern:") for o in clash)
+    if not all(o[2] in ("Organization", "Location") for o in clash):
+        return False
+    if c[2] == "Location":
+        # a place built on places (上海黄浦区南京路), not a run of known places (中国杭州) nor 京东平台
+        if any(o[2] != "Location" for o in clash):
+            return False
+        covered = sum(o[1] - o[0] for o in clash)
+        return covered < c[1] - c[0] and not (c[1] == max(o[1] for o in clash) and c[0] == min(o[0] for o in clash)
+                                              and covered == c[1] - c[0])
+    if c[2] == "Organization" and all(o[2] == "Organization" for o in clash):
+        rest = folded[max(o[1] for o in clash) : c[1]]
+        return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in ("团队", "公司", "集团")
+    return True
 
 
 def _keep(text: str, rec: Recognizer) -> bool:
@@ -364,7 +393,7 @@ def _abbreviations(folded: str, chosen: list[Span]) -> list[Span]:
     taken = sorted(chosen)
     for s, e, label, _, _ in taken:
         m = PAREN_ABBR.match(folded, e)
-        if m and not m.group(1).isdigit():
+        if m and m.group(1)[0].isupper():
             abbr = m.group(1)
             span = (m.start(1), m.end(1), label, f"pattern:abbr:{s}", 0.85)
             if not any(_overlaps(span, o) for o in taken + out):

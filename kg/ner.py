@@ -188,9 +188,10 @@ class CrfLabeller:
             return []
         return self._tagger.tag(features)
 
-    def marginal(self, tag: str, i: int) -> float:
-        """Probability of ``tag`` at position ``i`` of the last tagged sequence."""
-        return self._tagger.marginal(tag, i)
+    def confidence(self, tags: list[str], start: int, end: int) -> float:
+        """Lowest marginal probability of the tags ``tags[start:end]`` of the last tagged sequence."""
+        m = self._tagger.marginal
+        return min(m(tags[i], i) for i in range(start, end))
 
 
 def load_labeller(path: str | Path | None = None) -> CrfLabeller:

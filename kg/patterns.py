@@ -272,6 +272,8 @@ class WordLists:
     """Words after a name that make it the company rather than its model (DeepSeek团队)."""
     org_verbs: tuple[str, ...]
     """Verbs whose subject is the company rather than the model (DeepSeek发布)."""
+    latin_org_words: frozenset[str]
+    """Last words of Latin organization names (University, Capital): such a name is not a person."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -300,6 +302,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(data["hardware_words"]),
             tuple(data["org_cues"]),
             tuple(data["org_verbs"]),
+            frozenset(data["latin_org_words"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
