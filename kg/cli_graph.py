@@ -140,7 +140,8 @@ def store_stats_cmd(directory):
               help="Rows (or triples) an answer may hold; longer answers are cut.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated) queries.")
 @click.option("--html", "html_page", type=click.Path(exists=True, dir_okay=False), help="HTML page to serve at /.")
-def serve(source, host, port, timeout, max_results, allow_service, html_page):
+@click.option("--quiet", "-q", is_flag=True, help="Do not log each request on standard error.")
+def serve(source, host, port, timeout, max_results, allow_service, html_page, quiet):
     """Serve GRAPH_OR_STORE as a read-only SPARQL 1.1 endpoint at /sparql.
 
     GET /sparql?query=… and POST (form or application/sparql-query) answer in the format
@@ -158,7 +159,7 @@ def serve(source, host, port, timeout, max_results, allow_service, html_page):
     try:
         run_server(
             source, host, port, timeout=timeout, max_results=max_results,
-            allow_service=allow_service, html_page=Path(html_page) if html_page else None,
+            allow_service=allow_service, html_page=Path(html_page) if html_page else None, log=not quiet,
         )
     except KgError as exc:
         raise _Failed(str(exc)) from exc

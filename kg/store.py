@@ -37,7 +37,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.errors import StoreError
+from kg.errors import IngestError, StoreError
 from kg.formats import QUAD_FORMATS, format_for_path, nt_term
 from kg.names import stable_id
 from kg.vocab import PREFIXES
@@ -50,6 +50,7 @@ __all__ = [
     "close_store",
     "is_store",
     "update_articles",
+    "stored_hashes",
     "load_files",
     "store_stats",
     "query_store",
@@ -64,6 +65,8 @@ CONTENT_HASH = URIRef("https://w3id.org/kgnews/id/store#contentHash")
 """Predicate linking an article graph's name to the hash of the content it was built from."""
 
 _OPEN: dict[str, ox.Store] = {}
+_BULK_LINES = 400_000
+"""N-Quads lines handed to Oxigraph's bulk loader at a time when a new store is built."""
 _LOCK = threading.RLock()
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -209,12 +212,45 @@ def _hashes(store: ox.Store) -> dict[str, str]:
     return {s["g"].value: s["h"].value for s in store.query(q)}
 
 
-def _lines(iri: str, content_hash: str, graph: Graph, named: bool) -> Iterator[str]:
-    """N-Quads lines of one article: its named graph, its default-graph copy, its hash."""
+def stored_hashes(store_dir: str | Path) -> dict[str, str]:
+    """Article IRI → content hash of every article in a store (empty when there is no store).
+
+    Lets a build skip extracting articles whose content is already stored.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> stored_hashes(tempfile.mkdtemp() + "/none")
+    {}
+    """
+    if not is_store(store_dir):
+        return {}
+    return _hashes(open_store(store_dir))
+
+
+def _triples(source: Graph | Path, prefix: str) -> Iterator[str]:
+    """``s p o`` in N-Triples syntax for each triple of a graph, or of a triples file (parsed by Oxigraph)."""
+    if isinstance(source, Graph):
+        for s, p, o in source:
+            yield f"{nt_term(s, prefix)} {nt_term(p)} {nt_term(o, prefix)}"
+        return
+    fmt = format_for_path(source)
+    try:
+        for q in ox.parse(path=str(source), format=_OX_FORMATS[fmt], base_iri=source.resolve().as_uri(),
+                          rename_blank_nodes=True):
+            yield f"{q.subject} {q.predicate} {q.object}"
+    except SyntaxError as exc:
+        raise IngestError(f"{source}:{exc.lineno or '?'}: malformed {fmt}: {str(exc.msg).splitlines()[0]}") from exc
+    except OSError as exc:
+        raise IngestError(f"{source}: cannot read: {exc}") from exc
+
+
+def _lines(iri: str, content_hash: str, graph: Graph | Path, named: bool) -> Iterator[str]:
+    """N-Quads lines (or SPARQL quad data when not ``named``) of one article: its named
+    graph, its default-graph copy, its hash."""
     prefix = f"b{stable_id(iri, length=12)}x"
     g = f"<{iri}>"
-    for s, p, o in graph:
-        t = f"{nt_term(s, prefix)} {nt_term(p)} {nt_term(o, prefix)}"
+    for t in _triples(graph, prefix):
         yield f"{t} {g} .\n" if named else f"GRAPH {g} {{ {t} }}\n"
         yield f"{t} .\n"
     meta = f"{g} <{CONTENT_HASH}> {nt_term(Literal(content_hash))}"
@@ -281,7 +317,7 @@ def update_articles(
     """
     target = Path(store_dir)
     if not target.exists():
-        return _create(target, items, batch_size)
+        return _create(target, items)
     store = open_store(target)
     added = replaced = unchanged = 0
     with _LOCK:
@@ -304,22 +340,26 @@ def update_articles(
         return StoreReport(added, replaced, unchanged, _merged_size(store))
 
 
-def _create(target: Path, items: Iterable[tuple[str, str, Graph]], batch_size: int) -> StoreReport:
+def _create(target: Path, items: Iterable[tuple[str, str, Graph]]) -> StoreReport:
     """Bulk-load a new store in a temporary directory, then rename it into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     seen: set[str] = set()
     try:
         store = ox.Store(str(tmp))
-        for chunk in _batches(items, batch_size):
-            batch = {str(iri): (h, g) for iri, h, g in chunk if str(iri) not in seen}
-            if not batch:
+        chunk: list[str] = []
+        for iri, content_hash, graph in items:
+            if str(iri) in seen:
                 continue
-            seen.update(batch)
-            data = "".join(line for iri, (h, g) in batch.items() for line in _lines(iri, h, g, True))
-            store.bulk_load(input=data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            seen.add(str(iri))
+            for line in _lines(str(iri), content_hash, graph, True):
+                chunk.append(line)
+                if len(chunk) >= _BULK_LINES:
+                    store.bulk_load(input="".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                    chunk = []
+        if chunk:
+            store.bulk_load(input="".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         store.flush()
-        store.optimize()
         del store
         gc.collect()
         os.replace(tmp, target)
@@ -331,20 +371,20 @@ def _create(target: Path, items: Iterable[tuple[str, str, Graph]], batch_size: i
 
 
 def _file_items(paths: Iterable[str | Path]) -> Iterator[tuple[str, str, Graph]]:
-    from kg.query import load_graph
-
     for p in paths:
         path = Path(p)
+        if path.is_dir():
+            raise StoreError(f"{path}: a directory cannot be loaded into a store; give RDF files")
         if format_for_path(path) in QUAD_FORMATS:
             raise StoreError(f"{path}: load triples files (Turtle, N-Triples, JSON-LD, RDF/XML) into a store")
+        digest = hashlib.sha256()
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            with open(path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
         except OSError as exc:
             raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-        graph = load_graph(path)
-        if not isinstance(graph, Graph):
-            raise StoreError(f"{path}: a store directory cannot be loaded into a store")
-        yield path.resolve().as_uri(), digest, graph
+        yield path.resolve().as_uri(), digest.hexdigest(), path  # type: ignore[misc]  # parsed when written
 
 
 def load_files(store_dir: str | Path, paths: Iterable[str | Path]) -> StoreReport:

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.errors import StoreError
+from kg.errors import IngestError, StoreError
 from kg.query import load_graph, named_queries, run_query
 from kg.rdf import article_graph, article_iri, entity_iri
 from kg.store import (
@@ -26,6 +26,7 @@ from kg.store import (
     load_files,
     open_store,
     store_stats,
+    stored_hashes,
     update_articles,
 )
 from kg.vocab import KG
@@ -237,3 +238,28 @@ def test_store_refuses_non_store_directories(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(StoreError, match="not a kg store"):
         load_graph(tmp_path / "empty")
+
+
+def test_store_malformed_file_names_the_line_and_writes_nothing(tmp_path):
+    good = tmp_path / "good.nt"
+    good.write_text("<https://e.org/a> <https://e.org/p> <https://e.org/b> .\n", encoding="utf-8")
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<https://e.org/a> <https://e.org/p> <https://e.org/b> .\n<https://e.org/a> <https://e.org/p> x .\n",
+                   encoding="utf-8")
+    with _store(tmp_path) as d:
+        with pytest.raises(IngestError, match=r"bad\.nt:2: malformed nt"):
+            load_files(d, [bad])
+        assert not d.exists()  # a new store is only renamed into place when complete
+        load_files(d, [good])
+        before = _content(d)
+        with pytest.raises(IngestError, match=r"bad\.nt:2: malformed nt"):
+            load_files(d, [bad])
+        assert _content(d) == before
+
+
+def test_store_stored_hashes_let_a_build_skip_known_articles(tmp_path):
+    with _store(tmp_path) as d:
+        assert stored_hashes(d) == {}
+        items = _items()
+        update_articles(d, items)
+        assert stored_hashes(d) == {iri: h for iri, h, _ in items}
