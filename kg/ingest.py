@@ -292,6 +292,8 @@ def _walk(root: Path, folder: Path, ids: _Ids, seen: set[tuple[int, int]]) -> It
         except OSError as exc:
             yield Failure(str(path), _os_reason(exc, "cannot read"))
             continue
+        if entry.name.startswith(".") or (not is_dir and entry.name.upper().startswith("README.")):
+            continue  # hidden files, and a folder's README (it describes the folder)
         if is_dir:
             yield from _walk(root, path, ids, seen)
         elif path.suffix.lower() in SUFFIXES:
@@ -511,8 +513,11 @@ def _from_page(raw: str, kind: str, base: str, origin: str, ids: _Ids) -> Articl
         if not text:
             return Failure(origin, "only white space")
         if kind == "md":
-            text = _markdown_text(text)
+            text, meta = _markdown_text(text)
         page = clean_page(text)
+        if meta.get("title") and page.title != meta["title"]:
+            body = "\n".join(ln for ln in page.body.split("\n") if ln != meta["title"])
+            page = CleanPage(meta["title"], body or page.body, page.date, page.source, page.publisher, page.author)
     if not page.body:
         return Failure(origin, "no article text (only navigation, bylines or footer)")
     return Article(
@@ -536,15 +541,26 @@ _MD_LINE = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
 _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^```")
 
 
-def _markdown_text(text: str) -> str:
-    """Plain text of a Markdown article: markup dropped, the first heading first."""
+def _markdown_text(text: str) -> tuple[str, dict[str, str]]:
+    """Plain text of a Markdown article, markup dropped; ``key: value`` front matter as metadata."""
+    from kg.cleaning import normalize_date
+
     lines = text.split("\n")
+    meta: dict[str, str] = {}
     if lines and lines[0] == "---" and "---" in lines[1:40]:  # YAML front matter
-        lines = lines[lines.index("---", 1) + 1 :]
+        end = lines.index("---", 1)
+        for line in lines[1:end]:
+            key, sep, value = line.partition(":")
+            value = value.strip().strip("\"'")
+            if sep and value and key.strip() in ("title", "author", "source", "publisher", "url"):
+                meta[key.strip()] = value
+            elif sep and key.strip() == "date" and (date := normalize_date(value)):
+                meta["date"] = date
+        lines = lines[end + 1 :]
     out = []
     for line in lines:
         if _MD_RULE.match(line):
             continue
         line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
         out.append(_MD_MARKS.sub("", _MD_LINE.sub("", line)).strip())
-    return "\n".join(out).strip("\n")
+    return "\n".join(out).strip("\n"), meta
