@@ -15,6 +15,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, Namespace
 
+from kg.errors import OntologyError
 from kg.names import normalize_key
 from kg.output import write_atomic
 from kg.records import Extraction
@@ -55,10 +56,18 @@ def term_labels(name: str) -> tuple[str, str]:
     ('发布', 'released')
     >>> term_labels("Person")
     ('人物', 'Person')
+    >>> term_labels("releasd")
+    Traceback (most recent call last):
+    ...
+    kg.errors.OntologyError: kg.ttl: no class or property named 'releasd'
     """
+    try:
+        term = KG[name]
+    except AttributeError:
+        raise OntologyError(f"kg.ttl: no class or property named {name!r}") from None
     onto = load_ontology()
     zh = en = ""
-    for lit in onto.objects(KG[name], RDFS.label):
+    for lit in onto.objects(term, RDFS.label):
         if isinstance(lit, Literal) and lit.language == "zh":
             zh = str(lit)
         elif isinstance(lit, Literal) and lit.language == "en":
