@@ -180,3 +180,7 @@ from kg.cli_graph import COMMANDS as _GRAPH_COMMANDS  # noqa: E402
 
 for _c in _GRAPH_COMMANDS:
     cli.add_command(_c)
+from kg.cli_viz import COMMANDS as _VIZ_COMMANDS  # noqa: E402
+
+for _c in _VIZ_COMMANDS:
+    cli.add_command(_c)
