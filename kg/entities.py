@@ -387,22 +387,31 @@ def _keep(text: str, rec: Recognizer) -> bool:
 
 
 def _abbreviations(folded: str, chosen: list[Span]) -> list[Span]:
-    """Mentions for ``名称（ABBR）`` definitions and later uses of ABBR in the article."""
+    """Mentions for ``名称（ABBR）`` definitions and later uses of ABBR in the article.
+
+    A defined abbreviation already found with another class takes the class of the name it
+    abbreviates (深度求索（DeepSeek）: the company, not the model). ``chosen`` is updated in place.
+    """
     out: list[Span] = []
     defined: dict[str, str] = {}
-    taken = sorted(chosen)
-    for s, e, label, _, _ in taken:
+    for c in sorted(chosen):
+        s, e, label = c[0], c[1], c[2]
         m = PAREN_ABBR.match(folded, e)
-        if m and m.group(1)[0].isupper():
-            abbr = m.group(1)
-            span = (m.start(1), m.end(1), label, f"pattern:abbr:{s}", 0.85)
-            if not any(_overlaps(span, o) for o in taken + out):
-                out.append(span)
-            defined.setdefault(abbr, label)
+        if not (m and m.group(1)[0].isupper()):
+            continue
+        abbr = m.group(1)
+        span = (m.start(1), m.end(1), label, f"pattern:abbr:{s}", 0.85)
+        same = [o for o in chosen if o[0] == span[0] and o[1] == span[1]]
+        if same and same[0][2] != label:
+            chosen.remove(same[0])
+            chosen.append(span)
+        elif not same and not any(_overlaps(span, o) for o in chosen + out):
+            out.append(span)
+        defined.setdefault(abbr, label)
     for abbr, label in defined.items():
         for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(abbr) + r"(?![A-Za-z0-9])", folded):
             span = (m.start(), m.end(), label, "pattern:abbr", 0.8)
-            if not any(_overlaps(span, o) for o in taken + out):
+            if not any(_overlaps(span, o) for o in chosen + out):
                 out.append(span)
     return out
 

@@ -1,0 +1,75 @@
+"""Entity linking: canonical names within an article, consistent across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import find_mentions
+from kg.linking import link_mentions
+from kg.names import normalize_key
+from kg.records import Article, Mention
+from kg.segment import segment
+
+
+def _linked(text: str, models) -> list[Mention]:
+    a = Article(id="t", text=text)
+    r = models.recognizer
+    return list(link_mentions(a, find_mentions(a, segment(a, models.tagger), r), r))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("谷歌、Google和谷歌公司", {"谷歌"}),
+        ("百度公司和百度", {"百度"}),
+        ("GPT4与GPT-4", {"GPT-4"}),
+        ("英伟达、NVIDIA与輝達", {"英伟达"}),
+        ("深度求索（DeepSeek）的团队", {"深度求索"}),
+    ],
+)
+def test_linking_aliases_meet_on_one_name(text, names, models):
+    ms = _linked(text, models)
+    assert len(ms) >= 2
+    assert {m.canonical for m in ms} == names
+
+
+def test_linking_same_name_across_articles(models):
+    one = {(m.label, normalize_key(m.name)) for m in _linked("微软与OpenAI合作。", models)}
+    two = {(m.label, normalize_key(m.name)) for m in _linked("Microsoft投資了OpenAI。", models)}
+    assert one == two
+
+
+def test_linking_abbreviation_points_to_its_long_form(models):
+    ms = _linked("人类反馈强化学习（RLHF）让模型更可靠。后来RLHF被广泛使用。", models)
+    rlhf = [m for m in ms if m.text == "RLHF"]
+    assert len(rlhf) == 2
+    assert {m.canonical for m in rlhf} == {"人类反馈强化学习"}
+
+
+def test_linking_short_person_mentions_take_the_full_name(models):
+    text = "山姆·阿尔特曼表示。阿尔特曼认为。李彦宏说。彦宏补充。"
+    a = Article(id="p", text=text)
+    ms = (
+        Mention("p", 0, 7, "山姆·阿尔特曼", "Person"),
+        Mention("p", 10, 14, "阿尔特曼", "Person"),
+        Mention("p", 17, 20, "李彦宏", "Person"),
+        Mention("p", 22, 24, "彦宏", "Person"),
+    )
+    out = link_mentions(a, ms, models.recognizer)
+    assert [m.canonical for m in out] == ["山姆·阿尔特曼", "山姆·阿尔特曼", "李彦宏", "李彦宏"]
+
+
+def test_linking_a_short_name_before_the_full_one_is_left_alone(models):
+    text = "彦宏说。李彦宏说。"
+    a = Article(id="q", text=text)
+    ms = (Mention("q", 0, 2, "彦宏", "Person"), Mention("q", 4, 7, "李彦宏", "Person"))
+    assert [m.canonical for m in link_mentions(a, ms, models.recognizer)] == ["彦宏", "李彦宏"]
+
+
+def test_linking_keeps_spans_and_order(models):
+    a = Article(id="k", text="OpenAI发布Sora，谷歌发布Gemini。")
+    r = models.recognizer
+    ms = find_mentions(a, segment(a, models.tagger), r)
+    out = link_mentions(a, ms, r)
+    assert [(m.start, m.end, m.label, m.text) for m in out] == [(m.start, m.end, m.label, m.text) for m in ms]
+    assert all(m.canonical for m in out)
