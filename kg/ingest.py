@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
 import re
@@ -26,9 +27,8 @@ __all__ = [
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 """File name endings read from a directory; other files there are passed over silently."""
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u2060"))
-_CONTROL = dict.fromkeys(c for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)] if c not in (9, 10))
-_DELETE = {**_ZERO_WIDTH, **_CONTROL}
+_DELETE = re.compile("[\u200b-\u200d\ufeff\u2060\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+"""Zero-width characters, and control characters other than tab and newline."""
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 
 
@@ -44,7 +44,7 @@ def normalize_text(text: str) -> str:
     '百度发布\n文心一言 4.0'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_DELETE)
+    text = _DELETE.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines).strip("\n")
 
@@ -268,7 +268,7 @@ def _link_problem(path: Path) -> str:
     except RuntimeError:
         return "symbolic link loop"
     except OSError as exc:
-        if getattr(exc, "errno", None) == 40:  # ELOOP
+        if exc.errno == errno.ELOOP:
             return "symbolic link loop"
     return "dangling symbolic link"
 
@@ -304,6 +304,10 @@ def _walk(root: Path, folder: Path, ids: _Ids, seen: set[tuple[int, int]]) -> It
 
 
 def _os_reason(exc: OSError, what: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"{what}: permission denied"
     return f"{what}: {(exc.strerror or type(exc).__name__).lower()}"
 
 
