@@ -12,6 +12,8 @@ from kg.settings import Settings, load_settings
 
 __all__ = ["COMMANDS", "concepts", "html"]
 
+_DEFAULTS = Settings()
+
 
 class _Failed(click.ClickException):
     """A command that could not do its work: one line on standard error, exit status 2."""
@@ -33,8 +35,8 @@ def _settings(config: str | None, **overrides) -> Settings:
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
-              help="Draw at most this many entities, the most important (default 300).")
-@click.option("--seed", type=int, default=None, help="Seed of the layout (default 42).")
+              help=f"Draw at most this many entities, the most important (default {_DEFAULTS.max_html_nodes}).")
+@click.option("--seed", type=int, default=None, help=f"Seed of the layout (default {_DEFAULTS.seed}).")
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML file of settings.")
 def html(graph, output, max_nodes, seed, title, config):
@@ -84,8 +86,9 @@ def html(graph, output, max_nodes, seed, title, config):
 @click.option("--min-weight", type=click.FloatRange(-1, 1), default=None,
               help="Keep links whose NPMI is at least this (default 0.1).")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
-              help="The page draws at most this many nodes, the most frequent (default 300).")
-@click.option("--seed", type=int, default=None, help="Seed of community detection and layout (default 42).")
+              help=f"The page draws at most this many nodes, the most frequent (default {_DEFAULTS.max_html_nodes}).")
+@click.option("--seed", type=int, default=None,
+              help=f"Seed of community detection and layout (default {_DEFAULTS.seed}).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction (default: all cores).")
 @click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), default=None, help="Segmentation backend.")

@@ -259,3 +259,88 @@ def test_viz_vis_network_comes_from_pyvis(tmp_path):
 def test_viz_iris_are_strings_of_the_graph(tmp_path):
     data = page_data(write_html(hand_graph(), tmp_path / "g.html").path)
     assert all(URIRef(n["iri"]).startswith(str(KGID)) for n in data["nodes"])
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_viz_cli_html_reads_any_rdf_format(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.rdf import serialize
+
+    g = hand_graph(extra_people=5)
+    for ext, fmt in (("ttl", "turtle"), ("nt", "nt"), ("jsonld", "jsonld")):
+        src = tmp_path / f"g.{ext}"
+        src.write_bytes(serialize(g, fmt))
+        out = tmp_path / f"g-{ext}.html"
+        res = CliRunner().invoke(cli, ["html", str(src), "-o", str(out), "--max-nodes", "4"])
+        assert res.exit_code == 0, res.output
+        assert "4 of 9 entities, 3 of 3 relations" in res.output
+        data = page_data(out)
+        assert len(data["nodes"]) == 4 and data["title"] == f"g.{ext}"
+    assert (tmp_path / "g-ttl.html").read_bytes() != b""
+
+
+def test_viz_cli_html_bad_file_exit_2(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    src = tmp_path / "bad.ttl"
+    src.write_text("<a> <b> .\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["html", str(src), "-o", str(tmp_path / "x.html")])
+    assert res.exit_code == 2 and "kg: " in res.output and "bad.ttl" in res.output
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_viz_cli_help_has_examples_and_true_defaults():
+    import inspect
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.network import concept_network
+
+    for cmd in ("html", "concepts"):
+        res = CliRunner().invoke(cli, [cmd, "--help"])
+        assert res.exit_code == 0 and "Example:" in res.output and f"kg {cmd} " in res.output
+    text = " ".join(CliRunner().invoke(cli, ["concepts", "--help"]).output.split())
+    params = inspect.signature(concept_network).parameters
+    assert f"(default {params['min_weight'].default})" in text
+    assert f"[default: {params['window'].default}]" in text
+
+
+def test_viz_cli_concepts_needs_an_output(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    res = CliRunner().invoke(cli, ["concepts", str(tmp_path)])
+    assert res.exit_code == 2 and "--html" in res.output
+
+
+def test_viz_cli_concepts_writes_the_same_files_twice(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    src = tmp_path / "in"
+    src.mkdir()
+    body = "英伟达发布新一代GPU芯片。台积电为英伟达代工GPU芯片。特朗普宣布对进口商品加征关税。关税引发美国贸易伙伴不满。"
+    for i in range(3):
+        (src / f"a{i}.txt").write_text(f"新闻{i}\n{body}\n", encoding="utf-8")
+    outs = []
+    for run in ("1", "2"):
+        d = tmp_path / run
+        d.mkdir()
+        res = CliRunner().invoke(cli, ["concepts", str(src), "--html", str(d / "c.html"), "--graphml",
+                                       str(d / "c.graphml"), "--gexf", str(d / "c.gexf"), "-j", "1"])
+        assert res.exit_code == 0, res.output
+        assert "3 articles" in res.output
+        outs.append([(d / f"c.{ext}").read_bytes() for ext in ("html", "graphml", "gexf")])
+    assert outs[0] == outs[1]
+    data = page_data(tmp_path / "1" / "c.html")
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"英伟达", "关税"} <= labels and data["kind"] == "concepts"
