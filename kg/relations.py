@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from kg.errors import PatternError
+from kg.names import to_simplified
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
-from kg.rules import Hedge, Rule, RuleSet, Unit, build_units, match_rule, read_hedges, read_roles, read_rules
+from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
 
-__all__ = ["RuleSet", "load_rules", "extract_relations"]
+__all__ = ["RuleSet", "load_rules", "read_hedges", "read_roles", "build_units", "extract_relations"]
 
 _COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
 """Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
 _CLAUSE = frozenset("，,；;：:")
+_ASIDE_BREAK = frozenset("，,；;。！？!?")
 
 
 def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
@@ -34,6 +37,195 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     hedges = read_hedges(pdir / "hedges.jsonl") if (pdir / "hedges.jsonl").is_file() else ()
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
     return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins))
+
+
+def read_hedges(path: Path) -> tuple[Hedge, ...]:
+    """Read ``hedges.jsonl``: ``{"cue", "effect": "negate"|"hedge", "confidence", "scope"}`` rows.
+
+    Examples
+    --------
+    >>> from kg.resources import ontology_dir
+    >>> hs = read_hedges(ontology_dir() / "patterns" / "hedges.jsonl")
+    >>> {h.effect for h in hs} == {"negate", "hedge"}
+    True
+    """
+    out = []
+    for where, raw, row in read_jsonl(path):
+        extra = set(row) - {"cue", "effect", "confidence", "scope", "note"}
+        if extra:
+            raise PatternError(f"{where}: unknown key(s) {sorted(extra)}: {raw}")
+        cue, effect = row.get("cue"), row.get("effect")
+        conf = row.get("confidence", 0.0 if effect == "negate" else 0.6)
+        scope = row.get("scope", "clause")
+        if not isinstance(cue, str) or not cue:
+            raise PatternError(f"{where}: missing cue: {raw}")
+        if effect not in ("negate", "hedge"):
+            raise PatternError(f"{where}: effect must be 'negate' or 'hedge': {raw}")
+        if not isinstance(conf, (int, float)) or not 0.0 <= conf <= 1.0:
+            raise PatternError(f"{where}: confidence must be between 0 and 1: {raw}")
+        if scope not in ("clause", "sentence"):
+            raise PatternError(f"{where}: scope must be 'clause' or 'sentence': {raw}")
+        out.append(Hedge(to_simplified(cue), effect, float(conf), scope))
+    return tuple(out)
+
+
+def read_roles(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Read ``roles.jsonl``: rows ``{"kind": "head"|"modifier"|"joiner", "words": [...]}``.
+
+    Returns (heads, modifiers, joiners), casefolded and Simplified.
+
+    Examples
+    --------
+    >>> from kg.resources import ontology_dir
+    >>> heads, mods, joins = read_roles(ontology_dir() / "patterns" / "roles.jsonl")
+    >>> "董事长" in heads and "常务" in mods and "兼" in joins
+    True
+    """
+    found: dict[str, set[str]] = {"head": set(), "modifier": set(), "joiner": set()}
+    for where, raw, row in read_jsonl(path):
+        kind, words = row.get("kind"), row.get("words")
+        if set(row) - {"kind", "words", "note"} or kind not in found:
+            raise PatternError(f"{where}: expected {{\"kind\": head|modifier|joiner, \"words\": [...]}}: {raw}")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise PatternError(f"{where}: words must be a list of strings: {raw}")
+        found[kind].update(to_simplified(w).casefold() for w in words)
+    return frozenset(found["head"]), frozenset(found["modifier"]), frozenset(found["joiner"])
+
+
+def build_units(sentence: Sentence, mentions: tuple[Mention, ...], rules: RuleSet) -> tuple[Unit, ...]:
+    """The sentence as a sequence of units: each mention one unit, titles merged, spaces dropped.
+
+    Examples
+    --------
+    >>> from kg.records import Token
+    >>> s = Sentence("a", 0, 8, "百度董事长李彦宏", (Token(0, 2, "百度", "n"), Token(2, 5, "董事长", "n"),
+    ...     Token(5, 8, "李彦宏", "nr")))
+    >>> rs = RuleSet((), role_heads=frozenset({"董事长"}))
+    >>> ms = (Mention("a", 0, 2, "百度", "Organization"), Mention("a", 5, 8, "李彦宏", "Person"))
+    >>> [(u.text, u.ent) for u in build_units(s, ms, rs)]
+    [('百度', 'Organization'), ('董事长', 'Role'), ('李彦宏', 'Person')]
+    """
+    inside = sorted(
+        (m for m in mentions if m.start >= sentence.start and m.end <= sentence.end and m.end > m.start),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    chosen: list[Mention] = []
+    for m in inside:
+        if not chosen or m.start >= chosen[-1].end:
+            chosen.append(m)
+    units: list[Unit] = []
+    mi = 0
+    pieces: list[tuple[int, int, str]] = [(t.start, t.end, t.pos) for t in sentence.tokens]
+    pi = 0
+    cur = pieces[0][0] if pieces else sentence.start
+    while pi < len(pieces) or mi < len(chosen):
+        nxt = chosen[mi] if mi < len(chosen) else None
+        if nxt is not None and (pi >= len(pieces) or max(pieces[pi][0], cur) >= nxt.start):
+            units.append(Unit(nxt.start, nxt.end, _norm(nxt.text), "", nxt.label, nxt))
+            cur = nxt.end
+            mi += 1
+            while pi < len(pieces) and pieces[pi][1] <= cur:
+                pi += 1
+            continue
+        s, e, pos = pieces[pi]
+        s = max(s, cur)
+        if nxt is not None and e > nxt.start:
+            e = nxt.start
+        else:
+            pi += 1
+        if e > s:
+            text = sentence.text[s - sentence.start : e - sentence.start]
+            if text.strip():
+                units.append(Unit(s, e, _norm(text), pos))
+        cur = e
+    return _absorb_asides(_merge_roles(units, rules, sentence))
+
+
+_OPEN_PAREN = frozenset("（(")
+_CLOSE_PAREN = frozenset("）)")
+
+
+_QUOTE_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』", "〈": "〉"}
+
+
+def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Fold title marks and a short parenthesis into the entity they wrap or follow.
+
+    《三体》 and “Siri” become one unit; so do 奥特曼（Sam Altman） and 百度（9888）.
+    """
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        if (i + 2 < len(units) and units[i].text in _QUOTE_PAIRS and units[i + 1].mention is not None
+                and units[i + 2].text == _QUOTE_PAIRS[units[i].text]):
+            u = units[i + 1]
+            units = units[:i] + (Unit(units[i].start, units[i + 2].end, u.text, u.pos, u.ent, u.mention),) + units[i + 3:]
+        u = units[i]
+        if u.mention is not None and i + 1 < len(units) and units[i + 1].text in _OPEN_PAREN:
+            j = i + 2
+            while j < len(units) and j - i <= 8 and units[j].text not in _CLOSE_PAREN and units[j].text not in _ASIDE_BREAK:
+                j += 1
+            if j < len(units) and units[j].text in _CLOSE_PAREN and j > i + 2:
+                inner = [x.mention for x in units[i + 2 : j] if x.mention is not None]
+                keep = u.mention
+                if (len(inner) == 1 and inner[0].label == u.ent and inner[0].source.startswith("lexicon")
+                        and not u.mention.source.startswith("lexicon")):
+                    keep = inner[0]  # 开放人工智能研究中心（OpenAI）: the known name inside
+                out.append(Unit(u.start, units[j].end, u.text, u.pos, u.ent, keep, u.roles))
+                i = j + 1
+                continue
+        out.append(u)
+        i += 1
+    return tuple(out)
+
+
+def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple[Unit, ...]:
+    if not rules.role_heads:
+        return tuple(units)
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        role_end, title = _title_at(units, i, rules)
+        if role_end <= i:
+            out.append(units[i])
+            i += 1
+            continue
+        def surface(a: int, b: int) -> str:
+            return sentence.text[units[a].start - sentence.start : units[b - 1].end - sentence.start]
+
+        roles = [surface(i, role_end)]
+        j = role_end
+        while j < len(units) and units[j].ent == "" and units[j].text in rules.role_joiners:
+            k, t = _title_at(units, j + 1, rules)
+            if k <= j + 1:
+                break
+            roles.append(surface(j + 1, k))
+            j = k
+        out.append(Unit(units[i].start, units[j - 1].end, "".join(u.text for u in units[i:j]), "n",
+                        "Role", None, tuple(roles)))
+        i = j
+    return tuple(out)
+
+
+def _title_at(units: list[Unit], i: int, rules: RuleSet) -> tuple[int, str]:
+    """Longest run of plain units from ``i`` spelling modifier* head; (end index, title) or (i, "")."""
+    best, title, text = i, "", ""
+    for j in range(i, min(len(units), i + 6)):
+        if units[j].ent:
+            break
+        text += units[j].text
+        if _is_title(text, rules):
+            best, title = j + 1, text
+    return best, title
+
+
+def _is_title(text: str, rules: RuleSet) -> bool:
+    if text in rules.role_heads:
+        return True
+    for m in rules.role_modifiers:
+        if text.startswith(m) and len(text) > len(m) and _is_title(text[len(m):], rules):
+            return True
+    return False
 
 
 def extract_relations(
@@ -92,8 +284,6 @@ def extract_relations(
 
 
 def _simplified(text: str) -> str:
-    from kg.names import to_simplified
-
     return to_simplified(text)
 
 
@@ -198,6 +388,10 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     return out
 
 
+def _norm(text: str) -> str:
+    return to_simplified(text).casefold()
+
+
 def _as(m: Mention, element: dict) -> Mention:
     """The mention with the class the rule reads it as (DeepSeek的创始人: the company, not the model)."""
     label = element.get("AS")
@@ -219,7 +413,7 @@ def _nested(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rul
             i = name.find(p)
             while i >= 0:
                 cut = i + len(p)
-                if 2 <= cut <= len(name) - 2:
+                if i >= 2 and cut <= len(name) - 2:  # a name before the suffix, a part after it
                     best = max(best, cut)
                 i = name.find(p, i + 1)
         if not best:

@@ -10,7 +10,8 @@ import pytest
 from kg.errors import PatternError
 from kg.records import Mention, Sentence, Token
 from kg.resources import ontology_dir
-from kg.rules import RuleSet, Unit, build_units, match_rule, read_hedges, read_roles, read_rules
+from kg.relations import build_units, read_hedges, read_roles
+from kg.rules import RuleSet, Unit, match_rule, read_rules
 
 GOOD = {"id": "r1", "relation": "released",
         "pattern": [{"ENT": "Organization"}, {"TEXT": "发布"}, {"ENT": "AIModel"}], "subject": 0, "object": 2}
