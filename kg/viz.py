@@ -43,6 +43,7 @@ _OTHER_COMMUNITY = "#bab0ac"
 _MAX_ARTICLES = 20
 _MAX_EVIDENCE = 10
 _MAX_ALIASES = 20
+_MAX_OTHERS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +217,11 @@ def write_html(
     for p in sorted(rels):
         zh, en = term_labels(p)
         relations.append({"id": p, "zh": zh, "en": en, "count": rels[p]})
+    # names of the entities left out, so a search can say an entity exists but is not drawn
+    others = [[eg.nodes[n]["label"], eg.nodes[n]["kind"], *eg.nodes[n]["aliases"][:_MAX_ALIASES]]
+              for n in ranked[max_nodes:_MAX_OTHERS]]
     data = {
-        "kind": "entities", "title": title, "seed": seed, "directed": True, "edgeLabels": True,
+        "kind": "entities", "title": title, "seed": seed, "directed": True, "edgeLabels": True, "others": others,
         "capText": _cap_text(len(keep), eg.number_of_nodes(), "实体", "entities", "重要性：关系数 + 文章数"),
         "nodeUnit": "实体 entities", "edgeUnit": "关系 relations", "countUnit": "articles",
         "metric": {"zh": "置信度", "en": "confidence"},
@@ -286,5 +290,6 @@ def write_concepts_html(
         "classes": _class_entries(kinds, colored=False),
         "relations": [{"id": "cooccurs", "zh": "共现", "en": "co-occurs", "count": len(edges)}] if edges else [],
         "communities": communities, "nodes": nodes, "edges": edges,
+        "others": [[str(g.nodes[n].get("label", n)), g.nodes[n].get("kind", "Concept")] for n in ranked[max_nodes:_MAX_OTHERS]],
     }
     return _write(data, title, path, (len(keep), g.number_of_nodes(), len(edges), g.number_of_edges()))

@@ -129,3 +129,15 @@ def test_browser_concepts_page(tmp_path):
         assert "showing 20 of 30 nodes" in b.eval("document.getElementById('kg-cap').textContent")
         assert png_colours(b.screenshot(), (0, 60, WIDTH - SIDE, HEIGHT)) > 30
         assert b.errors == []
+
+
+def test_browser_search_tells_of_entities_left_out(tmp_path):
+    path = write_html(hand_graph(extra_people=12), tmp_path / "g.html", max_nodes=5).path
+    with Browser(CHROMIUM, WIDTH, HEIGHT) as b:
+        b.open(path)
+        b.wait_for(STABLE, timeout=60)
+        assert b.eval("kgPage.search('路人011').length") == 0
+        text = b.eval("document.getElementById('kg-search-result').textContent")
+        assert "not drawn" in text and "路人011" in text
+        assert b.eval("kgPage.search('zzz-nothing').length") == 0
+        assert "no match" in b.eval("document.getElementById('kg-search-result').textContent")

@@ -287,7 +287,18 @@
     var found = search(q), out = $("kg-search-result");
     clear(out);
     if (!found.length) {
-      out.appendChild(el("p", "未找到 “" + q + "” · no match among the " + fmt(data.nodes.length) + " shown"));
+      var key = fold(q), elsewhere = (data.others || []).filter(function (o) {
+        return o.slice(0, 1).concat(o.slice(2)).some(function (name) { return fold(name).indexOf(key) >= 0; });
+      });
+      if (!key || !elsewhere.length) {
+        out.appendChild(el("p", "未找到 “" + q + "” · no match among the " + fmt(data.nodes.length) + " shown"));
+        return found;
+      }
+      out.appendChild(el("p", "“" + q + "” 在图中但未显示（不在前 " + fmt(data.nodes.length) + " 个之内）· in the graph but not drawn: " +
+        "outside the " + fmt(data.nodes.length) + " shown (raise the cap: kg html --max-nodes)"));
+      var more = el("ul");
+      elsewhere.slice(0, 10).forEach(function (o) { more.appendChild(el("li", o[0] + " · " + className(o[1]))); });
+      out.appendChild(more);
       return found;
     }
     if (hiddenNodes[found[0]]) page.setClass(nodeById[found[0]].cls, true);
