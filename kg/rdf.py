@@ -149,10 +149,14 @@ def article_triples(ex: Extraction, min_confidence: float = 0.0) -> list[Triple]
         iri = entity_iri(m.label, m.name)
         out.append((iri, RDF.type, KG[m.label]))
         out.append((iri, RDFS.label, _name(m.name)))
-        if m.text != m.name:
-            out.append((iri, SKOS.altLabel, _name(m.text)))
         if is_traditional(m.text):
-            out.append((iri, SKOS.altLabel, Literal(to_simplified(m.text), lang="zh")))
+            # a Traditional article's own spelling is the entity's zh-Hant label
+            out.append((iri, RDFS.label, _name(m.text)))
+            simplified = to_simplified(m.text)
+            if simplified != m.name:
+                out.append((iri, SKOS.altLabel, Literal(simplified, lang="zh")))
+        elif m.text != m.name:
+            out.append((iri, SKOS.altLabel, _name(m.text)))
         return iri
 
     for m in ex.mentions:

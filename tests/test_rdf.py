@@ -148,3 +148,13 @@ def test_rdf_article_graph_is_part_of_the_whole():
 def test_rdf_unknown_format_is_a_clear_error():
     with pytest.raises(OutputError, match="unknown output format 'pdf'"):
         serialize(build_graph([]), "pdf")
+
+
+def test_rdf_traditional_spelling_is_the_zh_hant_label():
+    text = "輝達發布新晶片。"
+    m = Mention("t", 0, 2, "輝達", "Organization", canonical="英伟达")
+    g = build_graph([Extraction(Article(id="t", text=text, lang="zh-HK"), mentions=(m,))])
+    node = entity_iri("Organization", "英伟达")
+    labels = {(str(x), x.language) for x in g.objects(node, RDFS.label)}
+    assert labels == {("輝達", "zh-Hant"), ("英伟达", "zh")}
+    assert (node, SKOS.altLabel, Literal("辉达", lang="zh")) in g
