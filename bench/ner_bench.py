@@ -83,9 +83,11 @@ def bench_cluener(tagger, rec) -> None:
             print(f"    {cls:<13} P={p_:.3f} R={r_:.3f} F1={f_:.3f}  (gold {tp + fn})")
 
 
-def read_gold() -> dict[str, list[dict]]:
+def read_gold(names: tuple[str, ...] | None = None) -> dict[str, list[dict]]:
     gold: dict[str, list[dict]] = {}
     for path in sorted(GOLD.glob("*.jsonl")):
+        if names is not None and path.stem not in names:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -93,14 +95,28 @@ def read_gold() -> dict[str, list[dict]]:
     return gold
 
 
+GROUPS = (
+    ("development set (simplified + traditional; tuned on)", ("simplified", "traditional")),
+    ("blind set (not tuned on)", ("blind",)),
+    ("all gold articles", None),
+)
+
+
 def bench_news(tagger, rec, show_errors: bool = False) -> None:
-    gold = read_gold()
     arts = {}
+    wanted = set(read_gold())
     with open(DATA / "news" / "articles.jsonl", encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            if d["id"] in gold:
+            if d["id"] in wanted:
                 arts[d["id"]] = d
+    for title, names in GROUPS:
+        gold = read_gold(names)
+        if gold:
+            _score_news(title, gold, arts, tagger, rec, show_errors and names is None)
+
+
+def _score_news(title, gold, arts, tagger, rec, show_errors: bool) -> None:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     langs: dict[str, int] = defaultdict(int)
     for aid, ents in gold.items():
@@ -127,7 +143,8 @@ def bench_news(tagger, rec, show_errors: bool = False) -> None:
                 counts[k[0]][1] += 1
                 if show_errors:
                     print(f"  FP {aid} {k[0]} {sorted(pred[k])}")
-    print(f"News gold: {len(gold)} articles ({', '.join(f'{n} {lang}' for lang, n in sorted(langs.items()))}); "
+    print(f"News gold, {title}: {len(gold)} articles "
+          f"({', '.join(f'{n} {lang}' for lang, n in sorted(langs.items()))}); "
           "an entity counts once per article with its class")
     tot = [0, 0, 0]
     for cls in CLASSES:

@@ -38,6 +38,7 @@ from kg.patterns import (
     DOT_NAME,
     ENUM_ORGS,
     LATIN_MODEL,
+    LATIN_ORG,
     LATIN_PERSON,
     PAREN_ABBR,
     SOURCE_LINE,
@@ -200,6 +201,9 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
             j += 1
         if s < first and j > last:
             out.append((s, j, "Person", "pattern:dot-name", 0.85))
+    for m in LATIN_ORG.finditer(folded):
+        if m.group(1).rstrip(".").rsplit(None, 1)[-1] in lists.latin_org_heads:
+            out.append((m.start(1), m.end(1), "Organization", "pattern:latin-org", 0.8))
     for m in LATIN_PERSON.finditer(folded):
         s, e = m.span(1)
         if m.group(1).rsplit(None, 1)[-1] in lists.latin_org_words:
@@ -223,19 +227,28 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
         if "《" in stext and not _SCREEN_CUES.search(stext):
             for m in BOOK_TITLE.finditer(stext):
                 out.append((start + m.start(1), start + m.end(1), "Publication", "pattern:book-title", 0.8))
-        if "等" in stext:
-            for m in ENUM_ORGS.finditer(stext):
-                pos = start + m.start(1)
-                for item in m.group(1).split("、"):
-                    if item not in lists.generic and len(item) <= 6 and not item.startswith(_CONJ):
-                        out.append((pos, pos + len(item), "Organization", "pattern:enumeration", 0.7))
-                    pos += len(item) + 1
         for k, (s, e, pos) in enumerate(toks):
             if pos == "nr" and 2 <= e - s <= 3 and stext[s] in lists.surnames:
                 prev = stext[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
                 nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
                 if prev in lists.titles or nxt in lists.titles:
                     out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
+    return out
+
+
+def _enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+    """Items of a list of companies closed by 等公司/等股票 (used where nothing else was found)."""
+    out: list[Span] = []
+    for start, end, _ in sents:
+        stext = folded[start:end]
+        if "等" not in stext:
+            continue
+        for m in ENUM_ORGS.finditer(stext):
+            for item in re.finditer(r"[^、和与及]+", m.group(1)):
+                t = item.group(0)
+                if 2 <= len(t) <= 6 and t not in lists.generic and not t.startswith(_CONJ):
+                    s = start + m.start(1) + item.start()
+                    out.append((s, s + len(t), "Organization", "pattern:enumeration", 0.7))
     return out
 
 
@@ -285,6 +298,8 @@ def _plausible(text: str, s: int, e: int, label: str, conf: float, toks: list[tu
         return False
     if not any(is_han(c) for c in piece):
         # Latin-only: a confident name, never a product code (EIC7700X) nor a generic acronym
+        if piece[0].islower() and any(c.isupper() for c in piece):
+            return False  # iPhone, iPad: products
         return label != "Location" and conf >= 0.8 and piece.replace(" ", "").isalpha()
     inside = [(a, b, p) for a, b, p in toks if a < e and b > s]
     proper = any(p in lists.proper_pos and text[a:b] not in lists.generic for a, b, p in inside)
@@ -339,8 +354,11 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         clash = [o for o in chosen if _overlaps(c, o)]
         if not clash:
             chosen.append(c)
-        elif _nests(c, clash, folded):
+        elif _nests(c, clash, folded, rec.lists.generic):
             chosen = [o for o in chosen if o not in clash]
+            chosen.append(c)
+    for c in _enumerations(folded, sents, rec.lists):
+        if not any(_overlaps(c, o) for o in chosen):
             chosen.append(c)
     chosen = [c for c in chosen if _keep(text[c[0] : c[1]], rec)]
     chosen.extend(_abbreviations(folded, chosen))
@@ -350,7 +368,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     )
 
 
-def _nests(c: Span, clash: list[Span], folded: str) -> bool:
+def _nests(c: Span, clash: list[Span], folded: str, generic: frozenset[str]) -> bool:
     """True when a CRF name strictly contains the strong spans it meets and is built on them.
 
     浙江大学上海高等研究院 (organization on an organization), 上海黄浦区南京路 (place on a
@@ -364,6 +382,8 @@ def _nests(c: Span, clash: list[Span], folded: str) -> bool:
         return all(o[2] == "Person" and o[3].startswith("pattern:") for o in clash)
     if not all(o[2] in ("Organization", "Location") for o in clash):
         return False
+    if folded[max(o[1] for o in clash) : c[1]] in generic:
+        return False  # 美国科技, OpenAI董事会
     if c[2] == "Location":
         # a place built on places (上海黄浦区南京路), not a run of known places (中国杭州) nor 京东平台
         if any(o[2] != "Location" for o in clash):
@@ -373,7 +393,7 @@ def _nests(c: Span, clash: list[Span], folded: str) -> bool:
                                               and covered == c[1] - c[0])
     if c[2] == "Organization" and all(o[2] == "Organization" for o in clash):
         rest = folded[max(o[1] for o in clash) : c[1]]
-        return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in ("团队", "公司", "集团")
+        return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in generic
     return True
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "SOURCE_LINE",
     "BYLINE",
     "ENUM_ORGS",
+    "LATIN_ORG",
 ]
 
 _MODELS = Path(__file__).resolve().parent / "models"
@@ -273,7 +274,9 @@ class WordLists:
     org_verbs: tuple[str, ...]
     """Verbs whose subject is the company rather than the model (DeepSeek发布)."""
     latin_org_words: frozenset[str]
-    """Last words of Latin organization names (University, Capital): such a name is not a person."""
+    """Last words of Latin names that are not people (University, Summit, Edge)."""
+    latin_org_heads: frozenset[str]
+    """Last words that make a capitalised Latin name an organization (Capital, Partners, Inc)."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -303,6 +306,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(data["org_cues"]),
             tuple(data["org_verbs"]),
             frozenset(data["latin_org_words"]),
+            frozenset(data["latin_org_heads"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
@@ -335,6 +339,9 @@ SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*
 
 BYLINE = re.compile(r"(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]?\s+|(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]\s*")
 """A byline word before a reporter's or editor's name."""
+
+LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9&\-]*\s){1,3}[A-Z][a-z]+\.?)(?![A-Za-z0-9])")
+"""Capitalised Latin words: an organization when the last one is an organization word (Baron Capital)."""
 
 ENUM_ORGS = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家)?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"
