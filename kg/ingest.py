@@ -151,7 +151,7 @@ def _decode_chinese(data: bytes) -> str | None:
     best = charset_normalizer.from_bytes(data[:65536], cp_isolation=_CHINESE_CODECS).best()
     codec = "gb18030" if best is None or best.encoding.lower().startswith("gb") else "big5hkscs"
     text = data.decode(codec, errors="replace")
-    if text.count("\ufffd") > max(2, len(_CJK.findall(text)) // 100):
+    if text.count("\ufffd") * 100 > len(_CJK.findall(text)):  # at most one bad character in a hundred
         return None
     return text
 
@@ -439,6 +439,7 @@ def _jsonl_lines(lines: Iterator[str | IngestError], origin: str, stem: str, ids
             any_line = True
             yield Failure(where, str(line))
             continue
+        line = line.rstrip("\r\n")
         if n == 1:
             line = line.lstrip("\ufeff")
         if not line.strip():
