@@ -170,6 +170,8 @@ def open_store(path: str | Path, create: bool = True) -> ox.Store:
             raise StoreError(f"{p}: not a kg store (no Oxigraph database in it)")
         if p.exists() and not p.is_dir():
             raise StoreError(f"{p}: not a directory")
+        if p.is_dir() and not is_store(p) and any(p.iterdir()):
+            raise StoreError(f"{p}: not a kg store, and not empty; give a new or empty directory")
         try:
             store = ox.Store(str(p))
         except OSError as exc:

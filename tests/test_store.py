@@ -263,3 +263,10 @@ def test_store_stored_hashes_let_a_build_skip_known_articles(tmp_path):
         items = _items()
         update_articles(d, items)
         assert stored_hashes(d) == {iri: h for iri, h, _ in items}
+
+
+def test_store_will_not_take_over_a_directory_with_other_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a kg store, and not empty"):
+        update_articles(tmp_path, _items())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
