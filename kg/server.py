@@ -211,6 +211,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._text(HTTPStatus.BAD_REQUEST, str(exc))
         except KgError as exc:
             return self._text(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+        except Exception as exc:  # one bad query must not take the connection down
+            return self._text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {type(exc).__name__}: {exc}")
         finally:
             srv.gate.release()
         self._result(result, args)
