@@ -91,6 +91,7 @@ _BYLINE = re.compile(
 _BOXED_NAME = re.compile(r"^[■□▉◎]\s*(.+)$")
 _INLINE_REPORTER = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?记者\s*[^（()）]{2,30})[)）]")
 _NAME_SPLIT = re.compile(r"[\s、，,/]+")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NAME_NOISE = re.compile(r"^(?:本报|本台|特约|首席|见习|实习)?(?:记者|通讯员|实习生)|(?:报道|摄影|摄|发自\S*|综合报道)$")
 _NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z .'-]{1,24})$")
 _SURNAMES = set(
@@ -137,7 +138,10 @@ _TITLE_MAX = 100
 def _names(text: str, need_surname: bool) -> list[str] | None:
     """Person names of a byline, or None when the text is not a list of names."""
     out = []
-    for token in _NAME_SPLIT.split(text.strip(" ：:|｜/（）()")):
+    tokens = []
+    for part in re.split(r"[、，,/]+", text.strip(" ：:|｜/（）()")):
+        tokens.extend(_NAME_SPLIT.split(part) if _CJK_CHAR.search(part) else [part])
+    for token in tokens:
         token = _NAME_NOISE.sub("", token).strip()
         if not token:
             continue
@@ -307,6 +311,9 @@ def _title_and_body(lines: list[str]) -> tuple[str, list[str]]:
     first = lines[0]
     if repeated:
         title = repeated[0]
+        start = lines.index(title)  # short lines above the headline are page furniture
+        lines = [ln for i, ln in enumerate(lines) if i >= start or _is_content(ln)]
+        first = lines[0]
     elif _title_like(first) and len(lines) > 1:
         title = first
     elif len(lines) == 1:

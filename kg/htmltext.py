@@ -30,6 +30,7 @@ _DATE_KEYS = (
 )
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl")
 _SPACE = re.compile(r"\s+")
+_PROSE = re.compile(r"[。！？!?…”」]$")
 
 
 class _Page(HTMLParser):
@@ -79,20 +80,21 @@ class _Page(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in _VOID and self.stack and self.stack[-1][0] == tag:
-            self._pop_to(len(self.stack) - 1)
+            self._pop_to(len(self.stack) - 1, flush=tag in _BLOCK)
 
     def handle_endtag(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 if tag in _BLOCK or any(t in _BLOCK for t, _ in self.stack[i:]):
                     self._flush()
-                self._pop_to(i)
+                self._pop_to(i, flush=False)
                 return
         if tag in _BLOCK:  # a stray </p> or </br>
             self._flush()
 
-    def _pop_to(self, depth: int) -> None:
-        self._flush()
+    def _pop_to(self, depth: int, flush: bool = True) -> None:
+        if flush:
+            self._flush()
         del self.stack[depth:]
         if self.skip_at is not None and self.skip_at >= depth:
             self.skip_at = None
@@ -130,7 +132,11 @@ def _main_text(page: _Page) -> list[str]:
     if by_article:
         best = max(sorted(by_article), key=lambda k: by_article[k])
         if by_article[best] >= 20:
-            return [t for t, art, _ in page.blocks if art == best]
+            blocks = [(t, parent) for t, art, parent in page.blocks if art == best]
+            if any(parent is not None for _, parent in blocks):
+                # paragraphs, and loose text only where it reads as prose (not dates, labels)
+                return [t for t, parent in blocks if parent is not None or _PROSE.search(t) or len(t) >= 40]
+            return [t for t, _ in blocks]
     by_parent: dict[int, int] = {}
     for text, _, parent in page.blocks:
         if parent is not None:
