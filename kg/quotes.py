@@ -70,6 +70,13 @@ def _antecedent(pos: int, sent_start: int, mentions: tuple[Mention, ...]) -> Men
     return best
 
 
+def _possessor(m: Mention, others: list[Mention], text: str) -> bool:
+    """True for DeepSeek in DeepSeek的R1模型: a name owning the model named next is its maker."""
+    if text[m.end : m.end + 1] != "的":
+        return False
+    return any(o.label == "AIModel" and m.end + 1 <= o.start <= m.end + 3 for o in others)
+
+
 def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
                       caps: dict[int, int], end: int, mentions: tuple[Mention, ...]) -> Quote | None:
     """The Quote a speech-verb rule match states, or None when no quoted text is found.
@@ -102,7 +109,8 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
     if span is None:
         return None
     s, e = span
-    about = tuple(m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES)
+    inside = [m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES]
+    about = tuple(m for m in inside if not _possessor(m, inside, text))
     return Quote(article.id, speaker, s, e, text[s:e], about)
 
 

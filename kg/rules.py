@@ -25,7 +25,8 @@ __all__ = [
 
 _KINDS = ("relation", "quote", "nested")
 _RULE_KEYS = {
-    "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "coordinate", "note"},
+    "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "coordinate",
+                 "not_after", "note"},
     "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "note"},
     "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "confidence", "note"},
 }
@@ -87,6 +88,8 @@ class Rule:
     """Word lists of which the sentence must contain one each (a fast pre-check)."""
     coordinate: bool = True
     """Whether entities coordinated with a slot (A、B和C) get the relation too."""
+    not_after: dict[str, Any] | None = None
+    """A token object the token just before a match must not match (a look-behind)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,8 +295,11 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
             coord = row.get("coordinate", True)
             if not isinstance(coord, bool):
                 bad("coordinate must be true or false")
+            before = _compile_element(row["not_after"], -1, bad, classes) if "not_after" in row else None
+            if before is not None and ("GAP" in before or "OP" in before):
+                bad("not_after must be a plain token object (no GAP, no OP)")
             out.append(Rule(rid, kind, relation, compiled, idx["subject"], idx["object"], idx.get("role", -1),
-                            float(conf), needs=_needs(compiled), coordinate=coord))
+                            float(conf), needs=_needs(compiled), coordinate=coord, not_after=before))
     return tuple(out)
 
 
@@ -405,6 +411,8 @@ def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int,
         return None
 
     for start in range(n):
+        if rule.not_after is not None and start > 0 and _unit_ok(rule.not_after, units[start - 1]):
+            continue
         r = step(0, start, {})
         if r is not None:
             found.append(r)

@@ -45,6 +45,9 @@ CASES = [
     # a pronoun speaker is the last person named before
     ("李彦宏出席峰会。他认为，Transformer仍是基础。", [("李彦宏", "Person"), ("Transformer", "Technology")],
      [("李彦宏", "Transformer仍是基础", ("Transformer",))]),
+    # the maker named before 的 is not what the quote is about
+    ("奥特曼表示，DeepSeek的R1模型令人印象深刻。", [("奥特曼", "Person"), ("DeepSeek", "AIModel"), ("R1", "AIModel")],
+     [("奥特曼", "DeepSeek的R1模型令人印象深刻", ("R1",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]

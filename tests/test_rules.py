@@ -39,6 +39,8 @@ BAD = [
     ({**GOOD, "pattern": [{"ENT": "Organization"}, {"TEXT": {"REGEX": "("}}, {"ENT": "AIModel"}]}, "does not compile"),
     ({**GOOD, "pattern": [{"ENT": "Organization", "AS": "Thing"}, {"TEXT": "发布"}, {"ENT": "AIModel"}]}, "AS must name"),
     ({**GOOD, "kind": "quotation"}, "unknown kind"),
+    ({**GOOD, "not_after": {"GAP": 2}}, "not_after must be a plain token object"),
+    ({**GOOD, "coordinate": "yes"}, "coordinate must be true or false"),
     ({k: v for k, v in GOOD.items() if k != "subject"}, "missing slot 'subject'"),
     ({**GOOD, "pattern": []}, "pattern must be a non-empty list"),
     ('{"id": "r1", "relation": ', "not valid JSON"),
@@ -123,6 +125,20 @@ def test_rules_gap_stops_at_entities_and_punctuation():
     assert not match_rule(rule, _units(("百度", "Organization"), ("李", "Person"), ("发布", ""), ("文心", "AIModel")))
     crossing = _rule([{"ENT": "Organization"}, {"GAP": 5, "CROSS": ["，"]}, {"TEXT": "发布"}, {"ENT": "AIModel"}], 0, 3)
     assert match_rule(crossing, _units(("百度", "Organization"), ("，", ""), ("发布", ""), ("文心", "AIModel")))
+
+
+def test_rules_not_after_is_a_look_behind():
+    p = Path(__file__).parent / "_tmp_rule2.jsonl"
+    try:
+        p.write_text(json.dumps({**GOOD, "not_after": {"ENT": "Organization"},
+                                 "pattern": [{"ENT": "AIModel"}, {"TEXT": "发布"}, {"ENT": "AIModel"}]},
+                                ensure_ascii=False) + "\n", encoding="utf-8")
+        rule = read_rules(p)[0]
+    finally:
+        p.unlink()
+    plain = _units(("深度求索", "AIModel"), ("发布", ""), ("R1", "AIModel"))
+    assert match_rule(rule, plain)
+    assert not match_rule(rule, _units(("阿里云", "Organization"), ("通义", "AIModel"), ("发布", ""), ("Qwen", "AIModel")))
 
 
 def test_rules_negative_op():
