@@ -102,47 +102,36 @@ def _units(*spec):
     return tuple(out)
 
 
-def _rule(pattern, subject=0, object=2):
-    p = Path(__file__).parent / "_tmp_rule.jsonl"
-    try:
-        p.write_text(json.dumps({"id": "x", "relation": "released", "pattern": pattern, "subject": subject,
-                                 "object": object}, ensure_ascii=False) + "\n", encoding="utf-8")
-        return read_rules(p)[0]
-    finally:
-        p.unlink()
+def _rule(tmp_path, pattern, subject=0, object=2, **extra):
+    row = {"id": "x", "relation": "released", "pattern": pattern, "subject": subject, "object": object, **extra}
+    return read_rules(_write(tmp_path, [row]))[0]
 
 
-def test_rules_text_may_span_split_tokens():
-    rule = _rule([{"ENT": "Organization"}, {"TEXT": "领投"}, {"ENT": "Organization"}])
+def test_rules_text_may_span_split_tokens(tmp_path):
+    rule = _rule(tmp_path, [{"ENT": "Organization"}, {"TEXT": "领投"}, {"ENT": "Organization"}])
     units = _units(("红杉", "Organization"), ("领", ""), ("投", ""), ("月之暗面", "Organization"))
     assert match_rule(rule, units) == [(4, {0: 0, 1: 1, 2: 3})]
 
 
-def test_rules_gap_stops_at_entities_and_punctuation():
-    rule = _rule([{"ENT": "Organization"}, {"GAP": 5}, {"TEXT": "发布"}, {"ENT": "AIModel"}], 0, 3)
+def test_rules_gap_stops_at_entities_and_punctuation(tmp_path):
+    rule = _rule(tmp_path, [{"ENT": "Organization"}, {"GAP": 5}, {"TEXT": "发布"}, {"ENT": "AIModel"}], 0, 3)
     assert match_rule(rule, _units(("百度", "Organization"), ("今天", ""), ("发布", ""), ("文心", "AIModel")))
     assert not match_rule(rule, _units(("百度", "Organization"), ("，", ""), ("发布", ""), ("文心", "AIModel")))
     assert not match_rule(rule, _units(("百度", "Organization"), ("李", "Person"), ("发布", ""), ("文心", "AIModel")))
-    crossing = _rule([{"ENT": "Organization"}, {"GAP": 5, "CROSS": ["，"]}, {"TEXT": "发布"}, {"ENT": "AIModel"}], 0, 3)
+    crossing = _rule(tmp_path, [{"ENT": "Organization"}, {"GAP": 5, "CROSS": ["，"]}, {"TEXT": "发布"}, {"ENT": "AIModel"}], 0, 3)
     assert match_rule(crossing, _units(("百度", "Organization"), ("，", ""), ("发布", ""), ("文心", "AIModel")))
 
 
-def test_rules_not_after_is_a_look_behind():
-    p = Path(__file__).parent / "_tmp_rule2.jsonl"
-    try:
-        p.write_text(json.dumps({**GOOD, "not_after": {"ENT": "Organization"},
-                                 "pattern": [{"ENT": "AIModel"}, {"TEXT": "发布"}, {"ENT": "AIModel"}]},
-                                ensure_ascii=False) + "\n", encoding="utf-8")
-        rule = read_rules(p)[0]
-    finally:
-        p.unlink()
+def test_rules_not_after_is_a_look_behind(tmp_path):
+    rule = _rule(tmp_path, [{"ENT": "AIModel"}, {"TEXT": "发布"}, {"ENT": "AIModel"}],
+                 not_after={"ENT": "Organization"})
     plain = _units(("深度求索", "AIModel"), ("发布", ""), ("R1", "AIModel"))
     assert match_rule(rule, plain)
     assert not match_rule(rule, _units(("阿里云", "Organization"), ("通义", "AIModel"), ("发布", ""), ("Qwen", "AIModel")))
 
 
-def test_rules_negative_op():
-    rule = _rule([{"ENT": "Organization"}, {"TEXT": "部署"}, {"TEXT": "到", "OP": "!"}, {"ENT": "AIModel"}], 0, 3)
+def test_rules_negative_op(tmp_path):
+    rule = _rule(tmp_path, [{"ENT": "Organization"}, {"TEXT": "部署"}, {"TEXT": "到", "OP": "!"}, {"ENT": "AIModel"}], 0, 3)
     assert match_rule(rule, _units(("银行", "Organization"), ("部署", ""), ("模型", "AIModel")))
     assert not match_rule(rule, _units(("银行", "Organization"), ("部署", ""), ("到", ""), ("模型", "AIModel")))
 
