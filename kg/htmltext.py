@@ -1,4 +1,4 @@
-"""Main text of an HTML news page, found with the standard library's HTML parser."""
+"""Main text of HTML news pages (with the standard library's HTML parser) and of Markdown articles."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from kg.cleaning import clean_page, normalize_date
 
-__all__ = ["html_to_article_parts"]
+__all__ = ["html_to_article_parts", "markdown_to_text"]
 
 _SKIP = frozenset(
     "script style nav header footer aside form noscript template svg iframe button select textarea "
@@ -201,3 +201,43 @@ def html_to_article_parts(html: str) -> tuple[str, str, dict[str, str]]:
         if value and key not in meta:
             meta[key] = value
     return cleaned.title or title, cleaned.body, meta
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_MARKS = re.compile(r"\*\*|__|`")
+_MD_LINE = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
+_MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^```")
+
+
+def markdown_to_text(text: str) -> tuple[str, dict[str, str]]:
+    r"""Plain text of a Markdown article, and the ``key: value`` fields of its front matter.
+
+    Headings, emphasis, list marks, quotes, rules and code fences are dropped, images removed
+    and links replaced by their text. Front matter fields kept: ``title``, ``date`` (ISO
+    8601), ``author``, ``source``, ``publisher``, ``url``.
+
+    Examples
+    --------
+    >>> markdown_to_text("---\ndate: 2024年7月15日\n---\n# 标题\n![图](a.png)\n**百度**发布了[文心一言](https://e.com)。")
+    ('标题\n\n百度发布了文心一言。', {'date': '2024-07-15'})
+    """
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    if lines and lines[0] == "---" and "---" in lines[1:40]:  # YAML front matter
+        end = lines.index("---", 1)
+        for line in lines[1:end]:
+            key, sep, value = line.partition(":")
+            value = value.strip().strip("\"'")
+            if sep and value and key.strip() in ("title", "author", "source", "publisher", "url"):
+                meta[key.strip()] = value
+            elif sep and key.strip() == "date" and (date := normalize_date(value)):
+                meta["date"] = date
+        lines = lines[end + 1 :]
+    out = []
+    for line in lines:
+        if _MD_RULE.match(line):
+            continue
+        line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+        out.append(_MD_MARKS.sub("", _MD_LINE.sub("", line)).strip())
+    return "\n".join(out).strip("\n"), meta

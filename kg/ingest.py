@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -252,12 +253,15 @@ def read_inputs(paths: Sequence[str | Path], stdin: TextIO | None = None) -> Ite
 
 
 def _read_path(path: Path, ids: _Ids) -> Iterator[Article | Failure]:
-    if path.is_symlink() and not path.exists():
-        yield Failure(str(path), _link_problem(path))
-    elif path.is_dir():
+    try:
+        missing, is_dir = not path.exists(), path.is_dir()
+    except OSError as exc:  # e.g. a folder on the way that may not be searched
+        yield Failure(str(path), _os_reason(exc, "cannot read"))
+        return
+    if missing:
+        yield Failure(str(path), _link_problem(path) if path.is_symlink() else "no such file or directory")
+    elif is_dir:
         yield from _walk(path, path, ids, set())
-    elif not path.exists():
-        yield Failure(str(path), "no such file or directory")
     else:
         yield from _read_file(path, Path(path.name), ids, explicit=True)
 
@@ -297,7 +301,7 @@ def _walk(root: Path, folder: Path, ids: _Ids, seen: set[tuple[int, int]]) -> It
         if is_dir:
             yield from _walk(root, path, ids, seen)
         elif path.suffix.lower() in SUFFIXES:
-            if entry.is_symlink() and not path.exists():
+            if entry.is_symlink() and not os.path.exists(path):
                 yield Failure(str(path), _link_problem(path))
             else:
                 yield from _read_file(path, path.relative_to(root), ids, explicit=False)
@@ -318,8 +322,6 @@ def _read_file(path: Path, rel: Path, ids: _Ids, explicit: bool) -> Iterator[Art
     except OSError as exc:
         yield Failure(origin, _os_reason(exc, "cannot read"))
         return
-    import stat
-
     if not stat.S_ISREG(mode):
         yield Failure(origin, "not a regular file")
         return
@@ -503,6 +505,7 @@ def _field(record: dict, name: str) -> str | None:
 
 def _from_page(raw: str, kind: str, base: str, origin: str, ids: _Ids) -> Article | Failure:
     from kg.cleaning import CleanPage, clean_page
+    from kg.htmltext import markdown_to_text
 
     meta: dict[str, str] = {}
     if kind == "html":
@@ -518,7 +521,7 @@ def _from_page(raw: str, kind: str, base: str, origin: str, ids: _Ids) -> Articl
         if not text:
             return Failure(origin, "only white space")
         if kind == "md":
-            text, meta = _markdown_text(text)
+            text, meta = markdown_to_text(text)
         page = clean_page(text)
         if meta.get("title") and page.title != meta["title"]:
             body = "\n".join(ln for ln in page.body.split("\n") if ln != meta["title"])
@@ -537,35 +540,3 @@ def _from_page(raw: str, kind: str, base: str, origin: str, ids: _Ids) -> Articl
         lang=detect_lang(page.body),
         origin=origin,
     )
-
-
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_MARKS = re.compile(r"\*\*|__|`")
-_MD_LINE = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
-_MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^```")
-
-
-def _markdown_text(text: str) -> tuple[str, dict[str, str]]:
-    """Plain text of a Markdown article, markup dropped; ``key: value`` front matter as metadata."""
-    from kg.cleaning import normalize_date
-
-    lines = text.split("\n")
-    meta: dict[str, str] = {}
-    if lines and lines[0] == "---" and "---" in lines[1:40]:  # YAML front matter
-        end = lines.index("---", 1)
-        for line in lines[1:end]:
-            key, sep, value = line.partition(":")
-            value = value.strip().strip("\"'")
-            if sep and value and key.strip() in ("title", "author", "source", "publisher", "url"):
-                meta[key.strip()] = value
-            elif sep and key.strip() == "date" and (date := normalize_date(value)):
-                meta["date"] = date
-        lines = lines[end + 1 :]
-    out = []
-    for line in lines:
-        if _MD_RULE.match(line):
-            continue
-        line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
-        out.append(_MD_MARKS.sub("", _MD_LINE.sub("", line)).strip())
-    return "\n".join(out).strip("\n"), meta
