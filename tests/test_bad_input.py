@@ -128,6 +128,34 @@ def test_bad_input_unreadable_directory(tmp_path: Path) -> None:
     assert items == [Failure(str(locked), "cannot read directory: permission denied")]
 
 
+def test_bad_input_permission_errors_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same errors as chmod 000 gives a normal user, raised on purpose so that the test also
+    # means something when run as root.
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.txt").write_text(GOOD)
+    (tmp_path / "secret.txt").write_text(GOOD)
+    (tmp_path / "z.txt").write_text(GOOD)
+    real_scandir, real_read_bytes = os.scandir, Path.read_bytes
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert [x.id if isinstance(x, Article) else (Path(x.origin).name, x.reason) for x in _read(tmp_path)] == [
+        ("locked", "cannot read directory: permission denied"),
+        ("secret.txt", "cannot read: permission denied"),
+        "z",
+    ]
+
+
 def test_bad_input_directory_named_like_a_file(tmp_path: Path) -> None:
     (tmp_path / "folder.txt").mkdir()
     (tmp_path / "folder.txt" / "inner.txt").write_text(GOOD)
