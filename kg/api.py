@@ -19,7 +19,8 @@ from kg.errors import KgError
 from kg.ingest import read_inputs
 from kg.output import atomic_path, write_atomic
 from kg.progress import Progress
-from kg.rdf import GraphBuilder, ntriples_line, serialize
+from kg.names import stable_id
+from kg.rdf import GraphBuilder, article_graph, article_iri, ntriples_line, serialize
 from kg.resources import ENTITY_CLASSES
 from kg.vocab import KG
 from kg.records import Article, Extraction, Failure
@@ -33,6 +34,7 @@ __all__ = [
     "extract",
     "extraction_record",
     "graph_format_for",
+    "content_hash",
 ]
 
 _BATCH = 64
@@ -52,6 +54,8 @@ class BuildResult:
     relations: int = 0
     failures: list[Failure] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
+    store: dict[str, Any] | None = None
+    """Articles added, replaced and unchanged in the store, when one was given."""
 
     def summary(self) -> dict[str, Any]:
         """Counts for the run report (``--report FILE``)."""
@@ -63,6 +67,7 @@ class BuildResult:
             "relations": self.relations,
             "failed": [{"input": f.origin, "reason": f.reason} for f in self.failures],
             "outputs": self.outputs,
+            **({"store": self.store} if self.store else {}),
         }
 
 
@@ -157,12 +162,14 @@ def build(
     stdin: IO[str] | None = None,
     progress: Progress | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    store: str | Path | None = None,
 ) -> BuildResult:
     """Build one knowledge graph from the articles under ``paths`` and write the outputs.
 
     ``output`` gets the graph in ``fmt`` (by default from the file's extension, else Turtle),
     ``html`` an interactive page. Every file is written atomically: an existing graph is
-    replaced only by a complete new one.
+    replaced only by a complete new one. ``store`` adds the articles to a persistent store,
+    one named graph each: unchanged articles are skipped, changed ones replaced.
 
     Examples
     --------
@@ -183,6 +190,9 @@ def build(
     extractions = _Counted(
         extract_articles(paths, settings, jobs=jobs, stdin=stdin, progress=progress, on_failure=failed)
     )
+    into_store = _IntoStore(extractions, store, settings.min_confidence) if store is not None else None
+    if into_store is not None:
+        extractions = _Counted(into_store)
     builder = GraphBuilder(settings.min_confidence)
     fmt = fmt or (graph_format_for(output) if output is not None else "turtle")
     if output is not None and fmt == "nt":
@@ -203,6 +213,8 @@ def build(
             write_atomic(output, serialize(graph, fmt))
     result = BuildResult(graph, extractions.articles, extractions.chars, failures=failures)
     _count(result, builder)
+    if into_store is not None:
+        result.store = {"path": str(store), **into_store.counts}
     if output is not None:
         result.outputs.append(str(output))
     if html is not None:
@@ -211,6 +223,52 @@ def build(
         write_html(graph, html, max_nodes=settings.max_html_nodes, seed=settings.seed)
         result.outputs.append(str(html))
     return result
+
+
+class _IntoStore:
+    """Pass extractions through while adding each article's graph to a store, 200 at a time."""
+
+    def __init__(self, items: Iterable[Extraction], store: str | Path, min_confidence: float):
+        self._items, self.store, self.min_confidence = items, store, min_confidence
+        self.counts = {"added": 0, "replaced": 0, "unchanged": 0}
+
+    def __iter__(self) -> Iterator[Extraction]:
+        pending: list[Extraction] = []
+        for ex in self._items:
+            pending.append(ex)
+            yield ex
+            if len(pending) >= 200:
+                self._flush(pending)
+        if pending:
+            self._flush(pending)
+
+    def _flush(self, pending: list[Extraction]) -> None:
+        from kg.store import update_articles
+
+        items = [
+            (str(article_iri(e.article.id)), content_hash(e.article), article_graph(e, self.min_confidence))
+            for e in pending
+        ]
+        report = update_articles(self.store, items)
+        for key in self.counts:
+            self.counts[key] += getattr(report, key)
+        pending.clear()
+
+
+def content_hash(article: Article) -> str:
+    """Hash of everything about an article that its graph depends on, with kg's version.
+
+    Examples
+    --------
+    >>> from kg.records import Article
+    >>> content_hash(Article(id="a", text="x")) == content_hash(Article(id="a", text="y"))
+    False
+    """
+    from kg import __version__
+
+    fields = (article.id, article.text, article.title, article.date, article.source, article.publisher,
+              article.author, article.url, article.lang)
+    return stable_id(__version__, *(f or "" for f in fields), length=40)
 
 
 def _no_articles_check(articles: int, paths: Sequence[str | Path]) -> None:

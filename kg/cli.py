@@ -81,7 +81,8 @@ def cli() -> None:
 @click.option("--html", type=click.Path(dir_okay=False), help="Also write an interactive HTML page of the graph.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Leave out relations below this confidence.")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write a JSON summary of the run (counts, failed inputs).")
-def build(paths, output, fmt, html, min_confidence, report, config, segmenter, jobs, quiet):
+@click.option("--store", type=click.Path(file_okay=False), help="Also add the articles to a persistent store directory (incremental).")
+def build(paths, output, fmt, html, min_confidence, report, store, config, segmenter, jobs, quiet):
     """Extract entities and relations from articles and write the knowledge graph.
 
     PATHS are files, directories (read recursively: .txt .md .html .htm .jsonl) or - for
@@ -92,6 +93,7 @@ def build(paths, output, fmt, html, min_confidence, report, config, segmenter, j
     Example:
       kg build examples/articles -o out/graph.ttl --html out/graph.html
       kg build news.jsonl --format nt -o out/graph.nt --jobs 4 --report out/report.json
+      kg build news.jsonl --store out/store
     """
     settings = _settings(config, segmenter=segmenter, min_confidence=min_confidence)
     progress = _progress(quiet)
@@ -104,7 +106,7 @@ def build(paths, output, fmt, html, min_confidence, report, config, segmenter, j
     try:
         result = api.build(
             paths, output, fmt=fmt, html=html, settings=settings, jobs=jobs or default_jobs(),
-            stdin=click.get_text_stream("stdin"), progress=progress, on_failure=failed,
+            stdin=click.get_text_stream("stdin"), progress=progress, on_failure=failed, store=store,
         )
     except api.NoArticlesError as exc:
         progress.close() if progress.enabled else None
@@ -115,7 +117,7 @@ def build(paths, output, fmt, html, min_confidence, report, config, segmenter, j
     finally:
         if progress.enabled:
             progress.close()
-    if output is None:
+    if output is None and store is None:
         from kg.rdf import serialize
 
         click.get_binary_stream("stdout").write(serialize(result.graph, fmt or "turtle"))
@@ -133,6 +135,12 @@ def build(paths, output, fmt, html, min_confidence, report, config, segmenter, j
             + (f" -> {', '.join(result.outputs)}" if result.outputs else ""),
             err=True,
         )
+        if result.store:
+            st = result.store
+            click.echo(
+                f"kg: store {st['path']}: {st['added']} added, {st['replaced']} replaced, {st['unchanged']} unchanged",
+                err=True,
+            )
     sys.exit(1 if failures else 0)
 
 
