@@ -150,3 +150,29 @@ def test_network_term_labels_come_from_the_ontology():
     assert term_labels("worksFor") == ("任职于", "works for")
     with pytest.raises(OntologyError, match="noSuchTerm"):
         term_labels("noSuchTerm")
+
+
+_CROSS_PROCESS = """
+import sys
+from tests.test_network import _two_topics, _graph
+from kg.network import concept_network, write_graphml
+from kg.viz import write_concepts_html, write_html
+g = concept_network(_two_topics())
+write_graphml(g, sys.argv[1] + '.graphml')
+write_concepts_html(g, sys.argv[1] + '.c.html')
+write_html(_graph(), sys.argv[1] + '.html')
+"""
+
+
+def test_network_same_bytes_in_any_process(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        subprocess.run([sys.executable, "-c", _CROSS_PROCESS, str(tmp_path / seed)], check=True, env=env, cwd=root)
+    for ext in (".graphml", ".c.html", ".html"):
+        assert (tmp_path / f"1{ext}").read_bytes() == (tmp_path / f"2{ext}").read_bytes()
