@@ -6,6 +6,7 @@ Usage (from the repository root)::
     python3 bench/relation_bench.py duie --half dev      # the seeded half used to write rules
     python3 bench/relation_bench.py duie --half report   # the other half, reported
     python3 bench/relation_bench.py news -v          # also list false positives and misses
+    python3 bench/relation_bench.py duie --oracle    # gold entity names as mentions: the rules alone
 
 Matching (both benches): a predicted relation matches a gold one when the predicates are
 equal and the subject names and the object names are each equal after
@@ -46,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from kg.entities import find_mentions, load_recognizer  # noqa: E402
 from kg.linking import link_mentions  # noqa: E402
 from kg.names import normalize_key  # noqa: E402
-from kg.records import Article, Relation  # noqa: E402
+from kg.records import Article, Mention, Relation  # noqa: E402
 from kg.relations import extract_relations, load_rules  # noqa: E402
 from kg.resources import ontology_dir  # noqa: E402
 from kg.segment import load_userdict, make_tagger, segment  # noqa: E402
@@ -57,6 +58,8 @@ SEED = 20240601
 
 DUIE_MAP = {"创始人": "founded", "董事长": "worksFor", "校长": "worksFor", "毕业院校": "alumniOf",
             "总部地点": "locatedIn", "作者": "authorOf"}
+DUIE_TYPES = {"人物": "Person", "企业": "Organization", "学校": "Organization", "地点": "Location",
+              "图书作品": "Publication"}
 # (subject, object) of the kg relation, taken from DuIE's (subject, object)
 DUIE_SWAP = {"创始人": True, "董事长": True, "校长": True, "毕业院校": False, "总部地点": False, "作者": True}
 
@@ -69,11 +72,28 @@ class Pipeline:
         self.recognizer = load_recognizer()
         self.rules = load_rules()
 
-    def relations(self, article: Article) -> tuple[tuple[Relation, ...], tuple]:
+    def relations(self, article: Article, oracle: list[tuple[str, str]] | None = None) -> tuple[tuple[Relation, ...], tuple]:
+        """Relations of an article; ``oracle`` (name, class) pairs replace recognized mentions they overlap."""
         sents = segment(article, self.tagger)
         ms = find_mentions(article, sents, self.recognizer)
         ms = link_mentions(article, ms, self.recognizer)
+        if oracle:
+            ms = with_oracle(article, ms, oracle)
         return extract_relations(article, sents, ms, self.rules)
+
+
+def with_oracle(article: Article, mentions: tuple[Mention, ...], names: list[tuple[str, str]]) -> tuple[Mention, ...]:
+    """Mentions where every occurrence of a gold name is a mention of its gold class (diagnostic only)."""
+    gold: list[Mention] = []
+    for name, label in sorted(set(names), key=lambda x: -len(x[0])):
+        i = article.text.find(name)
+        while i >= 0:
+            m = Mention(article.id, i, i + len(name), name, label, "", "oracle")
+            if not any(g.start < m.end and m.start < g.end for g in gold):
+                gold.append(m)
+            i = article.text.find(name, i + len(name))
+    rest = [m for m in mentions if not any(g.start < m.end and m.start < g.end for g in gold)]
+    return tuple(sorted(gold + rest, key=lambda m: (m.start, m.end)))
 
 
 def same_name(a: str | tuple[str, ...], b: str) -> bool:
@@ -227,7 +247,18 @@ def duie_label(rel: tuple) -> str | None:
     return {"alumniOf": "毕业院校", "locatedIn": "总部地点", "authorOf": "作者"}.get(pred)
 
 
-def bench_duie(pipe: Pipeline, half: str, verbose: bool, min_conf: float, limit: int | None) -> None:
+def duie_oracle(row: dict) -> list[tuple[str, str]]:
+    """Gold (name, class) pairs of the sentence's scored triples, for the oracle-mention diagnostic."""
+    out = []
+    for s in row["spo_list"]:
+        if s["predicate"] in DUIE_MAP:
+            out.append((s["subject"], DUIE_TYPES.get(s["subject_type"], "Organization")))
+            out.append((s["object"]["@value"], DUIE_TYPES.get(s["object_type"]["@value"], "Person")))
+    return out
+
+
+def bench_duie(pipe: Pipeline, half: str, verbose: bool, min_conf: float, limit: int | None,
+               oracle: bool = False) -> None:
     dev, report = duie_halves()
     halves = {"dev": dev, "report": report}
     for name in (["dev", "report"] if half == "both" else [half]):
@@ -238,7 +269,7 @@ def bench_duie(pipe: Pipeline, half: str, verbose: bool, min_conf: float, limit:
         t0 = time.perf_counter()
         for i, row in enumerate(rows):
             a = Article(id=f"duie-{name}-{i}", text=row["text"])
-            rels, _ = pipe.relations(a)
+            rels, _ = pipe.relations(a, duie_oracle(row) if oracle else None)
             pred = []
             for r in _unique(rels, min_conf):
                 lab = duie_label(r)
@@ -259,7 +290,8 @@ def bench_duie(pipe: Pipeline, half: str, verbose: bool, min_conf: float, limit:
                 for g in fns:
                     print("   FN", g)
         dt = time.perf_counter() - t0
-        print(f"DuIE {name} half: {len(rows)} sentences scored ({dt:.1f}s), confidence >= {min_conf}")
+        how = "gold entity names as mentions (oracle diagnostic)" if oracle else "recognized mentions"
+        print(f"DuIE {name} half: {len(rows)} sentences scored ({dt:.1f}s), confidence >= {min_conf}, {how}")
         tot = Counter()
         for p, c in counts.items():
             tot.update(c)
@@ -267,7 +299,7 @@ def bench_duie(pipe: Pipeline, half: str, verbose: bool, min_conf: float, limit:
             print(f"  {p:5s} ({DUIE_MAP[p]:9s}) gold={c['ng']:4d} pred={c['np']:4d} tp={c['tp']:4d}  "
                   f"P={pp:.3f} R={rr:.3f} F1={ff:.3f}")
         pp, rr, ff = prf(tot["tp"], tot["np"], tot["ng"])
-        print(f"DuIE {name} micro: P={pp:.3f} R={rr:.3f} F1={ff:.3f}")
+        print(f"DuIE {name} micro{' (oracle mentions)' if oracle else ''}: P={pp:.3f} R={rr:.3f} F1={ff:.3f}")
 
 
 def main() -> None:
@@ -277,6 +309,8 @@ def main() -> None:
     ap.add_argument("--min-confidence", type=float, default=0.0)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--oracle", action="store_true",
+                    help="DuIE only: mark the gold entity names as mentions, to measure the rules apart from recognition")
     args = ap.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} is absent: this benchmark needs ../shared/data (news/articles.jsonl, duie/train.jsonl)")
@@ -284,7 +318,7 @@ def main() -> None:
     if args.which == "news":
         bench_news(pipe, args.verbose, args.min_confidence)
     else:
-        bench_duie(pipe, args.half, args.verbose, args.min_confidence, args.limit)
+        bench_duie(pipe, args.half, args.verbose, args.min_confidence, args.limit, args.oracle)
 
 
 if __name__ == "__main__":

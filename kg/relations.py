@@ -304,16 +304,20 @@ def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
 
 
 def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
-    """Indices of entities coordinated with unit ``i`` (A、B和C), itself included."""
+    """Indices of entities coordinated with unit ``i`` (A、B和C; titles also when adjacent), itself included."""
     out = [i]
     label = units[i].ent
     for step in (-1, 1):
         j = i
-        while 0 <= j + 2 * step < len(units) and j + 2 * step not in taken:
-            joiner, other = units[j + step], units[j + 2 * step]
-            if joiner.ent or joiner.text not in _COORD or other.ent != label:
+        while True:
+            k = j + step
+            if label == "Publication" and 0 <= k < len(units) and k not in taken and units[k].ent == label:
+                j = k  # titles in a row: 《七里香》《无怨的青春》
+            elif (0 <= k + step < len(units) and k + step not in taken and not units[k].ent
+                  and units[k].text in _COORD and units[k + step].ent == label):
+                j = k + step
+            else:
                 break
-            j += 2 * step
             out.append(j)
     return sorted(out)
 
