@@ -161,7 +161,7 @@ def detect_lang(text: str) -> str:
     """``zh-TW`` or ``zh-HK`` when ``text`` is written in Traditional characters, else ``zh-CN``.
 
     A sample of the text is converted to Simplified; when more than a few percent of its Chinese
-    characters change, it is Traditional. Taiwan usage (軟體, 網路, 資料, 影片) gives ``zh-TW``,
+    characters change, it is Traditional. Taiwan usage (軟體, 網路, 伺服器, 數位) gives ``zh-TW``,
     otherwise ``zh-HK``.
 
     Examples
@@ -186,8 +186,8 @@ def detect_lang(text: str) -> str:
     return "zh-TW" if taiwan > hongkong else "zh-HK"
 
 
-_TAIWAN_WORDS = ("軟體", "網路", "資料", "影片", "程式", "伺服器", "數位", "品質", "臺灣", "台灣")
-_HONGKONG_WORDS = ("軟件", "網絡", "數據", "視頻", "程序", "服務器", "數碼", "質素", "香港")
+_TAIWAN_WORDS = ("軟體", "網路", "伺服器", "數位", "臺灣", "臺北", "新臺幣", "新台幣")
+_HONGKONG_WORDS = ("軟件", "網絡", "數碼", "質素", "香港", "本港", "港元", "港股", "特區", "恒指")
 
 _SLUG_DROP = re.compile(r"[^\w/]+")
 

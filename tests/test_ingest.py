@@ -149,6 +149,20 @@ def test_ingest_detect_lang(text: str, lang: str) -> None:
     assert detect_lang(text) == lang
 
 
+def test_ingest_detect_lang_agrees_with_real_news(shared_data: Path) -> None:
+    path = shared_data / "news" / "articles.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    pairs = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record.get("lang") in ("zh-CN", "zh-HK"):
+                pairs.append((record["lang"] == "zh-CN", detect_lang(record["text"]) == "zh-CN"))
+    agree = sum(gold == got for gold, got in pairs)
+    assert len(pairs) > 1000 and agree >= 0.995 * len(pairs)
+
+
 # --- encodings and normalization -------------------------------------------------------------------
 
 
