@@ -163,8 +163,9 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
         u = units[i]
         if u.mention is not None and i + 1 < len(units) and units[i + 1].text in _OPEN_PAREN:
             j = i + 2
-            while j < len(units) and j - i <= 8 and units[j].text not in _CLOSE_PAREN and units[j].text not in _ASIDE_BREAK:
-                j += 1
+            while (j < len(units) and j - i <= 8 and units[j].text not in _CLOSE_PAREN
+                   and units[j].text not in _ASIDE_BREAK and units[j].ent != "Role"):
+                j += 1  # an aside naming a position (刘江峰（多点创始人）) is kept: rules read it
             if j < len(units) and units[j].text in _CLOSE_PAREN and j > i + 2:
                 inner = [x.mention for x in units[i + 2 : j] if x.mention is not None]
                 keep = u.mention
