@@ -48,8 +48,7 @@ def extract(article: Article, tagger, rec):
 def bench_cluener(tagger, rec) -> None:
     import train_ner as T
 
-    from kg.ner import LABELS, char_features, decode_bio
-    from kg.patterns import fold
+    from kg.ner import LABELS, decode_bio
 
     data = T.read_cluener(DATA / "cluener" / "train.json")
     _, held = T.split(data)
@@ -59,12 +58,7 @@ def bench_cluener(tagger, rec) -> None:
     for i, (text, _) in enumerate(held):
         a = Article(id=f"c{i}", text=text)
         sents = segment(a, tagger)
-        toks = []
-        pos = 0
-        for w, p in tagger.tag(text):
-            toks.append((pos, pos + len(w), p))
-            pos += len(w)
-        tags = rec.labeller.tag(char_features(fold(text), toks, rec.lexicon, rec.lists))
+        tags = rec.labeller.tag(next(T.featurize([text], tagger, rec.lexicon, rec.lists)))
         crf.append([(s, e, LABELS[k]) for s, e, k in decode_bio(tags)])
         ms = link_mentions(a, find_mentions(a, sents, rec), rec)
         full.append([(m.start, m.end, m.label) for m in ms])

@@ -113,16 +113,20 @@ _MENU_WORDS = frozenset(
     "返回 点赞 在看 转发 首頁 登入 新聞 財經 國際 娛樂 遊戲 圖片 專題".split()
 )
 _WIDGET = re.compile(
-    r"^[【\[]?\s*(?:分享到|分享至|点击查看大图|点击图片查看|点击查看原图|查看大图|查看原图|扫码关注|扫一扫|长按识别|长按二维码"
+    r"^[【\[（(]?\s*(?:分享到|分享至|点击查看大图|点击图片查看|点击查看原图|查看大图|查看原图|扫码关注|扫一扫|长按识别|长按二维码"
     r"|点击上方|关注我们|微信扫一扫|打开APP|打开客户端|下载客户端|返回顶部|阅读原文|收藏本文|我要评论|打印本页|关闭窗口"
-    r"|字号[:：]|图片来源|图源|图片来自|来源[:：]?\s*视觉中国|原标题[:：])"
+    r"|字号[:：]|图片来源|图源|图片来自|来源[:：]?\s*视觉中国|原标题[:：]|欢迎关注|点击进入|更多内容请|更多精彩内容"
+    r"|海量资讯|下载\S{0,8}APP)"
 )
+_NOTICE = re.compile(r"转载请注明|未经(?:许可|授权)|禁止转载|版权归原作者|不代表本(?:站|网|平台)(?:的)?观点")
+_DATELINE = re.compile(r"^[^\s，。,]{0,20}?\d{1,2}月\d{1,2}日(?:电|讯)$")
+"""A dateline left on a line of its own once the reporters' names are taken out (新华社北京2月24日电)."""
 _CAPTION = re.compile(r"^(?:▲|△|图\s*[:：]|图为|（图）|\(图\)|图\d+\s*[:：]?)")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S*$", re.I)
 _IMAGE_LINE = re.compile(r"^\S{0,200}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)(?:\?\S{0,200})?$", re.I)
 
 _FOOTER = re.compile(
-    r"^[【\[（(]?\s*(?:以上内容为|本站信息快照|信息快照|免责声明|声明[:：]\s*本|相关阅读|相关文章|相关新闻|相关推荐|相关报道|相关链接"
+    r"^[【\[（(]?\s*(?:以上内容为|本站信息快照|信息快照|免责声明|声明[:：]|相关阅读|相关文章|相关新闻|相关推荐|相关报道|相关链接"
     r"|推荐阅读|延伸阅读|猜你喜欢|热门推荐|热门文章|热点推荐|精彩推荐|更多精彩|版权声明|版权所有|本文版权|Copyright|©"
     r"|责任编辑|返回搜狐|举报\s*/\s*反馈|网友评论|发表评论|上一篇|下一篇)",
     re.I,
@@ -187,6 +191,8 @@ def _is_widget(line: str) -> bool:
         return False
     if _URL_LINE.match(line) or _IMAGE_LINE.match(line):
         return True
+    if len(line) <= 80 and (_NOTICE.search(line) or _DATELINE.match(line)):
+        return True
     return len(line) <= _SHORT and bool(_WIDGET.match(line) or _CAPTION.match(line))
 
 
@@ -250,14 +256,14 @@ def clean_page(text: str) -> CleanPage:
     kept: list[str] = []
     seen_content = False
     for line in lines:
+        if seen_content and (_FOOTER.match(line) or _END_MARK.match(line) or _EDITOR.match(line)):
+            break
         if _is_widget(line) or _is_nav(line):
             continue
         if (head := _header(line)) is not None:
             for k, v in head.items():
                 meta.setdefault(k, v)
             continue
-        if seen_content and (_FOOTER.match(line) or _END_MARK.match(line) or _EDITOR.match(line)):
-            break
         if _FOOTER.match(line) and len(line) <= _SHORT or _EDITOR.match(line) and len(line) <= _SHORT:
             continue
         if len(line) <= _SHORT and (m := _REPRINT.match(line)):
@@ -271,7 +277,7 @@ def clean_page(text: str) -> CleanPage:
             if names:
                 authors.extend(names)
                 line = (line[: m.start()] + line[m.end() :]).strip()
-                if not line:
+                if not line or _DATELINE.match(line):
                     continue
         kept.append(line)
         seen_content = seen_content or _is_content(line)

@@ -47,6 +47,7 @@ from kg.patterns import (
     WordLists,
     fold,
     fold_key,
+    fold_width,
     is_han,
     load_lexicon,
     load_word_lists,
@@ -60,6 +61,7 @@ _CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _PRIORITY = {"pattern:book-title": 0}
 _CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
 _MIN_CONFIDENCE = {"PER": 0.6, "ORG": 0.0, "LOC": 0.0}
@@ -144,7 +146,7 @@ def _tokens(text: str, folded: str, sentences: tuple[Sentence, ...], rec: Recogn
     for sent in sentences:
         base = sent.start
         stext = folded[sent.start : sent.end]
-        if tagger is not None and stext != sent.text:
+        if tagger is not None and stext != sent.text and stext != fold_width(sent.text):
             toks = []
             pos = 0
             for w, p in tagger.tag(stext):
@@ -252,14 +254,24 @@ def _enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
     return out
 
 
-def _crf_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Span]:
+def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer) -> list[Span]:
     out: list[Span] = []
     lab = rec.labeller
+    lex = sorted(lex)
+    j = 0
     for start, end, toks in sents:
         stext = folded[start:end]
-        if not any(is_han(c) for c in stext):
+        while j < len(lex) and lex[j][0] < start:
+            j += 1
+        if not _HAN.search(stext):
             continue
-        tags = lab.tag(char_features(stext, toks, rec.lexicon, rec.lists))
+        k = j
+        inside = []
+        while k < len(lex) and lex[k][0] < end:
+            if lex[k][1] <= end:
+                inside.append((lex[k][0] - start, lex[k][1] - start, lex[k][2]))
+            k += 1
+        tags = lab.tag(char_features(stext, toks, inside, rec.lists))
         spans = decode_bio(tags)
         if not spans:
             continue
@@ -342,7 +354,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         for s, e, _ in toks:
             starts.add(start + s)
             ends.add(start + e)
-    strong = _lexicon_spans(fold_key(text), folded, starts, ends, rec)
+    lex = _lexicon_spans(fold_key(text), folded, starts, ends, rec)
+    strong = list(lex)
     strong.extend(_pattern_spans(folded, sents, rec))
     # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns
     strong.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 1 if c[3].startswith("lexicon") else 2), c[0]))
@@ -350,7 +363,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     for c in strong:
         if not any(_overlaps(c, o) for o in chosen):
             chosen.append(c)
-    for c in _crf_spans(folded, sents, rec):
+    for c in _crf_spans(folded, sents, lex, rec):
         clash = [o for o in chosen if _overlaps(c, o)]
         if not clash:
             chosen.append(c)
@@ -400,6 +413,8 @@ def _nests(c: Span, clash: list[Span], folded: str, generic: frozenset[str]) -> 
 def _keep(text: str, rec: Recognizer) -> bool:
     t = text.strip()
     if not t or t != text or t in rec.lists.generic:
+        return False
+    if any((c.isspace() and c != " ") or not c.isprintable() for c in t):
         return False
     if len(t) < 2 and not t.isascii():
         return False

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ModelError
-from kg.patterns import Lexicon, WordLists, is_han
+from kg.patterns import WordLists, is_han
 
 __all__ = [
     "MODEL_PATH",
@@ -39,41 +39,58 @@ def _char_type(ch: str) -> str:
     return "P"
 
 
+class _TypeTable(dict):
+    """``str.translate`` table mapping each character to its type letter, filled on first sight."""
+
+    def __missing__(self, cp: int) -> str:
+        t = _char_type(chr(cp))
+        self[cp] = t
+        return t
+
+
+_TYPES = _TypeTable()
+
+
 def char_features(
     text: str,
     tokens: list[tuple[int, int, str]],
-    lexicon: Lexicon | None,
+    lex_spans: list[tuple[int, int, str]],
     lists: WordLists,
 ) -> list[list[str]]:
     """One list of feature strings per character of ``text`` (already folded).
 
-    ``tokens`` are ``(start, end, pos)`` offsets into ``text`` covering it.
+    ``tokens`` are ``(start, end, pos)`` offsets into ``text`` covering it; ``lex_spans`` are
+    ``(start, end, label)`` gazetteer matches in it.
 
     Examples
     --------
     >>> from kg.patterns import load_word_lists
-    >>> f = char_features("吴飞教授", [(0, 2, "nr"), (2, 4, "n")], None, load_word_lists())
+    >>> f = char_features("吴飞教授", [(0, 2, "nr"), (2, 4, "n")], [], load_word_lists())
     >>> len(f), "c=吴" in f[0], "p=Bnr" in f[0], "nw=教授" in f[1]
     (4, True, True, True)
     """
     n = len(text)
     pad = "^^" + text + "$$"
-    types = "^^" + "".join(map(_char_type, text)) + "$$"
+    types = "^^" + text.translate(_TYPES) + "$$"
     titles = lists.titles
     org_suf = lists.org_suffixes
     loc_suf = lists.loc_suffixes
     surnames = lists.surnames
+    out: list[list[str]] = [
+        ["c=" + pad[i + 2], "l=" + pad[i + 1], "r=" + pad[i + 3], "ll=" + pad[i], "rr=" + pad[i + 4],
+         "bl=" + pad[i + 1 : i + 3], "br=" + pad[i + 2 : i + 4], "t=" + types[i + 1 : i + 4]]
+        for i in range(n)
+    ]
     # word-level features, shared by the characters of a word
-    wfeat: list[tuple[str, ...]] = [()] * n
     words = [text[s:e] for s, e, _ in tokens]
     m = len(tokens)
     for k, (s, e, pos) in enumerate(tokens):
         w = words[k]
         pw = words[k - 1] if k > 0 else "^"
         nw = words[k + 1] if k + 1 < m else "$"
-        common = [f"pw={pw}", f"nw={nw}"]
+        common = ["pw=" + pw, "nw=" + nw]
         if 2 <= len(w) <= 6:
-            common.append(f"w={w}")
+            common.append("w=" + w)
         if pw in titles:
             common.append("tl")
         if nw in titles:
@@ -83,41 +100,26 @@ def char_features(
         if nw in loc_suf or w in loc_suf:
             common.append("ls")
         if e - s == 1:
-            wfeat[s] = (f"p=S{pos}", *common)
+            out[s].append("p=S" + pos)
+            out[s].extend(common)
         else:
-            wfeat[s] = (f"p=B{pos}", *common)
-            mid = (f"p=M{pos}", *common)
+            out[s].append("p=B" + pos)
+            out[s].extend(common)
+            mid = "p=M" + pos
             for i in range(s + 1, e - 1):
-                wfeat[i] = mid
-            wfeat[e - 1] = (f"p=E{pos}", *common)
-    lex = [""] * n
-    if lexicon is not None:
-        starts = {s for s, _, _ in tokens}
-        ends = {e for _, e, _ in tokens}
-        for s, e, entry in lexicon.match(text, starts, ends):
-            t = _LEX_TAG[entry.label]
-            lex[s] = "x=B" + t
-            for i in range(s + 1, e):
-                lex[i] = "x=I" + t
-    out: list[list[str]] = []
-    for i in range(n):
-        ch = text[i]
-        f = [
-            "c=" + ch,
-            "l=" + pad[i + 1],
-            "r=" + pad[i + 3],
-            "ll=" + pad[i],
-            "rr=" + pad[i + 4],
-            "bl=" + pad[i + 1 : i + 3],
-            "br=" + pad[i + 2 : i + 4],
-            "t=" + types[i + 1 : i + 4],
-        ]
-        f.extend(wfeat[i])
-        if lex[i]:
-            f.append(lex[i])
+                out[i].append(mid)
+                out[i].extend(common)
+            out[e - 1].append("p=E" + pos)
+            out[e - 1].extend(common)
+    for s, e, label in lex_spans:
+        t = _LEX_TAG[label]
+        out[s].append("x=B" + t)
+        inner = "x=I" + t
+        for i in range(s + 1, e):
+            out[i].append(inner)
+    for i, ch in enumerate(text):
         if ch in surnames:
-            f.append("sn")
-        out.append(f)
+            out[i].append("sn")
     return out
 
 

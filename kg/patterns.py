@@ -18,6 +18,7 @@ __all__ = [
     "load_word_lists",
     "fold",
     "fold_key",
+    "fold_width",
     "is_han",
     "LATIN_MODEL",
     "DOT_NAME",
@@ -54,6 +55,22 @@ def _fold_table() -> dict[int, int]:
     for dot in "•‧・･∙⋅":
         table[ord(dot)] = ord("·")
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def _width_table() -> dict[int, int]:
+    return {k: v for k, v in _fold_table().items() if k >= 0xFF00 or k == 0x3000 or chr(v) == "·"}
+
+
+def fold_width(text: str) -> str:
+    """:func:`fold` without the Traditional-to-Simplified step (full-width ASCII and dots only).
+
+    Examples
+    --------
+    >>> fold_width("輝達ＧＰＵ")
+    '輝達GPU'
+    """
+    return text.translate(_width_table())
 
 
 def fold(text: str) -> str:
@@ -312,8 +329,8 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
 
 
-_VERSION = r"(?:[-\s]?(?:\d+(?:\.\d+)*[a-z]?|[RV]\d(?:\.\d)?)(?![A-Za-z0-9]))"
-_TIER = r"(?:[-\s](?:Pro|Max|Mini|mini|Ultra|Flash|Turbo|Plus|Lite|Nano|Sonnet|Opus|Haiku|Instruct|Chat|Coder|Math|Preview|Exp|Vision|VL|Zero|R1|V3|Omni|Thinking|\d+(?:\.\d+)?[BMK]))"
+_VERSION = r"(?:[- ]?(?:\d+(?:\.\d+)*[a-z]?|[RV]\d(?:\.\d)?)(?![A-Za-z0-9]))"
+_TIER = r"(?:[- ](?:Pro|Max|Mini|mini|Ultra|Flash|Turbo|Plus|Lite|Nano|Sonnet|Opus|Haiku|Instruct|Chat|Coder|Math|Preview|Exp|Vision|VL|Zero|R1|V3|Omni|Thinking|\d+(?:\.\d+)?[BMK]))"
 LATIN_MODEL = re.compile(
     r"(?<![A-Za-z0-9.\-])((?:[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)" + _VERSION + r"(?:" + _TIER + r")*)(?![A-Za-z0-9])"
 )
@@ -340,7 +357,7 @@ SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*
 BYLINE = re.compile(r"(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]?\s+|(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]\s*")
 """A byline word before a reporter's or editor's name."""
 
-LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9&\-]*\s){1,3}[A-Z][a-z]+\.?)(?![A-Za-z0-9])")
+LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9&\-]* ){1,3}[A-Z][a-z]+\.?)(?![A-Za-z0-9])")
 """Capitalised Latin words: an organization when the last one is an organization word (Baron Capital)."""
 
 ENUM_ORGS = re.compile(

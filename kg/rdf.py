@@ -128,9 +128,9 @@ def article_triples(ex: Extraction, min_confidence: float = 0.0) -> list[Triple]
     trad = (art.lang or "").lower() in {"zh-hk", "zh-tw", "zh-hant", "zh-mo"}
     a = article_iri(art.id)
     out: list[Triple] = [(a, RDF.type, KG.Article), (a, SCHEMA.identifier, Literal(art.id))]
-    if art.title:
-        out.append((a, SCHEMA.headline, _text(art.title, trad)))
-        out.append((a, RDFS.label, _text(art.title, trad)))
+    if title := " ".join(art.title.split()):
+        out.append((a, SCHEMA.headline, _text(title, trad)))
+        out.append((a, RDFS.label, _text(title, trad)))
     if art.date:
         out.append((a, SCHEMA.datePublished, _date(art.date)))
     if art.url:
@@ -339,7 +339,29 @@ def ntriples_line(t: Triple) -> str:
     >>> ntriples_line((KGID["x"], RDFS.label, Literal("吴飞", lang="zh")))
     '<https://w3id.org/kgnews/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "吴飞"@zh .\\n'
     """
-    return f"{t[0].n3()} {t[1].n3()} {t[2].n3()} .\n"
+    return f"{_nt_term(t[0])} {_nt_term(t[1])} {_nt_term(t[2])} .\n"
+
+
+_NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
+_NT_ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in (0x0A, 0x0D)})
+
+
+def _nt_term(term) -> str:
+    """A term as N-Triples writes it: literals on one line, always in plain double quotes.
+
+    Examples
+    --------
+    >>> _nt_term(Literal('a "b"\\n', lang="zh"))
+    '"a \\\\"b\\\\"\\\\n"@zh'
+    """
+    if not isinstance(term, Literal):
+        return term.n3()
+    text = '"' + str(term).translate(_NT_ESCAPES) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype is not None and str(term.datatype) != str(XSD.string):
+        return f"{text}^^<{term.datatype}>"
+    return text
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:

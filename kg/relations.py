@@ -9,12 +9,10 @@ from kg.errors import PatternError
 from kg.names import to_simplified
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
-from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
+from kg.rules import _COORD, Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
 
 __all__ = ["RuleSet", "load_rules", "read_hedges", "read_roles", "build_units", "extract_relations"]
 
-_COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
-"""Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
 _CLAUSE = frozenset("，,；;：:")
 _ASIDE_BREAK = frozenset("，,；;。！？!?")
 

@@ -33,6 +33,8 @@ _RULE_KEYS = {
 _ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS"}
 _GAP_KEYS = {"GAP", "NOT", "CROSS"}
 _OPS = {"?", "*", "+", "!"}
+_COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
+"""Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
 _STOPS = frozenset("，,；;：:。！？!?“”\"（）()《》「」")
 """Units a gap never crosses unless the rule lists them in ``CROSS`` (nor entity mentions or
 title chains, unless their class, or ``Role``, is listed there)."""
@@ -345,6 +347,11 @@ def _spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[int]:
     if ui >= len(units):
         return []
     out = [ui + 1] if _unit_ok(el, units[ui]) else []
+    if out and "ENT" in el and units[ui].mention is not None:
+        j = ui + 1  # a slot may take a coordination (发布了C、D和E): the first is captured, the rest shared
+        while j + 1 < len(units) and units[j].text in _COORD and units[j + 1].ent == units[ui].ent:
+            j += 2
+            out.append(j)
     spec = el.get("TEXT", {})
     if "PREFIX" in spec and not units[ui].ent and units[ui].text in spec["PREFIX"]:
         text = units[ui].text

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.ner import LABELS, char_features, decode_bio  # noqa: E402
-from kg.patterns import fold, load_lexicon, load_word_lists  # noqa: E402
+from kg.patterns import fold, fold_key, load_lexicon, load_word_lists  # noqa: E402
 from kg.resources import ontology_dir  # noqa: E402
 from kg.segment import load_userdict, make_tagger  # noqa: E402
 
@@ -77,14 +77,18 @@ def bio(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
 
 
 def featurize(texts, tagger, lexicon, lists):
+    """Features of each text, computed as kg computes them on an article."""
     for text in texts:
         f = fold(text)
         toks = []
         pos = 0
-        for w, p in tagger.tag(text):
+        for w, p in tagger.tag(f):
             toks.append((pos, pos + len(w), p))
             pos += len(w)
-        yield char_features(f, toks, lexicon, lists)
+        starts = {s for s, _, _ in toks}
+        ends = {e for _, e, _ in toks}
+        lex = [(s, e, x.label) for s, e, x in lexicon.match(fold_key(text), starts, ends)]
+        yield char_features(f, toks, lex, lists)
 
 
 def score(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int, str]]]) -> dict[str, tuple]:
@@ -109,9 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=ROOT / "kg" / "models" / "ner.crfsuite")
-    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--iterations", type=int, default=300)
     ap.add_argument("--all", action="store_true", help="train on all sentences (no held-out figure)")
     args = ap.parse_args(argv)
     import pycrfsuite

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.ner import LABELS, MODEL_PATH, char_features, decode_bio, load_labeller
-from kg.patterns import fold, load_lexicon, load_word_lists
+from kg.patterns import fold, load_word_lists
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,9 +32,9 @@ def test_ner_decode_bio(tags, spans):
 def test_ner_features_one_list_per_character():
     text = fold("百度创始人李彦宏")
     toks = [(0, 2, "nz"), (2, 5, "n"), (5, 8, "nr")]
-    f = char_features(text, toks, load_lexicon(), load_word_lists())
+    f = char_features(text, toks, [(0, 2, "Organization"), (5, 8, "Person")], load_word_lists())
     assert len(f) == len(text)
-    assert "c=李" in f[5] and "p=Bnr" in f[5] and "tl" in f[5]
+    assert "c=李" in f[5] and "p=Bnr" in f[5] and "tl" in f[5] and "x=BP" in f[5]
     assert "x=BO" in f[0] and "x=IO" in f[1]
     assert all(isinstance(x, str) for row in f for x in row)
 
@@ -50,7 +50,7 @@ def test_ner_shipped_model_is_small_and_tags_names():
     for w, p in make_tagger().tag(text):
         toks.append((pos, pos + len(w), p))
         pos += len(w)
-    spans = decode_bio(lab.tag(char_features(fold(text), toks, load_lexicon(), load_word_lists())))
+    spans = decode_bio(lab.tag(char_features(fold(text), toks, [], load_word_lists())))
     found = {(text[s:e], LABELS[k]) for s, e, k in spans}
     assert ("李强", "Person") in found
     assert ("北京", "Location") in found

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.rules import read_jsonl
 from kg.resources import declared_classes, declared_properties, declared_terms, load_ontology, ontology_dir
 from kg.vocab import KG
 
@@ -71,10 +71,7 @@ def _rule_terms() -> tuple[set[str], set[str]]:
     props: set[str] = set()
     pdir = ontology_dir() / "patterns"
     for path in sorted(pdir.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            row = json.loads(line)
+        for _, _, row in read_jsonl(path):
             if "label" in row:
                 classes.add(row["label"])
             if "relation" in row:
@@ -83,6 +80,8 @@ def _rule_terms() -> tuple[set[str], set[str]]:
                 ent = tok.get("ENT") if isinstance(tok, dict) else None
                 if isinstance(ent, str):
                     classes.add(ent)
+                elif isinstance(ent, list):
+                    classes.update(ent)
                 elif isinstance(ent, dict):
                     classes.update(ent.get("IN", []))
     return classes, props

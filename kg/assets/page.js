@@ -23,7 +23,8 @@
 
   $("kg-title").textContent = data.title;
   $("kg-cap").textContent = data.capText;
-  $("kg-metric-title").textContent = data.metric.zh + " ≥ · hide relations with " + data.metric.en + " below";
+  $("kg-metric-title").textContent = "最低" + data.metric.zh + " · hide " + (data.directed ? "relations" : "links") +
+    " with " + data.metric.en + " below";
 
   function relName(id) { var r = relById[id]; return r ? r.zh + " " + r.en : id; }
   function className(id) { var c = classById[id]; return c ? c.zh + " " + c.en : id; }
