@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -219,10 +220,16 @@ def _title_at(units: list[Unit], i: int, rules: RuleSet) -> tuple[int, str]:
 
 
 def _is_title(text: str, rules: RuleSet) -> bool:
-    if text in rules.role_heads:
+    return _spells_title(text, rules.role_heads, rules.role_modifiers)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spells_title(text: str, heads: frozenset[str], modifiers: frozenset[str]) -> bool:
+    """Whether ``text`` is modifier* head (副总裁, 常务副院长); cached, as the same words recur."""
+    if text in heads:
         return True
-    for m in rules.role_modifiers:
-        if text.startswith(m) and len(text) > len(m) and _is_title(text[len(m):], rules):
+    for m in modifiers:
+        if text.startswith(m) and len(text) > len(m) and _spells_title(text[len(m):], heads, modifiers):
             return True
     return False
 
@@ -254,15 +261,19 @@ def extract_relations(
     found: dict[tuple, Relation] = {}
     quotes: list[Quote] = []
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+    classes_needed = [_classes_needed(rule) for rule in rules.rules]
     for sent in sentences:
         units = build_units(sent, ordered, rules)
         if not any(u.mention is not None for u in units):
             continue
+        present = {u.ent for u in units if u.ent}
         simple = sent.text if sent.text.isascii() else _simplified(sent.text)
-        for rule in rules.rules:
+        for rule, classes in zip(rules.rules, classes_needed):
             if rule.kind == "nested":
                 for rel in _nested(article, sent, units, rule):
                     _keep(found, rel)
+                continue
+            if any(present.isdisjoint(c) for c in classes):
                 continue
             if any(not any(w in simple for w in words) for words in rule.needs):
                 continue
@@ -280,6 +291,15 @@ def extract_relations(
     rels = sorted(found.values(), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
     return tuple(rels), tuple(quotes)
+
+
+def _classes_needed(rule: Rule) -> tuple[frozenset[str], ...]:
+    """For each entity slot a match cannot do without, the classes it takes (a fast pre-check)."""
+    return tuple(
+        frozenset(el["ENT"]["IN"])
+        for el in rule.pattern
+        if "ENT" in el and "IN" in el["ENT"] and el.get("OP") not in ("?", "*", "!")
+    )
 
 
 def _simplified(text: str) -> str:
@@ -371,16 +391,18 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     conf = _hedge(hedges, sent, units, first, end, rule.confidence)
     if conf is None:
         return []
-    taken = set(caps.values())
+    taken = {v for k, v in caps.items() if k >= 0}
     roles: tuple[str | None, ...] = (None,)
     if rule.role >= 0 and rule.role in caps:
         roles = units[caps[rule.role]].roles or (None,)
     out = []
-    subjects = _coordinated(units, si, taken - {si}) if rule.coordinate else [si]
-    objects = _coordinated(units, oi, taken - {oi}) if rule.coordinate else [oi]
+    named = {slot: _named(article, units, rule, slot, caps) for slot in (rule.subject, rule.object)}
+    subjects = _coordinated(units, si, taken - {si}) if rule.coordinate and not named[rule.subject] else [si]
+    objects = _coordinated(units, oi, taken - {oi}) if rule.coordinate and not named[rule.object] else [oi]
     for s in subjects:
         for o in objects:
-            subj, obj = units[s].mention, units[o].mention
+            subj = named[rule.subject] or units[s].mention
+            obj = named[rule.object] or units[o].mention
             if subj is None or obj is None or subj.name == obj.name:
                 continue
             subj = _as(subj, rule.pattern[rule.subject])
@@ -393,6 +415,17 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
 
 def _norm(text: str) -> str:
     return to_simplified(text).casefold()
+
+
+def _named(article: Article, units: tuple[Unit, ...], rule: Rule, slot: int, caps: dict[int, int]) -> Mention | None:
+    """The mention a NAME slot reads from the plain tokens it matched (作者是墨之轩: a Person), else None."""
+    if "NAME" not in rule.pattern[slot]:
+        return None
+    first, last = units[caps[slot]], units[caps[~slot] - 1]
+    if first.mention is not None and caps[~slot] == caps[slot] + 1:
+        return first.mention  # a mention of another class, read as the rule's (AS)
+    text = article.text[first.start : last.end]
+    return Mention(article.id, first.start, last.end, text, rule.pattern[slot]["AS"], "", f"rule:{rule.id}", 0.6)
 
 
 def _as(m: Mention, element: dict) -> Mention:

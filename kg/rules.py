@@ -32,6 +32,8 @@ _RULE_KEYS = {
 }
 _ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS"}
 _GAP_KEYS = {"GAP", "NOT", "CROSS"}
+_NAME_KEYS = {"NAME", "NOT", "AS"}
+_NAME_OPTS = {"min", "max", "left", "right", "entity"}
 _OPS = {"?", "*", "+", "!"}
 _COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
 """Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
@@ -188,6 +190,8 @@ def _compile_element(el: Any, i: int, bad, classes: frozenset[str]) -> dict[str,
         if "NOT" in el:
             out["NOT"] = _compile_element(el["NOT"], i, bad, classes)
         return out
+    if "NAME" in el:
+        return _compile_name(el, i, bad, classes)
     extra = set(el) - _ELEMENT_KEYS
     if extra:
         bad(f"pattern element {i}: unknown key(s) {sorted(extra)} (allowed: {sorted(_ELEMENT_KEYS | _GAP_KEYS)})")
@@ -207,6 +211,35 @@ def _compile_element(el: Any, i: int, bad, classes: frozenset[str]) -> dict[str,
         if el["OP"] not in _OPS:
             bad(f"pattern element {i}: OP must be one of {sorted(_OPS)}")
         out["OP"] = el["OP"]
+    return out
+
+
+def _compile_name(el: dict[str, Any], i: int, bad, classes: frozenset[str]) -> dict[str, Any]:
+    """A NAME slot: a run of plain tokens read as a name the recognizer missed (作者是<墨之轩>)."""
+    extra = set(el) - _NAME_KEYS
+    if extra:
+        bad(f"pattern element {i}: unknown key(s) {sorted(extra)} in a NAME (allowed: NAME, NOT, AS)")
+    opts = el["NAME"]
+    if not isinstance(opts, dict) or set(opts) - _NAME_OPTS:
+        bad(f"pattern element {i}: NAME must be an object with keys among {sorted(_NAME_OPTS)}")
+    lo, hi = opts.get("min", 2), opts.get("max", 8)
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (lo, hi)) or lo > hi:
+        bad(f"pattern element {i}: NAME min and max must be whole numbers of characters, min <= max")
+    for side in ("left", "right"):
+        v = opts.get(side, [])
+        if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+            bad(f"pattern element {i}: NAME {side} must be a list of words")
+    if not isinstance(opts.get("entity", False), bool):
+        bad(f"pattern element {i}: NAME entity must be true or false")
+    if el.get("AS") not in classes:
+        bad(f"pattern element {i}: a NAME needs AS, the class (declared in kg.ttl) of the name it reads")
+    out: dict[str, Any] = {"NAME": (lo, hi), "AS": el["AS"], "ENTITY": opts.get("entity", False)}
+    for side in ("left", "right"):
+        if side in opts:
+            out[side.upper()] = frozenset(to_simplified(w).casefold() for w in opts[side])
+    if "NOT" in el:  # one token object, or a list of them: a token matching any ends the run
+        nots = el["NOT"] if isinstance(el["NOT"], list) else [el["NOT"]]
+        out["NOT"] = tuple(_compile_element(x, i, bad, classes) for x in nots)
     return out
 
 
@@ -282,6 +315,8 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
             if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v < len(compiled):
                 bad(f"slot {slot!r} = {v!r} is out of range (pattern has {len(compiled)} elements)")
             el = compiled[v]
+            if "NAME" in el and slot == "role":
+                bad(f"slot 'role' points at element {v}, a NAME; it must be a Role token")
             if "GAP" in el or el.get("OP") in ("*", "+", "?", "!"):
                 bad(f"slot {slot!r} points at element {v}, which is a gap or has an OP; it must match one token")
             idx[slot] = v
@@ -339,6 +374,40 @@ def _gap_ok(el: dict[str, Any], u: Unit) -> bool:
     return not ("NOT" in el and _unit_ok(el["NOT"], u))
 
 
+def _name_spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[int]:
+    """End indices (longest first) of plain-token runs from ``ui`` that a NAME element reads as a name.
+
+    The run holds no mention, title chain or punctuation, spans ``min``..``max`` characters, and, where
+    the rule lists them, follows a ``left`` word (or the sentence start) and precedes a ``right`` word
+    (or the sentence end). With ``entity``, one mention of another class counts as such a run.
+    """
+    n = len(units)
+    lo, hi = el["NAME"]
+    if ui >= n or ("LEFT" in el and ui > 0 and units[ui - 1].text not in el["LEFT"]):
+        return []
+
+    def right_ok(j: int) -> bool:
+        return "RIGHT" not in el or j >= n or units[j].text in el["RIGHT"] or (
+            j == n - 1 and units[j].text in _STOPS)
+
+    u = units[ui]
+    if u.ent:
+        ok = el["ENTITY"] and u.mention is not None and lo <= len(u.text) <= hi and right_ok(ui + 1)
+        return [ui + 1] if ok else []
+    out = []
+    size = 0
+    for j in range(ui, n):
+        v = units[j]
+        if v.ent or v.text in _STOPS or any(_unit_ok(x, v) for x in el.get("NOT", ())):
+            break
+        size += len(v.text)
+        if size > hi:
+            break
+        if size >= lo and right_ok(j + 1):
+            out.append(j + 1)
+    return out[::-1]
+
+
 def _spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[int]:
     """End indices (longest first) of runs from ``ui`` matching ``el``.
 
@@ -368,6 +437,8 @@ def _spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[int]:
 
 def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int, int]]]:
     """Every match of a rule: (end unit index, {element index: unit index}), leftmost first, no overlaps per start.
+
+    A NAME element ``i`` also records, under key ``~i`` (negative), the unit index where its name ends.
 
     Examples
     --------
@@ -406,6 +477,12 @@ def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int,
             lo = ui + 1 if op == "+" else ui
             for k in range(j, lo - 1, -1):  # greedy, then back off
                 r = step(ei + 1, k, caps)
+                if r is not None:
+                    return r
+            return None
+        if "NAME" in el:
+            for k in _name_spans(el, units, ui):
+                r = step(ei + 1, k, {**caps, ei: ui, ~ei: k})  # ~ei: where the name ends
                 if r is not None:
                     return r
             return None

@@ -182,3 +182,29 @@ def test_relations_rules_name_declared_properties():
 
     props = declared_properties()
     assert {r.relation for r in _rules().rules if r.relation} <= props
+
+
+NAMED = [
+    # the phrasing says what the unrecognized words are: a pen name after 作者是, a company before a title
+    ("《时空风暴》是连载在起点中文网的一本小说，作者是魔法神通。", [("时空风暴", B)], ("魔法神通", "authorOf", "时空风暴")),
+    ("《君自芳华》是飞花轻梦创作的网络小说。", [("君自芳华", B)], ("飞花轻梦", "authorOf", "君自芳华")),
+    ("《明代帝陵风水说》，胡汉生作品。", [("明代帝陵风水说", B)], ("胡汉生", "authorOf", "明代帝陵风水说")),
+    ("据悉，辉煌水暖董事长王建业当选会长。", [("王建业", P)], ("王建业", "worksFor", "辉煌水暖")),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", NAMED, ids=[n[0][:10] for n in NAMED])
+def test_relations_name_slots_read_missed_names(text, ents, expected):
+    _, _, _, (rels, _) = _run(text, ents)
+    got = {(r.subject.text, r.predicate, r.object.text): r for r in rels}
+    assert expected in got
+    rel = got[expected]
+    named = rel.subject if rel.subject.text == expected[0] and expected[0] not in dict(ents) else rel.object
+    assert named.source.startswith("rule:") and named.label in ("Person", "Organization")
+
+
+def test_relations_name_slot_needs_a_boundary():
+    # 作者是 followed by a description, not a name: nothing
+    assert not {t for t in _triples("《三体》的作者是一位非常著名的科幻作家。", [("三体", B)]) if t[1] == "authorOf"}
+    # a generic word before the title is no company
+    assert not _triples("会上，新任董事长王建业讲话。", [("王建业", P)])

@@ -149,3 +149,40 @@ def test_rules_build_units_title_chain_and_aside():
         ("百度", "Organization", ()), ("首席技术官", "Role", ("首席技术官",)), ("王海峰", "Person", ()),
         ("表示", "", ())]
     assert units[2].end == 16  # the parenthesis is folded into the name
+
+
+def test_rules_name_slot_reads_plain_tokens_up_to_a_boundary(tmp_path):
+    rule = _rule(tmp_path, [{"ENT": "Publication"}, {"TEXT": "作者是"},
+                            {"NAME": {"min": 2, "max": 6, "right": ["，", "等"]}, "NOT": [{"TEXT": ["的"]}], "AS": "Person"}],
+                 subject=2, object=0)
+    units = _units(("三体", "Publication"), ("作者是", ""), ("刘", ""), ("慈欣", ""), ("，", ""), ("获奖", ""))
+    assert match_rule(rule, units) == [(4, {0: 0, 1: 1, 2: 2, ~2: 4})]  # ~2: where the name ends
+    # no boundary after the run, a run too long, or a token the run may not hold: no name
+    assert not match_rule(rule, _units(("三体", "Publication"), ("作者是", ""), ("刘", ""), ("慈欣", ""), ("获得了大奖", "")))
+    assert not match_rule(rule, _units(("三体", "Publication"), ("作者是", ""), ("一位", ""), ("非常", ""), ("著名的", ""), ("作家", "")))
+    assert not match_rule(rule, _units(("三体", "Publication"), ("作者是", ""), ("他", ""), ("的", ""), ("，", "")))
+    # the sentence end is a boundary too
+    assert match_rule(rule, _units(("三体", "Publication"), ("作者是", ""), ("刘", ""), ("慈欣", "")))
+
+
+def test_rules_name_slot_left_boundary_and_entities(tmp_path):
+    left = _rule(tmp_path, [{"NAME": {"left": ["，"]}, "AS": "Organization"}, {"ENT": "Role"}, {"ENT": "Person"}],
+                 subject=2, object=0)
+    units = _units(("据悉", ""), ("，", ""), ("辉煌", ""), ("水暖", ""), ("董事长", "Role"), ("王建业", "Person"))
+    assert [caps[0] for _, caps in match_rule(left, units)] == [2]  # never the shorter 水暖
+    ent = _rule(tmp_path, [{"TEXT": "作者是"}, {"NAME": {"entity": True}, "AS": "Person"}], subject=1, object=0)
+    assert match_rule(ent, _units(("作者是", ""), ("巴金", "Location")))
+    plain = _rule(tmp_path, [{"TEXT": "作者是"}, {"NAME": {}, "AS": "Person"}], subject=1, object=0)
+    assert not match_rule(plain, _units(("作者是", ""), ("巴金", "Location")))
+
+
+@pytest.mark.parametrize("name,message", [
+    ({"NAME": {}}, "a NAME needs AS"),
+    ({"NAME": {"min": 5, "max": 2}, "AS": "Person"}, "min and max"),
+    ({"NAME": {"size": 2}, "AS": "Person"}, "NAME must be an object"),
+    ({"NAME": {}, "AS": "Person", "TEXT": "x"}, "unknown key(s) ['TEXT'] in a NAME"),
+])
+def test_rules_bad_name_slot(tmp_path, name, message):
+    p = _write(tmp_path, [{**GOOD, "pattern": [{"ENT": "Organization"}, {"TEXT": "发布"}, name]}])
+    with pytest.raises(PatternError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
+        read_rules(p)
