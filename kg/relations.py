@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kg.errors import PatternError
 from kg.names import to_simplified
+from kg.orgnames import nested_relations
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
 from kg.rules import _COORD, Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
@@ -270,7 +271,7 @@ def extract_relations(
         simple = sent.text if sent.text.isascii() else _simplified(sent.text)
         for rule, classes in zip(rules.rules, classes_needed):
             if rule.kind == "nested":
-                for rel in _nested(article, sent, units, rule):
+                for rel in nested_relations(article, sent, units, rule):
                     _keep(found, rel)
                 continue
             if any(present.isdisjoint(c) for c in classes):
@@ -432,30 +433,3 @@ def _as(m: Mention, element: dict) -> Mention:
     """The mention with the class the rule reads it as (DeepSeek的创始人: the company, not the model)."""
     label = element.get("AS")
     return replace(m, label=label) if label and label != m.label else m
-
-
-def _nested(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule) -> list[Relation]:
-    """partOf between an organization and the organization its name begins with (浙江大学上海高等研究院)."""
-    out = []
-    for u in units:
-        m = u.mention
-        if m is None or m.label != "Organization":
-            continue
-        name = m.text
-        if not any(name.endswith(c) for c in rule.child_suffix):
-            continue
-        best = 0
-        for p in rule.parent_suffix:
-            i = name.find(p)
-            while i >= 0:
-                cut = i + len(p)
-                if i >= 2 and cut <= len(name) - 2:  # a name before the suffix, a part after it
-                    best = max(best, cut)
-                i = name.find(p, i + 1)
-        if not best:
-            continue
-        parent = Mention(article.id, m.start, m.start + best, name[:best], "Organization", "",
-                         f"nested:{m.source or 'mention'}", m.confidence)
-        out.append(Relation(article.id, m, rule.relation, parent, rule.id, sent.start, sent.end,
-                            rule.confidence, None, "rule"))
-    return out
