@@ -192,3 +192,7 @@ from kg.cli_viz import COMMANDS as _VIZ_COMMANDS  # noqa: E402
 
 for _c in _VIZ_COMMANDS:
     cli.add_command(_c)
+from kg.cli_dask import COMMANDS as _DASK_COMMANDS  # noqa: E402
+
+for _c in _DASK_COMMANDS:
+    cli.add_command(_c)

@@ -74,6 +74,8 @@ def dask_build(corpus, scheduler, connect_timeout, workers, output, fmt, parts_d
 
     try:
         client = _client(scheduler, workers, connect_timeout)
+    except ImportError as exc:
+        raise _Failed(f"dask-build needs Dask: pip install 'kg[dask]' ({exc})") from exc
     except (OSError, TimeoutError, ValueError) as exc:
         raise _Failed(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
     try:

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
 
 __all__ = ["normalize_key", "stable_id", "to_simplified", "is_traditional", "name_lang"]
 
@@ -19,6 +20,32 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=1)
+def _changing_chars() -> frozenset[str] | None:
+    """Every character that Traditional-to-Simplified conversion may change (None: unknown).
+
+    A text without any of them is returned as it is, without running the converter.
+    """
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    chars: set[str] = set()
+    try:
+        for name in ("TSCharacters.txt", "TSPhrases.txt"):
+            for line in (folder / name).read_text(encoding="utf-8").splitlines():
+                key, _, value = line.partition("\t")
+                value = value.split(" ")[0]
+                if key == value:
+                    continue
+                if len(key) == len(value):
+                    chars.update(k for k, v in zip(key, value) if k != v)
+                else:
+                    chars.update(key)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return frozenset(chars)
+
+
 @functools.lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Simplified Chinese form of ``text`` (unchanged when already Simplified).
@@ -27,7 +54,12 @@ def to_simplified(text: str) -> str:
     --------
     >>> to_simplified("微軟發佈新模型")
     '微软发布新模型'
+    >>> to_simplified("他沈默了") == "他沉默了"
+    True
     """
+    changing = _changing_chars()
+    if changing is not None and changing.isdisjoint(text):
+        return text
     return _t2s().convert(text)
 
 

@@ -211,6 +211,8 @@ def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple
 def _title_at(units: list[Unit], i: int, rules: RuleSet) -> tuple[int, str]:
     """Longest run of plain units from ``i`` spelling modifier* head; (end index, title) or (i, "")."""
     best, title, text = i, "", ""
+    if i >= len(units) or units[i].text[:1] not in _first_chars(rules.role_heads, rules.role_modifiers):
+        return best, title
     for j in range(i, min(len(units), i + 6)):
         if units[j].ent:
             break
@@ -226,13 +228,39 @@ def _is_title(text: str, rules: RuleSet) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _spells_title(text: str, heads: frozenset[str], modifiers: frozenset[str]) -> bool:
-    """Whether ``text`` is modifier* head (副总裁, 常务副院长); cached, as the same words recur."""
+    """Whether ``text`` is modifier* head (副总裁, 常务副院长); cached, as the same words recur.
+
+    Examples
+    --------
+    >>> heads, mods = frozenset({"院长", "总裁"}), frozenset({"副", "常务"})
+    >>> [_spells_title(t, heads, mods) for t in ("常务副院长", "副总裁", "副", "院长助理")]
+    [True, True, False, False]
+    """
     if text in heads:
         return True
-    for m in modifiers:
-        if text.startswith(m) and len(text) > len(m) and _spells_title(text[len(m):], heads, modifiers):
+    n = len(text)
+    longest = _longest(modifiers)
+    ok = [False] * (n + 1)  # ok[i]: text[:i] is a run of modifiers
+    ok[0] = True
+    for i in range(n):
+        if not ok[i]:
+            continue
+        if i and text[i:] in heads:
             return True
+        for k in range(1, min(longest, n - i - 1) + 1):
+            if text[i : i + k] in modifiers:
+                ok[i + k] = True
     return False
+
+
+@functools.lru_cache(maxsize=16)
+def _first_chars(*word_sets: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[0] for words in word_sets for w in words if w)
+
+
+@functools.lru_cache(maxsize=16)
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
 
 
 def extract_relations(
@@ -414,6 +442,7 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     return to_simplified(text).casefold()
 
