@@ -10,7 +10,7 @@ Usage (from the repository root)::
 
 Matching (both benches): a predicted relation matches a gold one when the predicates are
 equal and the subject names and the object names are each equal after
-``kg.names.normalize_key`` or one contains the other (李彦宏 ~ 百度创始人李彦宏 is not
+``kg.names.normalize_key`` or one contains the other (pairs with equal names are matched first) (李彦宏 ~ 百度创始人李彦宏 is not
 needed, but 浙江大学 ~ 浙江大学上海高等研究院 would be: the containment rule is lenient
 on name boundaries, never on which entity is meant). For ``worksFor`` a gold ``role``, when
 given, must be matched as well (same containment rule); gold relations without a role match
@@ -106,24 +106,31 @@ def same_name(a: str | tuple[str, ...], b: str) -> bool:
     return False
 
 
+def same_key(a: str | tuple[str, ...], b: str) -> bool:
+    """Names have equal keys (``a`` may list alternatives)."""
+    kb = normalize_key(b)
+    return any(normalize_key(x) == kb for x in ((a,) if isinstance(a, str) else a))
+
+
 def match(pred: list[tuple], gold: list[tuple]) -> tuple[int, list[tuple], list[tuple]]:
-    """Greedy one-to-one matching; returns (true positives, unmatched predicted, unmatched gold)."""
+    """One-to-one matching, exact names first, then containment; returns (true positives, unmatched
+    predicted, unmatched gold). Exact pairs go first so that a loose match never takes the gold
+    relation another prediction names exactly."""
     used = [False] * len(gold)
-    fps = []
-    tp = 0
-    for p in pred:
-        hit = False
-        for i, g in enumerate(gold):
-            if used[i] or p[1] != g[1] or not same_name(p[0], g[0]) or not same_name(p[2], g[2]):
+    hit = [False] * len(pred)
+    for same in (same_key, same_name):
+        for j, p in enumerate(pred):
+            if hit[j]:
                 continue
-            if g[3] and not (p[3] and same_name(p[3], g[3])):
-                continue
-            used[i] = hit = True
-            tp += 1
-            break
-        if not hit:
-            fps.append(p)
-    return tp, fps, [g for g, u in zip(gold, used) if not u]
+            for i, g in enumerate(gold):
+                if used[i] or p[1] != g[1] or not same(p[0], g[0]) or not same(p[2], g[2]):
+                    continue
+                if g[3] and not (p[3] and same_name(p[3], g[3])):
+                    continue
+                used[i] = hit[j] = True
+                break
+    fps = [p for p, h in zip(pred, hit) if not h]
+    return sum(hit), fps, [g for g, u in zip(gold, used) if not u]
 
 
 def prf(tp: int, np_: int, ng: int) -> tuple[float, float, float]:

@@ -115,7 +115,7 @@ def build_units(sentence: Sentence, mentions: tuple[Mention, ...], rules: RuleSe
             chosen.append(m)
     units: list[Unit] = []
     mi = 0
-    pieces: list[tuple[int, int, str]] = [(t.start, t.end, t.pos) for t in sentence.tokens]
+    pieces = _split_titles(sentence, rules)
     pi = 0
     cur = pieces[0][0] if pieces else sentence.start
     while pi < len(pieces) or mi < len(chosen):
@@ -139,6 +139,29 @@ def build_units(sentence: Sentence, mentions: tuple[Mention, ...], rules: RuleSe
                 units.append(Unit(s, e, _norm(text), pos))
         cur = e
     return _absorb_asides(_merge_roles(units, rules, sentence))
+
+
+def _split_titles(sentence: Sentence, rules: RuleSet) -> list[tuple[int, int, str]]:
+    """Token spans, a token ending in a position title cut before it (中学校长 -> 中学 + 校长).
+
+    Examples
+    --------
+    >>> from kg.records import Token
+    >>> s = Sentence("a", 0, 6, "雅礼中学校长", (Token(0, 2, "雅礼", "nz"), Token(2, 6, "中学校长", "n")))
+    >>> _split_titles(s, RuleSet((), role_heads=frozenset({"校长"})))
+    [(0, 2, 'nz'), (2, 4, 'n'), (4, 6, 'n')]
+    """
+    out = []
+    for t in sentence.tokens:
+        text = _norm(sentence.text[t.start - sentence.start : t.end - sentence.start])
+        cut = 0
+        if len(text) > 2 and rules.role_heads and not _is_title(text, rules):
+            cut = next((k for k in range(1, len(text) - 1) if _is_title(text[k:], rules)), 0)
+        if cut and len(text) == t.end - t.start:
+            out += [(t.start, t.start + cut, t.pos), (t.start + cut, t.end, t.pos)]
+        else:
+            out.append((t.start, t.end, t.pos))
+    return out
 
 
 _OPEN_PAREN = frozenset("（(")

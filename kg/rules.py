@@ -33,7 +33,9 @@ _RULE_KEYS = {
 _ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS"}
 _GAP_KEYS = {"GAP", "NOT", "CROSS"}
 _NAME_KEYS = {"NAME", "NOT", "AS"}
-_NAME_OPTS = {"min", "max", "left", "right", "entity"}
+_NAME_OPTS = {"min", "max", "left", "right", "entity", "maximal", "lead"}
+_NAMED_BEFORE = frozenset({"Organization", "Publication", "AIModel"})
+"""Classes a ``maximal`` NAME may not directly follow: the run would be part of that name."""
 _OPS = {"?", "*", "+", "!"}
 _COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
 """Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
@@ -229,11 +231,16 @@ def _compile_name(el: dict[str, Any], i: int, bad, classes: frozenset[str]) -> d
         v = opts.get(side, [])
         if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
             bad(f"pattern element {i}: NAME {side} must be a list of words")
-    if not isinstance(opts.get("entity", False), bool):
-        bad(f"pattern element {i}: NAME entity must be true or false")
+    for key in ("entity", "maximal"):
+        if not isinstance(opts.get(key, False), bool):
+            bad(f"pattern element {i}: NAME {key} must be true or false")
+    lead = opts.get("lead", [])
+    if not isinstance(lead, list) or any(c not in classes for c in lead):
+        bad(f"pattern element {i}: NAME lead must list classes declared in kg.ttl")
     if el.get("AS") not in classes:
         bad(f"pattern element {i}: a NAME needs AS, the class (declared in kg.ttl) of the name it reads")
-    out: dict[str, Any] = {"NAME": (lo, hi), "AS": el["AS"], "ENTITY": opts.get("entity", False)}
+    out: dict[str, Any] = {"NAME": (lo, hi), "AS": el["AS"], "ENTITY": opts.get("entity", False),
+                           "MAXIMAL": opts.get("maximal", False), "LEAD": frozenset(lead)}
     for side in ("left", "right"):
         if side in opts:
             out[side.upper()] = frozenset(to_simplified(w).casefold() for w in opts[side])
@@ -379,31 +386,39 @@ def _name_spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[in
 
     The run holds no mention, title chain or punctuation, spans ``min``..``max`` characters, and, where
     the rule lists them, follows a ``left`` word (or the sentence start) and precedes a ``right`` word
-    (or the sentence end). With ``entity``, one mention of another class counts as such a run.
+    (or the sentence end). With ``entity``, one mention of another class counts as such a run; with
+    ``lead``, the run may open with a mention of those classes ([荔湾区芳村]实验小学); with ``maximal``,
+    the token before the run could not have extended it and is no organization, work or model.
     """
     n = len(units)
     lo, hi = el["NAME"]
     if ui >= n or ("LEFT" in el and ui > 0 and units[ui - 1].text not in el["LEFT"]):
         return []
 
+    def plain(v: Unit) -> bool:
+        return not v.ent and v.text not in _STOPS and not any(_unit_ok(x, v) for x in el.get("NOT", ()))
+
     def right_ok(j: int) -> bool:
         return "RIGHT" not in el or j >= n or units[j].text in el["RIGHT"] or (
             j == n - 1 and units[j].text in _STOPS)
 
+    if el["MAXIMAL"] and ui > 0 and (plain(units[ui - 1]) or units[ui - 1].ent in el["LEAD"] | _NAMED_BEFORE):
+        return []  # the run would continue a longer name (评论部 after 《中国青年报》 is its department)
     u = units[ui]
-    if u.ent:
+    if u.ent and u.ent not in el["LEAD"]:
         ok = el["ENTITY"] and u.mention is not None and lo <= len(u.text) <= hi and right_ok(ui + 1)
         return [ui + 1] if ok else []
     out = []
     size = 0
+    first_end = ui + 1 if u.ent else ui  # a leading mention needs plain words after it
     for j in range(ui, n):
         v = units[j]
-        if v.ent or v.text in _STOPS or any(_unit_ok(x, v) for x in el.get("NOT", ())):
+        if not (plain(v) or (j == ui and v.ent in el["LEAD"] and v.mention is not None)):
             break
         size += len(v.text)
         if size > hi:
             break
-        if size >= lo and right_ok(j + 1):
+        if size >= lo and right_ok(j + 1) and j >= first_end:
             out.append(j + 1)
     return out[::-1]
 

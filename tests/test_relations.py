@@ -190,6 +190,8 @@ NAMED = [
     ("《君自芳华》是飞花轻梦创作的网络小说。", [("君自芳华", B)], ("飞花轻梦", "authorOf", "君自芳华")),
     ("《明代帝陵风水说》，胡汉生作品。", [("明代帝陵风水说", B)], ("胡汉生", "authorOf", "明代帝陵风水说")),
     ("据悉，辉煌水暖董事长王建业当选会长。", [("王建业", P)], ("王建业", "worksFor", "辉煌水暖")),
+    # a token holding school and title (中学校长) is cut before the title
+    ("棠湖中学校长刘凯在开学典礼上致辞。", [("刘凯", P)], ("刘凯", "worksFor", "棠湖中学")),
 ]
 
 
@@ -208,3 +210,27 @@ def test_relations_name_slot_needs_a_boundary():
     assert not {t for t in _triples("《三体》的作者是一位非常著名的科幻作家。", [("三体", B)]) if t[1] == "authorOf"}
     # a generic word before the title is no company
     assert not _triples("会上，新任董事长王建业讲话。", [("王建业", P)])
+
+
+AUTHORS = [
+    ("王国维著有《曲录》、《戏曲考源》等著作。", [("王国维", P), ("曲录", B), ("戏曲考源", B)],
+     {("王国维", "曲录"), ("王国维", "戏曲考源")}),
+    ("《论巴赫》阿尔伯特·施韦泽著，华东师范大学出版社。", [("论巴赫", B), ("阿尔伯特·施韦泽", P)],
+     {("阿尔伯特·施韦泽", "论巴赫")}),
+    ("苏小华：《北镇势力与北朝政治文化》，北京：中国社会科学出版社，2012年。",
+     [("苏小华", P), ("北镇势力与北朝政治文化", B)], {("苏小华", "北镇势力与北朝政治文化")}),
+    ("作者有幸拜读杨仁敬先生的《海明威在中国》。", [("杨仁敬", P), ("海明威在中国", B)], {("杨仁敬", "海明威在中国")}),
+    # a publisher is no author
+    ("《漫话西游记》是2000年河北人民出版社出版的图书。", [("漫话西游记", B), ("河北人民出版社", O)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", AUTHORS, ids=[a[0][:10] for a in AUTHORS])
+def test_relations_authorship_phrasings(text, ents, expected):
+    assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "authorOf"} == expected
+
+
+def test_relations_name_slot_is_no_department_of_a_chain():
+    # 执行副总裁兼安全业务总经理: the business unit after 兼 is no organization of its own
+    got = _triples("恩智浦执行副总裁兼安全业务总经理Rafael Sotomayor表示。", [("恩智浦", O), ("Rafael Sotomayor", P)])
+    assert {(o, r) for s, p, o, r in got if p == "worksFor"} == {("恩智浦", "执行副总裁"), ("恩智浦", "总经理")}

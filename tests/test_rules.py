@@ -186,3 +186,16 @@ def test_rules_bad_name_slot(tmp_path, name, message):
     p = _write(tmp_path, [{**GOOD, "pattern": [{"ENT": "Organization"}, {"TEXT": "发布"}, name]}])
     with pytest.raises(PatternError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
         read_rules(p)
+
+
+def test_rules_name_slot_maximal_and_lead(tmp_path):
+    rule = _rule(tmp_path, [{"NAME": {"maximal": True, "lead": ["Location"]}, "NOT": [{"TEXT": ["要数"]}],
+                             "AS": "Organization"}, {"ENT": "Role"}, {"ENT": "Person"}], subject=2, object=0)
+    # a place the recognizer found opens the school's name; the run is taken whole, never a tail of it
+    units = _units(("，", ""), ("荔湾区", "Location"), ("实验", ""), ("小学", ""), ("校长", "Role"), ("刘纯健", "Person"))
+    assert [(caps[0], caps[~0]) for _, caps in match_rule(rule, units)] == [(1, 4)]
+    assert [caps[0] for _, caps in match_rule(rule, _units(("要数", ""), ("棠湖", ""), ("中学", ""), ("校长", "Role"),
+                                                           ("刘凯", "Person")))] == [1]
+    # a department right after a recognized organization is part of it, not an organization
+    assert not match_rule(rule, _units(("中国青年报", "Organization"), ("评论部", ""), ("主任", "Role"),
+                                       ("冯雪梅", "Person")))
