@@ -11,7 +11,8 @@ from kg.names import to_simplified
 from kg.orgnames import nested_relations
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
-from kg.rules import _COORD, Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
+from kg.matcher import _COORD
+from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
 
 __all__ = ["RuleSet", "load_rules", "read_hedges", "read_roles", "build_units", "extract_relations"]
 
