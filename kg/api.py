@@ -20,7 +20,7 @@ from kg.ingest import read_inputs
 from kg.output import atomic_path, write_atomic
 from kg.progress import Progress
 from kg.names import stable_id
-from kg.rdf import GraphBuilder, article_graph, article_iri, ntriples_line, serialize
+from kg.rdf import GraphBuilder, article_graph, article_iri, ntriples_line
 from kg.resources import ENTITY_CLASSES
 from kg.vocab import KG
 from kg.records import Article, Extraction, Failure
@@ -45,8 +45,8 @@ _BATCH = 64
 class BuildResult:
     """What a build made: the graph, counts, and every input that failed with its reason."""
 
-    graph: Graph
-    """The whole graph (for a streamed N-Triples build, read back only when a page needs it)."""
+    graph_source: Graph | Callable[[], Graph] = field(repr=False)
+    """The graph, or what makes it on first use of :attr:`graph`."""
     articles: int = 0
     chars: int = 0
     triples: int = 0
@@ -56,6 +56,13 @@ class BuildResult:
     outputs: list[str] = field(default_factory=list)
     store: dict[str, Any] | None = None
     """Articles added, replaced and unchanged in the store, when one was given."""
+
+    @property
+    def graph(self) -> Graph:
+        """The whole graph, made on first use: a build that only writes files never holds it."""
+        if not isinstance(self.graph_source, Graph):
+            self.graph_source = self.graph_source()
+        return self.graph_source
 
     def summary(self) -> dict[str, Any]:
         """Counts for the run report (``--report FILE``)."""
@@ -203,15 +210,13 @@ def build(
                 fh.writelines(map(ntriples_line, builder.add(ex)))
             _no_articles_check(extractions.articles, paths)
             fh.writelines(map(ntriples_line, builder.finish()))
-        graph = builder.graph() if html is not None else Graph()
     else:
         for ex in extractions:
             builder.add(ex)
         _no_articles_check(extractions.articles, paths)
-        graph = builder.graph()
         if output is not None:
-            write_atomic(output, serialize(graph, fmt))
-    result = BuildResult(graph, extractions.articles, extractions.chars, failures=failures)
+            write_atomic(output, builder.serialize(fmt))
+    result = BuildResult(builder.graph, extractions.articles, extractions.chars, failures=failures)
     _count(result, builder)
     if into_store is not None:
         result.store = {"path": str(store), **into_store.counts}
@@ -220,7 +225,7 @@ def build(
     if html is not None:
         from kg.viz import write_html
 
-        write_html(graph, html, max_nodes=settings.max_html_nodes, seed=settings.seed)
+        write_html(result.graph, html, max_nodes=settings.max_html_nodes, seed=settings.seed)
         result.outputs.append(str(html))
     return result
 

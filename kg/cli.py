@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -31,7 +30,7 @@ class UsageFailure(click.ClickException):
 
 
 def _report_failure(f: Failure) -> None:
-    click.echo(f"\r\x1b[K" if sys.stderr.isatty() else "", nl=False, err=True)
+    click.echo("\r\x1b[K" if sys.stderr.isatty() else "", nl=False, err=True)
     click.echo(f"kg: {f.origin}: {f.reason}", err=True)
 
 

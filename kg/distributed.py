@@ -17,7 +17,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 from kg import ingest, pipeline
 from kg.errors import KgError, OutputError
 from kg.output import atomic_path
-from kg.rdf import GraphBuilder, Triple, article_triples, ntriples_line, serialize
+from kg.rdf import GraphBuilder, Triple, article_triples, ntriples_line
 from kg.records import Article, Failure
 from kg.settings import Settings
 
@@ -398,17 +398,15 @@ def build(
                 for new in _merge(parts, builder):
                     fh.writelines(map(ntriples_line, new))
                 fh.writelines(map(ntriples_line, builder.finish()))
-            graph = Graph()
         else:
             for _ in _merge(parts, builder):
                 pass
-            graph = builder.graph()
             if output is not None:
-                write_atomic(output, serialize(graph, fmt))
+                write_atomic(output, builder.serialize(fmt))
     finally:
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
-    result = BuildResult(graph, stats["articles"], stats["chars"], failures=failures)
+    result = BuildResult(builder.graph, stats["articles"], stats["chars"], failures=failures)
     _count(result, builder)
     if output is not None:
         result.outputs.append(str(output))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -14,6 +13,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, Namespace
 from kg.errors import OutputError
 from kg.names import is_traditional, name_lang, normalize_key, stable_id, to_simplified
 from kg.records import Extraction, Mention
+from kg.turtle import literal_text, turtle_text
 from kg.vocab import KG, KGID, PREFIXES
 
 __all__ = [
@@ -285,6 +285,18 @@ class GraphBuilder:
         """Everything added so far, finished, as one graph (triples inserted in sorted order)."""
         return _graph(self.seen | set(self.finish()))
 
+    def serialize(self, fmt: str = "turtle") -> bytes:
+        """Everything added so far, finished, in ``fmt``: the bytes :func:`serialize` gives for :meth:`graph`.
+
+        Turtle and N-Triples are written straight from the triples, without building a graph.
+        """
+        name = FORMATS.get(fmt.lower())
+        if name == "turtle":
+            return turtle_text(self.seen | set(self.finish()), PREFIXES).encode("utf-8")
+        if name == "nt":
+            return "".join(sorted(map(ntriples_line, self.seen | set(self.finish())))).encode("utf-8")
+        return serialize(self.graph(), fmt)
+
 
 def _order(t: Triple) -> tuple[str, str, str]:
     return (str(t[0]), str(t[1]), t[2].n3())
@@ -342,10 +354,6 @@ def ntriples_line(t: Triple) -> str:
     return f"{_nt_term(t[0])} {_nt_term(t[1])} {_nt_term(t[2])} .\n"
 
 
-_NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
-_NT_ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in (0x0A, 0x0D)})
-
-
 def _nt_term(term) -> str:
     """A term as N-Triples writes it: literals on one line, always in plain double quotes.
 
@@ -356,7 +364,7 @@ def _nt_term(term) -> str:
     """
     if not isinstance(term, Literal):
         return term.n3()
-    text = '"' + str(term).translate(_NT_ESCAPES) + '"'
+    text = literal_text(str(term))
     if term.language:
         return f"{text}@{term.language}"
     if term.datatype is not None and str(term.datatype) != str(XSD.string):
@@ -384,5 +392,7 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     if name == "nt":
         lines = sorted(ntriples_line(t) for t in graph)
         return "".join(lines).encode("utf-8")
+    if name == "turtle":
+        return turtle_text(graph, PREFIXES).encode("utf-8")
     data = graph.serialize(format=name, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
