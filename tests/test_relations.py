@@ -234,3 +234,35 @@ def test_relations_name_slot_is_no_department_of_a_chain():
     # 执行副总裁兼安全业务总经理: the business unit after 兼 is no organization of its own
     got = _triples("恩智浦执行副总裁兼安全业务总经理Rafael Sotomayor表示。", [("恩智浦", O), ("Rafael Sotomayor", P)])
     assert {(o, r) for s, p, o, r in got if p == "worksFor"} == {("恩智浦", "执行副总裁"), ("恩智浦", "总经理")}
+
+
+NEWS = [
+    # a rival named after the topic of the sentence
+    ("就在OpenAI争夺全球市场之际，中国竞争对手DeepSeek迅速登顶。", [("OpenAI", O), ("中国", L), ("DeepSeek", O)],
+     {("DeepSeek", "competesWith", "OpenAI", None)}),
+    # 面对X……，A、B和C加入竞争: every conjunct competes with X
+    ("面对OpenAI的快速崛起，微软、谷歌和Meta等巨头纷纷加入竞争。",
+     [("OpenAI", O), ("微软", O), ("谷歌", O), ("Meta", O)],
+     {("微软", "competesWith", "OpenAI", None), ("谷歌", "competesWith", "OpenAI", None),
+      ("Meta", "competesWith", "OpenAI", None)}),
+    # 采用X架构的Y
+    ("同样采用神经网络架构的o1模型无法解决这些问题。", [("神经网络", T), ("o1", M)], {("o1", "uses", "神经网络", None)}),
+    # 将X与Y相结合
+    ("AlphaGeometry2采用了一种混合方案，将Gemini系列的语言模型与符号引擎相结合。",
+     [("AlphaGeometry2", M), ("Gemini", M)], {("AlphaGeometry2", "uses", "Gemini", None)}),
+    # 其最新AI系统Y: made by the organization the clause is about
+    ("DeepMind创造了新纪录：其最新AI系统AlphaGeometry2超越了金牌得主。", [("DeepMind", O), ("AlphaGeometry2", M)],
+     {("DeepMind", "developed", "AlphaGeometry2", None)}),
+    # ……released its model: released, not developed
+    ("DeepSeek发布其最新开源模型DeepSeek-R1。", [("DeepSeek", O), ("DeepSeek-R1", M)],
+     {("DeepSeek", "released", "DeepSeek-R1", None)}),
+    ("软银及其子公司，包括英国芯片设计公司Arm。", [("软银", O), ("Arm", O)], {("Arm", "partOf", "软银", None)}),
+    # a topic chain across a colon
+    ("OpenAI调整后的路线图将分两步推进：未来数周内发布GPT-4.5。", [("OpenAI", O), ("GPT-4.5", M)],
+     {("OpenAI", "released", "GPT-4.5", None)}),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", NEWS, ids=[n[0][:10] for n in NEWS])
+def test_relations_news_phrasings(text, ents, expected):
+    assert _triples(text, ents) == expected
