@@ -77,7 +77,11 @@ def _vis_js() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _asset(name: str) -> str:
-    return (_ASSETS / name).read_text(encoding="utf-8")
+    try:
+        return (_ASSETS / name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{_ASSETS / name}: the page template is missing from the installed package "
+                          f"({exc.strerror}); reinstall kg") from exc
 
 
 def _json_for_script(obj: Any) -> str:
