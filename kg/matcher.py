@@ -73,7 +73,7 @@ def _gap_ok(el: dict[str, Any], u: Unit) -> bool:
         return False
     if u.text in _STOPS and u.text not in el["CROSS"]:
         return False
-    return not ("NOT" in el and _unit_ok(el["NOT"], u))
+    return not any(_unit_ok(x, u) for x in el.get("NOT", ()))
 
 
 def _name_spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[int]:
@@ -167,6 +167,8 @@ def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int,
         if ei == len(pattern):
             return ui, caps
         el = pattern[ei]
+        if "START" in el:  # the match opens the sentence: its topic (X成立于……，位于Y)
+            return step(ei + 1, ui, caps) if ui == 0 else None
         if "GAP" in el:
             j = ui
             while True:  # nearest first

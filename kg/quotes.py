@@ -70,6 +70,20 @@ def _antecedent(pos: int, sent_start: int, mentions: tuple[Mention, ...]) -> Men
     return best
 
 
+_COMPANY_WORDS = ("公司", "企业", "团队", "创始人", "方面", "这样的公司", "类似的公司")
+"""Words that, right after a model's name, show it names the company (像DeepSeek或类似的公司)."""
+
+
+def _as_company(m: Mention, text: str) -> bool:
+    """True for DeepSeek in 像DeepSeek或类似的公司 / DeepSeek团队: the name stands for its maker."""
+    after = text[m.end : m.end + 8]
+    for cut, ch in enumerate(after):
+        if ch in "，,。；;：:！？!?“”「」（）()、":
+            after = after[:cut]
+            break
+    return any(w in after[:6] for w in _COMPANY_WORDS)
+
+
 def _possessor(m: Mention, others: list[Mention], text: str) -> bool:
     """True for DeepSeek in DeepSeek的R1模型: a name owning the model named next is its maker."""
     if text[m.end : m.end + 1] != "的":
@@ -110,7 +124,7 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
         return None
     s, e = span
     inside = [m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES]
-    about = tuple(m for m in inside if not _possessor(m, inside, text))
+    about = tuple(m for m in inside if not _possessor(m, inside, text) and not _as_company(m, text))
     return Quote(article.id, speaker, s, e, text[s:e], about)
 
 

@@ -162,11 +162,16 @@ def _compile_element(el: Any, i: int, bad, classes: frozenset[str]) -> dict[str,
             if c.isascii() and c[:1].isupper() and c not in classes:
                 bad(f"pattern element {i}: unknown class {c!r} in CROSS (not declared in kg.ttl)")
         out: dict[str, Any] = {"GAP": el["GAP"], "CROSS": frozenset(cross)}
-        if "NOT" in el:
-            out["NOT"] = _compile_element(el["NOT"], i, bad, classes)
+        if "NOT" in el:  # one token object, or a list of them: no gap token may match any
+            nots = el["NOT"] if isinstance(el["NOT"], list) else [el["NOT"]]
+            out["NOT"] = tuple(_compile_element(x, i, bad, classes) for x in nots)
         return out
     if "NAME" in el:
         return _compile_name(el, i, bad, classes)
+    if "START" in el:
+        if el != {"START": True} or i != 0:
+            bad(f"pattern element {i}: START must be {{\"START\": true}} alone, as the first element")
+        return {"START": True}
     extra = set(el) - _ELEMENT_KEYS
     if extra:
         bad(f"pattern element {i}: unknown key(s) {sorted(extra)} (allowed: {sorted(_ELEMENT_KEYS | _GAP_KEYS)})")
@@ -297,7 +302,7 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
             el = compiled[v]
             if "NAME" in el and slot == "role":
                 bad(f"slot 'role' points at element {v}, a NAME; it must be a Role token")
-            if "GAP" in el or el.get("OP") in ("*", "+", "?", "!"):
+            if "GAP" in el or "START" in el or el.get("OP") in ("*", "+", "?", "!"):
                 bad(f"slot {slot!r} points at element {v}, which is a gap or has an OP; it must match one token")
             idx[slot] = v
         if kind == "quote":

@@ -48,6 +48,10 @@ CASES = [
     # the maker named before 的 is not what the quote is about
     ("奥特曼表示，DeepSeek的R1模型令人印象深刻。", [("奥特曼", "Person"), ("DeepSeek", "AIModel"), ("R1", "AIModel")],
      [("奥特曼", "DeepSeek的R1模型令人印象深刻", ("R1",))]),
+    # a model's name standing for its company is not what the quote is about
+    ("郑骁庆表示，像DeepSeek或类似的公司需要大量研究，Transformer是基础。",
+     [("郑骁庆", "Person"), ("DeepSeek", "AIModel"), ("Transformer", "Technology")],
+     [("郑骁庆", "像DeepSeek或类似的公司需要大量研究，Transformer是基础", ("Transformer",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]

@@ -266,3 +266,35 @@ NEWS = [
 @pytest.mark.parametrize("text,ents,expected", NEWS, ids=[n[0][:10] for n in NEWS])
 def test_relations_news_phrasings(text, ents, expected):
     assert _triples(text, ents) == expected
+
+
+DUIE_STYLE = [
+    # founder of a company the recognizer missed
+    ("2012年，张永标创立了廉江市丰业种植专业合作社，并出任执行理事。", [("张永标", P)],
+     ("张永标", "founded", "廉江市丰业种植专业合作社")),
+    # 由A、B和C创立, far from the company it describes
+    ("聚美优品，是中国最大的化妆品限时特卖商城，由陈欧、戴雨森和刘辉创立于2010年3月。",
+     [("聚美优品", O), ("中国", L), ("陈欧", P), ("戴雨森", P), ("刘辉", P)], ("刘辉", "founded", "聚美优品")),
+    # 其创始人
+    ("兰博基尼公司创建于1947年，是意大利最大的农用机械制造商，其创始人费鲁吉欧·兰博基尼热衷于跑车。",
+     [("兰博基尼公司", O), ("意大利", L), ("费鲁吉欧·兰博基尼", P)], ("费鲁吉欧·兰博基尼", "founded", "兰博基尼公司")),
+    # the company a sentence opens with is where it says it is
+    ("沈阳微思软件有限公司是由日本株式会社投资的外商独资公司，成立于1999年，位于沈阳市南湖高新技术产业开发区。",
+     [("沈阳微思软件有限公司", O), ("日本株式会社", O), ("沈阳市南湖高新技术产业开发区", L)],
+     ("沈阳微思软件有限公司", "locatedIn", "沈阳市南湖高新技术产业开发区")),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", DUIE_STYLE, ids=[d[0][:10] for d in DUIE_STYLE])
+def test_relations_encyclopedia_phrasings(text, ents, expected):
+    assert expected in {(s, p, o) for s, p, o, _ in _triples(text, ents)}
+
+
+def test_relations_former_posts_and_speech_are_not_asserted():
+    # a former post is no current employment
+    assert not _triples("苏茨克维的联合创始人包括前苹果AI负责人丹尼尔·格罗斯。", [("苹果", O), ("丹尼尔·格罗斯", P)])
+    # what a speaker announces is released by the organization, not by the speaker (topic chains skip speech)
+    got = _triples("OpenAI行政总裁阿尔特曼表示，将于数周内推出GPT-4.5模型。",
+                   [("OpenAI", O), ("阿尔特曼", P), ("GPT-4.5", M)])
+    assert ("阿尔特曼", "released", "GPT-4.5", None) not in got
+    assert ("OpenAI", "released", "GPT-4.5", None) in got

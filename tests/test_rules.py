@@ -199,3 +199,21 @@ def test_rules_name_slot_maximal_and_lead(tmp_path):
     # a department right after a recognized organization is part of it, not an organization
     assert not match_rule(rule, _units(("中国青年报", "Organization"), ("评论部", ""), ("主任", "Role"),
                                        ("冯雪梅", "Person")))
+
+
+def test_rules_start_anchors_the_sentence_topic(tmp_path):
+    rule = _rule(tmp_path, [{"START": True}, {"ENT": "Organization"}, {"GAP": 6, "CROSS": ["，", "Organization"]},
+                            {"TEXT": "位于"}, {"ENT": "Location"}], subject=1, object=4)
+    units = _units(("甲公司", "Organization"), ("，", ""), ("由", ""), ("乙公司", "Organization"), ("投资", ""),
+                   ("，", ""), ("位于", ""), ("沈阳", "Location"))
+    assert [caps[1] for _, caps in match_rule(rule, units)] == [0]  # never 乙公司, named in passing
+    assert not match_rule(rule, (Unit(0, 1, "据", "p"),) + units)
+    with pytest.raises(PatternError, match="START must be"):
+        _rule(tmp_path, [{"ENT": "Organization"}, {"START": True}, {"ENT": "Location"}], subject=0, object=2)
+
+
+def test_rules_gap_not_may_list_token_objects(tmp_path):
+    rule = _rule(tmp_path, [{"ENT": "Organization"}, {"GAP": 3, "NOT": [{"POS": ["v"]}, {"TEXT": ["前"]}]},
+                            {"ENT": "Role"}, {"ENT": "Person"}], subject=3, object=0)
+    assert match_rule(rule, _units(("小米", "Organization"), ("新生态", ""), ("总监", "Role"), ("董红光", "Person")))
+    assert not match_rule(rule, _units(("OpenAI", "Organization"), ("前", ""), ("研究员", "Role"), ("列维", "Person")))
