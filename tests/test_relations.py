@@ -298,3 +298,26 @@ def test_relations_former_posts_and_speech_are_not_asserted():
                    [("OpenAI", O), ("阿尔特曼", P), ("GPT-4.5", M)])
     assert ("阿尔特曼", "released", "GPT-4.5", None) not in got
     assert ("OpenAI", "released", "GPT-4.5", None) in got
+
+
+ALUMNI = [
+    ("刘立龙，1994年5月9日生于河北邢台，清华大学经济管理学院2012级本科生。",
+     [("刘立龙", P), ("河北邢台", L), ("清华大学经济管理学院", O)], ("刘立龙", "清华大学经济管理学院")),
+    ("在北京舞蹈学院学习民族舞的王丽坤，对舞蹈有着深厚的感情。", [("北京舞蹈学院", O), ("王丽坤", P)],
+     ("王丽坤", "北京舞蹈学院")),
+    ("山东大学中文系56级校友代表项怀诚致辞。", [("山东大学中文系", O), ("项怀诚", P)], ("项怀诚", "山东大学中文系")),
+    ("余晓红，女，1955年5月生，重庆师范大学中文系汉语言文学专业毕业，大专学历。", [("余晓红", P), ("重庆师范大学", O)],
+     ("余晓红", "重庆师范大学")),
+    ("朱波拥有浙江大学工程学学士学位。", [("朱波", P), ("浙江大学", O)], ("朱波", "浙江大学")),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", ALUMNI, ids=[a[0][:10] for a in ALUMNI])
+def test_relations_alumni_phrasings(text, ents, expected):
+    assert expected in {(s, o) for s, p, o, _ in _triples(text, ents) if p == "alumniOf"}
+
+
+def test_relations_alumni_names_the_person_after_the_school():
+    # 哈佛大学博士毕业生何江: the graduate is the one named after, not a person named before
+    got = _triples("杨同学的演讲被拿来跟哈佛大学博士毕业生何江的演讲对比。", [("杨同学", P), ("哈佛大学", O), ("何江", P)])
+    assert {(s, o) for s, p, o, _ in got if p == "alumniOf"} == {("何江", "哈佛大学")}
