@@ -7,7 +7,7 @@ from collections import Counter
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -84,15 +84,23 @@ _SERIAL_BELOW = 24
 _WORKER_MODELS: pipeline.Models | None = None
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_MODELS
+_WORKER_KEEPS_TOKENS = True
+
+
+def _init_worker(settings: Settings, keep_tokens: bool = True) -> None:
+    global _WORKER_MODELS, _WORKER_KEEPS_TOKENS
     _WORKER_MODELS = _load(settings)
+    _WORKER_KEEPS_TOKENS = keep_tokens
 
 
 def _work(article: Article) -> Extraction | Failure:
     if _WORKER_MODELS is None:  # initializer did not run
         raise KgError("worker started without models")
-    return next(pipeline.run([article], _WORKER_MODELS))
+    ex = next(pipeline.run([article], _WORKER_MODELS))
+    if _WORKER_KEEPS_TOKENS or isinstance(ex, Failure):
+        return ex
+    # tokens are most of an extraction's pickled size; a graph build never reads them
+    return replace(ex, sentences=tuple(replace(s, tokens=()) for s in ex.sentences))
 
 
 def _load(settings: Settings) -> pipeline.Models:
@@ -107,8 +115,12 @@ def extract_articles(
     stdin: IO[str] | None = None,
     progress: Progress | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    keep_tokens: bool = True,
 ) -> Iterator[Extraction]:
     """Read and extract every article under ``paths``, in input order.
+
+    ``keep_tokens=False`` lets worker processes (``jobs > 1``) send sentences back without
+    their tokens, which a graph build does not need.
 
     Inputs that cannot be used are passed to ``on_failure`` (and counted by ``progress``);
     with ``settings.on_error == "raise"`` the first one raises instead. ``jobs > 1`` runs
@@ -127,7 +139,7 @@ def extract_articles(
     if jobs <= 1:
         results: Iterator[Extraction | Failure] = pipeline.run(items, _load(settings), settings.on_error)
     else:
-        results = _parallel(items, settings, jobs)
+        results = _parallel(items, settings, jobs, keep_tokens)
     for item in results:
         if isinstance(item, Failure):
             if settings.on_error == "raise":
@@ -142,7 +154,9 @@ def extract_articles(
         yield item
 
 
-def _parallel(items: Iterable[Article | Failure], settings: Settings, jobs: int) -> Iterator[Extraction | Failure]:
+def _parallel(
+    items: Iterable[Article | Failure], settings: Settings, jobs: int, keep_tokens: bool = True
+) -> Iterator[Extraction | Failure]:
     it = iter(items)
     first = list(itertools.islice(it, _SERIAL_BELOW))
     if len(first) < _SERIAL_BELOW:  # a handful of articles: starting workers would cost more than it saves
@@ -150,12 +164,22 @@ def _parallel(items: Iterable[Article | Failure], settings: Settings, jobs: int)
         return
     it = itertools.chain(first, it)
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        while batch := list(itertools.islice(it, _BATCH * jobs)):
-            articles = [x for x in batch if isinstance(x, Article)]
-            done = iter(pool.imap(_work, articles, chunksize=4))
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings, keep_tokens)) as pool:
+
+        def submit() -> tuple[list[Article | Failure], Iterator[Extraction | Failure]] | None:
+            batch = list(itertools.islice(it, _BATCH * jobs))
+            if not batch:
+                return None
+            return batch, iter(pool.imap(_work, [x for x in batch if isinstance(x, Article)], chunksize=4))
+
+        # the next batch is already queued while this one is handed on: workers never wait for the reader
+        current = submit()
+        while current is not None:
+            following = submit()
+            batch, done = current
             for x in batch:
                 yield x if isinstance(x, Failure) else next(done)
+            current = following
 
 
 def build(
@@ -195,7 +219,8 @@ def build(
             on_failure(f)
 
     extractions = _Counted(
-        extract_articles(paths, settings, jobs=jobs, stdin=stdin, progress=progress, on_failure=failed)
+        extract_articles(paths, settings, jobs=jobs, stdin=stdin, progress=progress, on_failure=failed,
+                         keep_tokens=False)
     )
     into_store = _IntoStore(extractions, store, settings.min_confidence) if store is not None else None
     if into_store is not None:
