@@ -175,7 +175,7 @@ _QUOTE_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』", "〈": "
 def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     """Fold title marks and a short parenthesis into the entity they wrap or follow.
 
-    《三体》 and “Siri” become one unit; so do 奥特曼（Sam Altman） and 百度（9888）.
+    《三体》 and “Siri” become one unit; so do 奥特曼（Sam Altman） and 百度（9888）, and asides in a row.
     """
     out: list[Unit] = []
     i = 0
@@ -196,8 +196,8 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
                 if (len(inner) == 1 and inner[0].label == u.ent and inner[0].source.startswith("lexicon")
                         and not u.mention.source.startswith("lexicon")):
                     keep = inner[0]  # 开放人工智能研究中心（OpenAI）: the known name inside
-                out.append(Unit(u.start, units[j].end, u.text, u.pos, u.ent, keep, u.roles))
-                i = j + 1
+                folded = Unit(u.start, units[j].end, u.text, u.pos, u.ent, keep, u.roles)
+                units = units[:i] + (folded,) + units[j + 1 :]  # a second aside may follow: 同洲电子（002052）（本文称……）
                 continue
         out.append(u)
         i += 1

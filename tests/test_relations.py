@@ -321,3 +321,22 @@ def test_relations_alumni_names_the_person_after_the_school():
     # 哈佛大学博士毕业生何江: the graduate is the one named after, not a person named before
     got = _triples("杨同学的演讲被拿来跟哈佛大学博士毕业生何江的演讲对比。", [("杨同学", P), ("哈佛大学", O), ("何江", P)])
     assert {(s, o) for s, p, o, _ in got if p == "alumniOf"} == {("何江", "哈佛大学")}
+
+
+TITLES = [
+    # asides in a row fold into the company they follow
+    ("周铭磊找到了深圳同洲电子股份有限公司（002052）（本文称同洲电子）董事长袁明。",
+     [("周铭磊", P), ("深圳同洲电子股份有限公司", O), ("袁明", P)], ("袁明", "深圳同洲电子股份有限公司", "董事长")),
+    # a school the recognizer missed, opening with a place it found
+    ("刘纯健，荔湾区芳村实验小学校长。", [("刘纯健", P), ("荔湾区芳村", L)], ("刘纯健", "荔湾区芳村实验小学", "校长")),
+    # the current head of the organization a sentence is about
+    ("台中市太平区建平国民小学，简称建平国小，现任校长为陈宜楠。", [("台中市太平区建平国民小学", O), ("陈宜楠", P)],
+     ("陈宜楠", "台中市太平区建平国民小学", "校长")),
+    ("2000年12月18日山东泉林纸业有限责任公司正式挂牌成立，李洪法同志任董事长兼总经理。",
+     [("山东泉林纸业有限责任公司", O), ("李洪法", P)], ("李洪法", "山东泉林纸业有限责任公司", "董事长")),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", TITLES, ids=[t[0][:10] for t in TITLES])
+def test_relations_position_phrasings(text, ents, expected):
+    assert expected in {(s, o, r) for s, p, o, r in _triples(text, ents) if p == "worksFor"}
