@@ -340,3 +340,22 @@ TITLES = [
 @pytest.mark.parametrize("text,ents,expected", TITLES, ids=[t[0][:10] for t in TITLES])
 def test_relations_position_phrasings(text, ents, expected):
     assert expected in {(s, o, r) for s, p, o, r in _triples(text, ents) if p == "worksFor"}
+
+
+PLACES = [
+    ("青岛金暖阳燃气取暖器有限公司成立于1998年，总部位于山东省青岛市，现有员工300人。",
+     [("青岛金暖阳燃气取暖器有限公司", O)], ("青岛金暖阳燃气取暖器有限公司", "山东省青岛市")),
+    ("小鸟音响是2009年诞生于丹麦哥本哈根的无线音响品牌。", [("小鸟音响", O), ("丹麦哥本哈根", L)], ("小鸟音响", "丹麦哥本哈根")),
+    ("六福珠宝：1991年在香港成立。", [("六福珠宝", O), ("香港", L)], ("六福珠宝", "香港")),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", PLACES, ids=[p[0][:10] for p in PLACES])
+def test_relations_place_phrasings(text, ents, expected):
+    assert expected in {(s, o) for s, p, o, _ in _triples(text, ents) if p == "locatedIn"}
+
+
+def test_relations_investor_is_not_where_the_company_is():
+    got = _triples("沈阳微思软件有限公司是由日本株式会社投资的外商独资公司，成立于1999年，位于沈阳市南湖高新区。",
+                   [("沈阳微思软件有限公司", O), ("日本株式会社", O), ("沈阳市南湖高新区", L)])
+    assert {s for s, p, o, _ in got if p == "locatedIn"} == {"沈阳微思软件有限公司"}
