@@ -15,6 +15,21 @@ __all__ = ["Unit", "match_rule"]
 
 _NAMED_BEFORE = frozenset({"Organization", "Publication", "AIModel"})
 """Classes a ``maximal`` NAME may not directly follow: the run would be part of that name."""
+_BORDER_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "r", "d", "m", "mq", "q", "x", "t", "f"})
+"""Parts of speech of words that end a name rather than belong to one (在, 的, 和, 这, 2008)."""
+_BORDER_WORDS = frozenset({"现任", "任", "担任", "出任", "兼任", "升任", "时任", "是", "为", "系", "作为", "据悉", "称"})
+"""Verbs that may come right before a name read by a ``maximal`` NAME (现任盐湖五中校长)."""
+
+
+def _name_border(v: Unit, el: dict[str, Any]) -> bool:
+    """Whether ``v``, just before a ``maximal`` NAME run, ends what came before instead of starting the name.
+
+    Punctuation, function words and a few verbs of office do; so does a mention of another class. A
+    noun, verb or adjective might be the name's first word (盛视天|橙传媒), so it does not.
+    """
+    if v.ent:
+        return v.ent not in el["LEAD"] | _NAMED_BEFORE
+    return v.text in _STOPS or v.pos in _BORDER_POS or v.text in _BORDER_WORDS
 _COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
 """Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
 _STOPS = frozenset("，,；;：:。！？!?“”\"（）()《》「」")
@@ -97,7 +112,7 @@ def _name_spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[in
         return "RIGHT" not in el or j >= n or units[j].text in el["RIGHT"] or (
             j == n - 1 and units[j].text in _STOPS)
 
-    if el["MAXIMAL"] and ui > 0 and (plain(units[ui - 1]) or units[ui - 1].ent in el["LEAD"] | _NAMED_BEFORE):
+    if el["MAXIMAL"] and ui > 0 and not _name_border(units[ui - 1], el):
         return []  # the run would continue a longer name (评论部 after 《中国青年报》 is its department)
     u = units[ui]
     if u.ent and u.ent not in el["LEAD"]:

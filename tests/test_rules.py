@@ -189,13 +189,13 @@ def test_rules_bad_name_slot(tmp_path, name, message):
 
 
 def test_rules_name_slot_maximal_and_lead(tmp_path):
-    rule = _rule(tmp_path, [{"NAME": {"maximal": True, "lead": ["Location"]}, "NOT": [{"TEXT": ["要数"]}],
+    rule = _rule(tmp_path, [{"NAME": {"maximal": True, "lead": ["Location"]}, "NOT": [{"TEXT": ["要数"]}, {"POS": ["p"]}],
                              "AS": "Organization"}, {"ENT": "Role"}, {"ENT": "Person"}], subject=2, object=0)
     # a place the recognizer found opens the school's name; the run is taken whole, never a tail of it
     units = _units(("，", ""), ("荔湾区", "Location"), ("实验", ""), ("小学", ""), ("校长", "Role"), ("刘纯健", "Person"))
     assert [(caps[0], caps[~0]) for _, caps in match_rule(rule, units)] == [(1, 4)]
-    assert [caps[0] for _, caps in match_rule(rule, _units(("要数", ""), ("棠湖", ""), ("中学", ""), ("校长", "Role"),
-                                                           ("刘凯", "Person")))] == [1]
+    after_p = (Unit(0, 1, "在", "p"),) + _units(("棠湖", ""), ("中学", ""), ("校长", "Role"), ("刘凯", "Person"))
+    assert [caps[0] for _, caps in match_rule(rule, after_p)] == [1]
     # a department right after a recognized organization is part of it, not an organization
     assert not match_rule(rule, _units(("中国青年报", "Organization"), ("评论部", ""), ("主任", "Role"),
                                        ("冯雪梅", "Person")))
@@ -217,3 +217,15 @@ def test_rules_gap_not_may_list_token_objects(tmp_path):
                             {"ENT": "Role"}, {"ENT": "Person"}], subject=3, object=0)
     assert match_rule(rule, _units(("小米", "Organization"), ("新生态", ""), ("总监", "Role"), ("董红光", "Person")))
     assert not match_rule(rule, _units(("OpenAI", "Organization"), ("前", ""), ("研究员", "Role"), ("列维", "Person")))
+
+
+def test_rules_maximal_name_never_starts_inside_a_name(tmp_path):
+    rule = _rule(tmp_path, [{"NAME": {"maximal": True}, "NOT": [{"POS": ["v"]}], "AS": "Organization"},
+                            {"ENT": "Role"}, {"ENT": "Person"}], subject=2, object=0)
+    # 盛视天 (a verb to the tagger) may be the name's first word: no truncated 橙传媒 is read
+    units = (Unit(0, 3, "盛视天", "v"), Unit(3, 6, "橙传媒", "n"), Unit(6, 9, "创始人", "n", "Role", None, ("创始人",)),
+             Unit(9, 11, "陈嵩", "", "Person", Mention("a", 9, 11, "陈嵩", "Person")))
+    assert not match_rule(rule, units)
+    # after a function word or a verb of office the name starts
+    units = (Unit(0, 2, "现任", "v"),) + units[1:]
+    assert [caps[0] for _, caps in match_rule(rule, units)] == [1]
