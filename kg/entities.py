@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.mention_filters import keep, nests, pieces, plausible, shared_name_senses, text_is_cased, trim
 from kg.ner import LABELS, CrfLabeller, char_features, decode_bio, load_labeller
 from kg.patterns import (
     BOOK_TITLE,
@@ -48,7 +49,6 @@ from kg.patterns import (
     fold,
     fold_key,
     fold_width,
-    is_han,
     load_lexicon,
     load_word_lists,
 )
@@ -60,7 +60,6 @@ _MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "�
 _CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
-_SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PRIORITY = {"pattern:book-title": 0}
 _CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
@@ -256,6 +255,7 @@ def _enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
 
 def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer) -> list[Span]:
     out: list[Span] = []
+    cased = text_is_cased(folded)
     lab = rec.labeller
     lex = sorted(lex)
     j = 0
@@ -279,54 +279,11 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             conf = lab.confidence(tags, s, e)
             if conf < _MIN_CONFIDENCE[k]:
                 continue
-            for ps, pe in _pieces(stext, s, e):
-                if _plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists):
+            for ps, pe in pieces(stext, s, e):
+                pe = trim(stext, ps, pe, LABELS[k], toks, rec.lists)
+                if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out
-
-
-def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split a span at punctuation and at spaces that do not join two Latin words."""
-    out = []
-    pos = s
-    for m in _SPLIT.finditer(text, s, e):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, e))
-    res = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b - a >= 2:
-            res.append((a, b))
-    return res
-
-
-def _plausible(text: str, s: int, e: int, label: str, conf: float, toks: list[tuple], lists: WordLists) -> bool:
-    piece = text[s:e]
-    if piece in lists.generic:
-        return False
-    if not any(is_han(c) for c in piece):
-        # Latin-only: a confident name, never a product code (EIC7700X) nor a generic acronym
-        if piece[0].islower() and any(c.isupper() for c in piece):
-            return False  # iPhone, iPad: products
-        return label != "Location" and conf >= 0.8 and piece.replace(" ", "").isalpha()
-    inside = [(a, b, p) for a, b, p in toks if a < e and b > s]
-    proper = any(p in lists.proper_pos and text[a:b] not in lists.generic for a, b, p in inside)
-    aligned = all(a >= s and b <= e for a, b, _ in inside)
-    if label == "Person":
-        if "·" in piece:
-            return True
-        if len(inside) == 1 and aligned and conf < 0.9 and inside[0][2] not in ("nr", "nrt", "nrfg"):
-            return False
-        return len(piece) <= 4 or all(c in lists.translit for c in piece)
-    if piece.startswith(lists.descriptor_prefixes):
-        return False
-    if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
-        return False
-    return proper or not aligned or conf >= 0.7
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -354,71 +311,36 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         for s, e, _ in toks:
             starts.add(start + s)
             ends.add(start + e)
-    lex = _lexicon_spans(fold_key(text), folded, starts, ends, rec)
+    key = fold_key(text)
+    lex = _lexicon_spans(key, folded, starts, ends, rec)
     strong = list(lex)
     strong.extend(_pattern_spans(folded, sents, rec))
     # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns
     strong.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 1 if c[3].startswith("lexicon") else 2), c[0]))
-    chosen: list[Span] = []
+    owner: list[Span | None] = [None] * len(text)  # the chosen span covering each character
+
+    def take(c: Span) -> None:
+        owner[c[0] : c[1]] = [c] * (c[1] - c[0])
+
     for c in strong:
-        if not any(_overlaps(c, o) for o in chosen):
-            chosen.append(c)
+        if not any(owner[c[0] : c[1]]):
+            take(c)
     for c in _crf_spans(folded, sents, lex, rec):
-        clash = [o for o in chosen if _overlaps(c, o)]
+        clash = list(dict.fromkeys(o for o in owner[c[0] : c[1]] if o is not None))
         if not clash:
-            chosen.append(c)
-        elif _nests(c, clash, folded, rec.lists.generic):
-            chosen = [o for o in chosen if o not in clash]
-            chosen.append(c)
+            take(c)
+        elif nests(c, clash, folded, rec.lists.generic):
+            take(c)
     for c in _enumerations(folded, sents, rec.lists):
-        if not any(_overlaps(c, o) for o in chosen):
-            chosen.append(c)
-    chosen = [c for c in chosen if _keep(text[c[0] : c[1]], rec)]
+        if not any(owner[c[0] : c[1]]):
+            take(c)
+    chosen = [c for c in dict.fromkeys(o for o in owner if o is not None) if keep(text[c[0] : c[1]], rec.lists)]
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
+    chosen = shared_name_senses(folded, chosen, rec.org_twin, key)
     return tuple(
         Mention(article.id, s, e, text[s:e], label, "", source, conf) for s, e, label, source, conf in chosen
     )
-
-
-def _nests(c: Span, clash: list[Span], folded: str, generic: frozenset[str]) -> bool:
-    """True when a CRF name strictly contains the strong spans it meets and is built on them.
-
-    浙江大学上海高等研究院 (organization on an organization), 上海黄浦区南京路 (place on a
-    place), 张明渝 over a pattern's 张明; but not 谷歌旗下人工智能研究实验室 nor DeepMind团队.
-    """
-    if not all(o[0] >= c[0] and o[1] <= c[1] for o in clash):
-        return False
-    if c[1] - c[0] <= max(o[1] - o[0] for o in clash):
-        return False
-    if c[2] == "Person":
-        return all(o[2] == "Person" and o[3].startswith("pattern:") for o in clash)
-    if not all(o[2] in ("Organization", "Location") for o in clash):
-        return False
-    if folded[max(o[1] for o in clash) : c[1]] in generic:
-        return False  # 美国科技, OpenAI董事会
-    if c[2] == "Location":
-        # a place built on places (上海黄浦区南京路), not a run of known places (中国杭州) nor 京东平台
-        if any(o[2] != "Location" for o in clash):
-            return False
-        covered = sum(o[1] - o[0] for o in clash)
-        return covered < c[1] - c[0] and not (c[1] == max(o[1] for o in clash) and c[0] == min(o[0] for o in clash)
-                                              and covered == c[1] - c[0])
-    if c[2] == "Organization" and all(o[2] == "Organization" for o in clash):
-        rest = folded[max(o[1] for o in clash) : c[1]]
-        return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in generic
-    return True
-
-
-def _keep(text: str, rec: Recognizer) -> bool:
-    t = text.strip()
-    if not t or t != text or t in rec.lists.generic:
-        return False
-    if any((c.isspace() and c != " ") or not c.isprintable() for c in t):
-        return False
-    if len(t) < 2 and not t.isascii():
-        return False
-    return any(c.isalnum() for c in t) and not t.isdigit()
 
 
 def _abbreviations(folded: str, chosen: list[Span]) -> list[Span]:

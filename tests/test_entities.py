@@ -75,6 +75,63 @@ def test_entities_nested_organization_is_one_mention(models):
     assert org_parent("浙江大学上海高等研究院", models.recognizer) == "浙江大学"
 
 
+def test_entities_shared_name_takes_the_company_sense_the_article_gives_it(models):
+    text = ("深度求索（DeepSeek）团队表示将开源新模型。苹果最终放弃了DeepSeek的模型。"
+            "用户仍在使用DeepSeek，AI模型DeepSeek表现出色。")
+    found = [(m.text, m.label, m.start) for m in find_mentions(Article(id="s", text=text),
+                                                               segment(Article(id="s", text=text), models.tagger),
+                                                               models.recognizer)]
+    senses = {start: label for t, label, start in found if t == "DeepSeek"}
+    assert senses[text.index("DeepSeek的模型")] == "Organization"  # the maker of a model
+    assert senses[text.index("DeepSeek，")] == "AIModel"  # 使用DeepSeek: the model
+    assert senses[text.rindex("DeepSeek")] == "AIModel"  # AI模型DeepSeek
+
+
+def test_entities_shared_name_stays_a_model_without_a_company_sense(models):
+    found = _mentions("苹果最终放弃了DeepSeek的模型。", models)
+    assert ("DeepSeek", "AIModel") in found
+
+
+@pytest.mark.parametrize("text", ["北京银行", "香港大学", "上海交易所"])
+def test_entities_institution_named_after_a_place_is_one_name(text, models):
+    from kg.mention_filters import nests
+
+    c = (0, len(text), "Organization", "crf", 0.9)
+    assert nests(c, [(0, 2, "Location", "lexicon:x", 0.95)], text, models.recognizer.lists.generic)
+
+
+def test_entities_generic_place_and_industry_phrases_are_not_organizations(models):
+    from kg.mention_filters import nests
+
+    generic = models.recognizer.lists.generic
+    for text in ("美国科技", "美国公司", "中国平台"):
+        assert not nests((0, 4, "Organization", "crf", 0.9), [(0, 2, "Location", "lexicon:x", 0.95)], text, generic)
+
+
+def test_entities_names_stop_before_a_title(models):
+    from kg.mention_filters import trim
+
+    lists = models.recognizer.lists
+    assert trim("恩智浦执行长", 0, 5, "Organization", [], lists) == 3
+    assert trim("华夏银行深圳分行行长", 0, 10, "Organization", [], lists) == 8
+    assert trim("李彦宏", 0, 3, "Person", [], lists) == 3
+
+
+def test_entities_crf_names_that_are_words_or_codes_are_dropped(models):
+    from kg.mention_filters import plausible
+
+    lists = models.recognizer.lists
+    # a lower-case Latin word in text that writes capitals is not a name; in lower-cased text it may be
+    toks = [(0, 1, "v"), (1, 9, "eng"), (9, 10, "n")]
+    assert not plausible("见analysis页", 1, 9, "Person", 0.97, toks, lists, cased=True)
+    assert plausible("见analysis页", 1, 9, "Person", 0.97, toks, lists, cased=False)
+    # four Han characters are an idiom unless a compound surname or a transliteration
+    assert not plausible("展望未来", 0, 4, "Person", 0.8, [(0, 4, "nr")], lists)
+    assert plausible("欧阳明辉", 0, 4, "Person", 0.8, [(0, 4, "nr")], lists)
+    # a product code is no place
+    assert not plausible("EIC7700X模块", 0, 10, "Location", 0.9, [(0, 8, "eng"), (8, 10, "n")], lists)
+
+
 def _check_invariants(article: Article, mentions) -> None:
     last_end = -1
     for m in mentions:

@@ -1,0 +1,232 @@
+"""Checks on candidate entity spans: which CRF names are plausible, how nested names combine,
+and which sense a name shared by a company and its model has in an article.
+
+Used by :func:`kg.entities.find_mentions`; spans are ``(start, end, label, source, confidence)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.patterns import WordLists, is_han
+
+__all__ = ["pieces", "trim", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
+
+_SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
+_NAME_POS = ("nr", "nrt", "nrfg")
+_CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+_INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
+"""Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
+
+_MODEL_AFTER = re.compile(r"\s*(?:[-‑]?(?:模型|大模型|聊天机器人|助手|App|APP|app|应用|的回答|回答|生成|写|给出|答)|[-‑ ]?[VR]\d)")
+_MODEL_BEFORE = re.compile(r"(?:使用|用|接入|部署|调用|基于|问|向|让|输入|下载|打开|体验|试用|集成|搭载|模型|聊天机器人|应用)\s*$")
+
+
+def pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a span at punctuation and at spaces that do not join two Latin words.
+
+    Examples
+    --------
+    >>> pieces("阿里、腾讯", 0, 5)
+    [(0, 2), (3, 5)]
+    """
+    out = []
+    pos = s
+    for m in _SPLIT.finditer(text, s, e):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    res = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a >= 2:
+            res.append((a, b))
+    return res
+
+
+def trim(text: str, s: int, e: int, label: str, toks: list[tuple], lists: WordLists) -> int:
+    """New end of an organization or place name that ran into a title.
+
+    恩智浦执行|长 (the name stops before the title 执行长), 深圳分行行长 (before the title).
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> w = load_word_lists()
+    >>> trim("恩智浦执行长说", 0, 5, "Organization", [(0, 3, "nz"), (3, 6, "n"), (6, 7, "v")], w)
+    3
+    >>> trim("深圳分行行长", 0, 6, "Organization", [(0, 2, "ns"), (2, 4, "n"), (4, 6, "n")], w)
+    4
+    >>> trim("北京银行开业", 0, 4, "Organization", [(0, 2, "ns"), (2, 4, "n"), (4, 6, "v")], w)
+    4
+    """
+    if label == "Person":
+        return e
+    for t in lists.titles:
+        if len(t) >= 2 and e - s - len(t) >= 2 and text.endswith(t, s, e):
+            return e - len(t)  # 深圳分行行长
+    for k in (3, 2, 1):
+        if e - k - s < 2:
+            continue
+        head = text[e - k : e]
+        if any(t.startswith(head) and len(t) > k and text.startswith(t, e - k) for t in lists.titles if t[0] == head[0]):
+            return e - k
+    return e
+
+
+def text_is_cased(text: str) -> bool:
+    """True when the text writes Latin capitals at all (news does; a lower-cased corpus does not).
+
+    Examples
+    --------
+    >>> text_is_cased("OpenAI发布"), text_is_cased("visa卡和bet365")
+    (True, False)
+    """
+    return any("A" <= c <= "Z" for c in text)
+
+
+def plausible(
+    text: str, s: int, e: int, label: str, conf: float, toks: list[tuple], lists: WordLists, cased: bool = True
+) -> bool:
+    """Whether the CRF's name ``text[s:e]`` (tokens ``toks`` of the sentence) may be kept.
+
+    ``cased``: the article writes Latin capitals, so a Latin name must start with one.
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> w = load_word_lists()
+    >>> plausible("见analysis页", 1, 9, "Person", 0.97, [(0, 1, "v"), (1, 9, "eng"), (9, 10, "n")], w)
+    False
+    >>> plausible("EIC7700X模块框图", 0, 12, "Location", 0.94, [(0, 8, "eng"), (8, 10, "n"), (10, 12, "n")], w)
+    False
+    >>> plausible("展望未来，", 0, 4, "Person", 0.75, [(0, 4, "nr"), (4, 5, "x")], w)
+    False
+    >>> plausible("记者张新颖说", 2, 5, "Person", 0.8, [(0, 2, "n"), (2, 3, "q"), (3, 5, "a"), (5, 6, "v")], w)
+    True
+    """
+    piece = text[s:e]
+    if piece in lists.generic:
+        return False
+    if not any(is_han(c) for c in piece):
+        # Latin-only: a confident name, never a product code (EIC7700X) nor a generic acronym
+        if piece[0].islower() and (cased or any(c.isupper() for c in piece)):
+            return False  # iPhone, iPad: products; 'analysis' in cased text: a word
+        return label != "Location" and conf >= 0.8 and piece.replace(" ", "").isalpha()
+    if label != "Organization" and _CODE.search(piece):
+        return False  # a product code (EIC7700X) is no place nor person
+    inside = [(a, b, p) for a, b, p in toks if a < e and b > s]
+    proper = any(p in lists.proper_pos and text[a:b] not in lists.generic for a, b, p in inside)
+    aligned = all(a >= s and b <= e for a, b, _ in inside)
+    if label == "Person":
+        if "·" in piece:
+            return True
+        if len(inside) == 1 and aligned and conf < 0.9 and inside[0][2] not in _NAME_POS:
+            return False
+        if len(piece) == 4 and all(is_han(c) for c in piece):
+            # four Han characters: a compound surname (欧阳明辉) or a transliteration, not an idiom (展望未来)
+            return piece[:2] in lists.surnames or all(c in lists.translit for c in piece)
+        return len(piece) <= 3 or all(c in lists.translit for c in piece)
+    if piece.startswith(lists.descriptor_prefixes):
+        return False
+    if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
+        return False
+    return proper or not aligned or conf >= 0.7
+
+
+def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) -> bool:
+    """True when a CRF name strictly contains the strong spans it meets and is built on them.
+
+    浙江大学上海高等研究院 (organization on an organization), 上海黄浦区南京路 (place on a
+    place), 北京银行 (an institution named after a place), 张明渝 over a pattern's 张明; but not
+    谷歌旗下人工智能研究实验室, DeepMind团队 nor 美国科技.
+
+    Examples
+    --------
+    >>> nests((0, 4, "Organization", "crf", 0.9), [(0, 2, "Location", "lexicon:beijing", 0.95)], "北京银行", frozenset({"银行"}))
+    True
+    >>> nests((0, 4, "Organization", "crf", 0.9), [(0, 2, "Location", "lexicon:usa", 0.95)], "美国科技", frozenset({"科技"}))
+    False
+    """
+    if not all(o[0] >= c[0] and o[1] <= c[1] for o in clash):
+        return False
+    if c[1] - c[0] <= max(o[1] - o[0] for o in clash):
+        return False
+    if c[2] == "Person":
+        return all(o[2] == "Person" and o[3].startswith("pattern:") for o in clash)
+    if not all(o[2] in ("Organization", "Location") for o in clash):
+        return False
+    rest = folded[max(o[1] for o in clash) : c[1]]
+    if rest in generic and not (
+        c[2] == "Organization" and rest in _INSTITUTIONS and all(o[2] == "Location" for o in clash)
+    ):
+        return False
+    if c[2] == "Location":
+        # a place built on places (上海黄浦区南京路), not a run of known places (中国杭州) nor 京东平台
+        if any(o[2] != "Location" for o in clash):
+            return False
+        covered = sum(o[1] - o[0] for o in clash)
+        return covered < c[1] - c[0] and not (
+            c[1] == max(o[1] for o in clash) and c[0] == min(o[0] for o in clash) and covered == c[1] - c[0]
+        )
+    if c[2] == "Organization" and all(o[2] == "Organization" for o in clash):
+        return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in generic
+    return True
+
+
+def keep(text: str, lists: WordLists) -> bool:
+    """Last check on a mention's surface text: not generic, printable, not a lone Han character nor a number.
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> keep("谷歌", load_word_lists()), keep("技术", load_word_lists()), keep("2025", load_word_lists())
+    (True, False, False)
+    """
+    t = text.strip()
+    if not t or t != text or t in lists.generic:
+        return False
+    if any((c.isspace() and c != " ") or not c.isprintable() for c in t):
+        return False
+    if len(t) < 2 and not t.isascii():
+        return False
+    return any(c.isalnum() for c in t) and not t.isdigit()
+
+
+def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -> list[tuple]:
+    """One sense per article for a name shared by a company and its model (DeepSeek).
+
+    Where the article uses the name for the company at least once (DeepSeek团队, 深度求索（DeepSeek）),
+    a mention of it with no sign of the model around it (DeepSeek模型, 使用DeepSeek, DeepSeek-R1)
+    is the company too: DeepSeek的模型, DeepSeek成立于, 放弃DeepSeek. ``key`` is the article folded
+    by :func:`kg.patterns.fold_key`; ``twins`` maps a model's folded name to its company.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> t = "DeepSeek团队发布新模型。苹果放弃DeepSeek的模型，用户仍在使用DeepSeek。"
+    >>> a, b = t.index("DeepSeek的"), t.rindex("DeepSeek")
+    >>> spans = [(0, 8, "Organization", "lexicon:deepseek-ai", 0.95), (a, a + 8, "AIModel", "lexicon:deepseek", 0.95),
+    ...          (b, b + 8, "AIModel", "lexicon:deepseek", 0.95)]
+    >>> [s[2] for s in shared_name_senses(t, spans, {"deepseek": SimpleNamespace(id="deepseek-ai")}, t.lower())]
+    ['Organization', 'Organization', 'AIModel']
+    """
+    company = {key[s[0] : s[1]] for s in spans if s[2] == "Organization" and key[s[0] : s[1]] in twins}
+    if not company:
+        return spans
+    out = []
+    for s in spans:
+        name = key[s[0] : s[1]]
+        if (
+            s[2] == "AIModel"
+            and name in company
+            and s[3].startswith("lexicon:")
+            and not _MODEL_AFTER.match(folded, s[1])
+            and not _MODEL_BEFORE.search(folded, max(0, s[0] - 5), s[0])
+        ):
+            s = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
+        out.append(s)
+    return out
