@@ -336,7 +336,7 @@ def extract_relations(
                     if q is not None and not _negated(rules.hedges, sent, units, caps, end):
                         quotes.append(q)
                     continue
-                for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges):
+                for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges, ordered):
                     _keep(found, rel)
     quotes = _dedupe_quotes(quotes)
     for rel in relations_from_quotes(article, sentences, quotes, rules):
@@ -438,7 +438,8 @@ def _negated(hedges: tuple[Hedge, ...], sent: Sentence, units: tuple[Unit, ...],
 
 
 def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
-                          caps: dict[int, int], end: int, hedges: tuple[Hedge, ...]) -> list[Relation]:
+                          caps: dict[int, int], end: int, hedges: tuple[Hedge, ...],
+                          mentions: tuple[Mention, ...] = ()) -> list[Relation]:
     si, oi = caps[rule.subject], caps[rule.object]
     first = min(caps.values())
     conf = _hedge(hedges, sent, units, first, end, rule.confidence)
@@ -449,7 +450,8 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     if rule.role >= 0 and rule.role in caps:
         roles = units[caps[rule.role]].roles or (None,)
     out = []
-    named = {slot: _named(article, units, rule, slot, caps) for slot in (rule.subject, rule.object)}
+    named = {slot: _named(article, units, rule, slot, caps) or _referent(units, rule, slot, caps, mentions)
+             for slot in (rule.subject, rule.object)}
     subjects = _coordinated(units, si, taken - {si}) if rule.coordinate and not named[rule.subject] else [si]
     objects = _coordinated(units, oi, taken - {oi}) if rule.coordinate and not named[rule.object] else [oi]
     for s in subjects:
@@ -480,6 +482,26 @@ def _named(article: Article, units: tuple[Unit, ...], rule: Rule, slot: int, cap
         return first.mention  # a mention of another class, read as the rule's (AS)
     text = article.text[first.start : last.end]
     return Mention(article.id, first.start, last.end, text, rule.pattern[slot]["AS"], "", f"rule:{rule.id}", 0.6)
+
+
+_REACH = 150
+"""A pronoun slot (其) refers to the last mention of its classes at most this many characters before it."""
+
+
+def _referent(units: tuple[Unit, ...], rule: Rule, slot: int, caps: dict[int, int],
+              mentions: tuple[Mention, ...]) -> Mention | None:
+    """The mention a REFER slot's pronoun stands for: the last one of its classes before it (其总部 → DeepSeek)."""
+    classes = rule.pattern[slot].get("REFER")
+    if not classes:
+        return None
+    pos = units[caps[slot]].start
+    best = None
+    for m in mentions:
+        if m.end > pos:
+            break
+        if m.label in classes and m.start >= pos - _REACH:
+            best = m
+    return best
 
 
 def _as(m: Mention, element: dict) -> Mention:

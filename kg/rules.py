@@ -30,7 +30,7 @@ _RULE_KEYS = {
     "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "note"},
     "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "confidence", "note"},
 }
-_ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS"}
+_ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS", "REFER"}
 _GAP_KEYS = {"GAP", "NOT", "CROSS"}
 _NAME_KEYS = {"NAME", "NOT", "AS"}
 _NAME_OPTS = {"min", "max", "left", "right", "entity", "maximal", "lead"}
@@ -183,9 +183,14 @@ def _compile_element(el: Any, i: int, bad, classes: frozenset[str]) -> dict[str,
         for name in out["ENT"].get("IN", ()) | out["ENT"].get("NOT_IN", frozenset()):
             if name not in classes:
                 bad(f"pattern element {i}: unknown class {name!r} (not declared in kg.ttl)")
+    if "REFER" in el:  # a pronoun (其) standing for the last mention of these classes before it
+        refer = el["REFER"]
+        if "TEXT" not in out or not isinstance(refer, list) or not refer or any(c not in classes for c in refer):
+            bad(f"pattern element {i}: REFER must list classes (declared in kg.ttl) on an element with TEXT")
+        out["REFER"] = tuple(refer)
     if "AS" in el:
-        if el["AS"] not in classes or "ENT" not in out:
-            bad(f"pattern element {i}: AS must name a class (declared in kg.ttl) of an element with ENT")
+        if el["AS"] not in classes or ("ENT" not in out and "REFER" not in out):
+            bad(f"pattern element {i}: AS must name a class (declared in kg.ttl) of an element with ENT or REFER")
         out["AS"] = el["AS"]
     if "OP" in el:
         if el["OP"] not in _OPS:

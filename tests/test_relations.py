@@ -367,3 +367,11 @@ def test_relations_investor_is_not_where_the_company_is():
     got = _triples("沈阳微思软件有限公司是由日本株式会社投资的外商独资公司，成立于1999年，位于沈阳市南湖高新区。",
                    [("沈阳微思软件有限公司", O), ("日本株式会社", O), ("沈阳市南湖高新区", L)])
     assert {s for s, p, o, _ in got if p == "locatedIn"} == {"沈阳微思软件有限公司"}
+
+
+def test_relations_pronoun_slot_refers_to_the_company_named_before():
+    text = "DeepSeek正积极招聘人才。这些职位主要设在北京，但也有部分位于其总部所在地杭州。"
+    got = _triples(text, [("DeepSeek", O), ("北京", L), ("杭州", L)])
+    assert ("DeepSeek", "locatedIn", "杭州", None) in got
+    # with no company named before, 其 stands for nothing
+    assert not _triples("但也有部分位于其总部所在地杭州。", [("杭州", L)])

@@ -44,6 +44,8 @@ BAD = [
     ({k: v for k, v in GOOD.items() if k != "subject"}, "missing slot 'subject'"),
     ({**GOOD, "pattern": []}, "pattern must be a non-empty list"),
     ('{"id": "r1", "relation": ', "not valid JSON"),
+    ({**GOOD, "pattern": [{"ENT": "Organization"}, {"TEXT": "发布"}, {"POS": "r", "REFER": ["AIModel"]}]},
+     "REFER must list classes"),
 ]
 
 
