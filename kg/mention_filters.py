@@ -13,6 +13,7 @@ from kg.patterns import WordLists, is_han
 __all__ = ["pieces", "trim", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
 
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
+_HAN_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _NAME_POS = ("nr", "nrt", "nrfg")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
 _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
@@ -29,6 +30,8 @@ def pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     --------
     >>> pieces("阿里、腾讯", 0, 5)
     [(0, 2), (3, 5)]
+    >>> pieces("财联社 夏军雄", 0, 7), pieces("Google DeepMind", 0, 15)
+    ([(0, 3), (4, 7)], [(0, 15)])
     """
     out = []
     pos = s
@@ -36,6 +39,15 @@ def pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, e))
+    if " " in text[s:e]:
+        # a space between Han characters separates (（财联社 夏军雄）); one between Latin words joins
+        split = []
+        for a, b in out:
+            for m in _HAN_SPACE.finditer(text, a, b):
+                split.append((a, m.start() + 1))
+                a = m.end() - 1
+            split.append((a, b))
+        out = split
     res = []
     for a, b in out:
         while a < b and text[a].isspace():
@@ -132,6 +144,8 @@ def plausible(
         return len(piece) <= 3 or all(c in lists.translit for c in piece)
     if piece.startswith(lists.descriptor_prefixes):
         return False
+    if len(inside) == 1 and aligned and inside[0][2] in _NAME_POS and conf < 0.9:
+        return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
         return False
     return proper or not aligned or conf >= 0.7

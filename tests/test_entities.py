@@ -108,12 +108,18 @@ def test_entities_generic_place_and_industry_phrases_are_not_organizations(model
         assert not nests((0, 4, "Organization", "crf", 0.9), [(0, 2, "Location", "lexicon:x", 0.95)], text, generic)
 
 
+def test_entities_byline_outlet_and_reporter_are_not_one_organization(models):
+    found = _mentions("苹果最终放弃了合作。（财联社 夏军雄）", models)
+    assert not [t for t, label in found if label == "Organization" and "夏军雄" in t]
+
+
 def test_entities_names_stop_before_a_title(models):
     from kg.mention_filters import trim
 
     lists = models.recognizer.lists
     assert trim("恩智浦执行长", 0, 5, "Organization", [], lists) == 3
     assert trim("华夏银行深圳分行行长", 0, 10, "Organization", [], lists) == 8
+    assert trim("恩智浦执行副总裁", 0, 5, "Organization", [], lists) == 3
     assert trim("李彦宏", 0, 3, "Person", [], lists) == 3
 
 
