@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kg.errors import PatternError
+from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
 from kg.orgnames import nested_relations
 from kg.records import Article, Mention, Quote, Relation, Sentence
@@ -16,7 +17,6 @@ from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_ru
 
 __all__ = ["RuleSet", "load_rules", "read_hedges", "read_roles", "build_units", "extract_relations"]
 
-_CLAUSE = frozenset("，,；;：:")
 _ASIDE_BREAK = frozenset("，,；;。！？!?")
 
 
@@ -38,36 +38,6 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     hedges = read_hedges(pdir / "hedges.jsonl") if (pdir / "hedges.jsonl").is_file() else ()
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
     return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins))
-
-
-def read_hedges(path: Path) -> tuple[Hedge, ...]:
-    """Read ``hedges.jsonl``: ``{"cue", "effect": "negate"|"hedge", "confidence", "scope"}`` rows.
-
-    Examples
-    --------
-    >>> from kg.resources import ontology_dir
-    >>> hs = read_hedges(ontology_dir() / "patterns" / "hedges.jsonl")
-    >>> {h.effect for h in hs} == {"negate", "hedge"}
-    True
-    """
-    out = []
-    for where, raw, row in read_jsonl(path):
-        extra = set(row) - {"cue", "effect", "confidence", "scope", "note"}
-        if extra:
-            raise PatternError(f"{where}: unknown key(s) {sorted(extra)}: {raw}")
-        cue, effect = row.get("cue"), row.get("effect")
-        conf = row.get("confidence", 0.0 if effect == "negate" else 0.6)
-        scope = row.get("scope", "clause")
-        if not isinstance(cue, str) or not cue:
-            raise PatternError(f"{where}: missing cue: {raw}")
-        if effect not in ("negate", "hedge"):
-            raise PatternError(f"{where}: effect must be 'negate' or 'hedge': {raw}")
-        if not isinstance(conf, (int, float)) or not 0.0 <= conf <= 1.0:
-            raise PatternError(f"{where}: confidence must be between 0 and 1: {raw}")
-        if scope not in ("clause", "sentence"):
-            raise PatternError(f"{where}: scope must be 'clause' or 'sentence': {raw}")
-        out.append(Hedge(to_simplified(cue), effect, float(conf), scope))
-    return tuple(out)
 
 
 def read_roles(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -333,7 +303,7 @@ def extract_relations(
             for end, caps in match_rule(rule, units):
                 if rule.kind == "quote":
                     q = quotes_from_match(article, sent, units, rule, caps, end, ordered)
-                    if q is not None and not _negated(rules.hedges, sent, units, caps, end):
+                    if q is not None and not negated(rules.hedges, sent, units, caps, end):
                         quotes.append(q)
                     continue
                 for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges, ordered):
@@ -394,55 +364,12 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
     return sorted(out)
 
 
-def _scope_text(sent: Sentence, units: tuple[Unit, ...], first: int, end: int, scope: str) -> list[str]:
-    """Plain (non-entity) unit texts from the clause (or sentence) start up to the match end."""
-    start = first
-    if scope == "sentence":
-        start = 0
-    else:
-        while start > 0 and units[start - 1].text not in _CLAUSE:
-            start -= 1
-    return [u.text for u in units[start:end] if u.mention is None and u.ent != "Role"]
-
-
-def _cue_in(cue: str, texts: list[str]) -> bool:
-    """True when ``cue`` spans whole units of ``texts`` (so 未 does not fire inside 未来)."""
-    for i in range(len(texts)):
-        acc = ""
-        for t in texts[i:]:
-            acc += t
-            if acc == cue:
-                return True
-            if not cue.startswith(acc):
-                break
-    return False
-
-
-def _hedge(hedges: tuple[Hedge, ...], sent: Sentence, units: tuple[Unit, ...], first: int, end: int,
-           confidence: float) -> float | None:
-    """Confidence after negation and hedge cues, or None when the statement is denied."""
-    conf = confidence
-    for h in hedges:
-        texts = _scope_text(sent, units, first, end, h.scope)
-        if _cue_in(h.cue, texts):
-            if h.effect == "negate":
-                return None
-            conf = min(conf, h.confidence)
-    return conf
-
-
-def _negated(hedges: tuple[Hedge, ...], sent: Sentence, units: tuple[Unit, ...], caps: dict[int, int],
-             end: int) -> bool:
-    first = min(caps.values()) if caps else 0
-    return _hedge(tuple(h for h in hedges if h.effect == "negate"), sent, units, first, end, 1.0) is None
-
-
 def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
                           caps: dict[int, int], end: int, hedges: tuple[Hedge, ...],
                           mentions: tuple[Mention, ...] = ()) -> list[Relation]:
     si, oi = caps[rule.subject], caps[rule.object]
     first = min(caps.values())
-    conf = _hedge(hedges, sent, units, first, end, rule.confidence)
+    conf = hedged_confidence(hedges, sent, units, first, end, rule.confidence)
     if conf is None:
         return []
     taken = {v for k, v in caps.items() if k >= 0}
