@@ -375,3 +375,14 @@ def test_relations_pronoun_slot_refers_to_the_company_named_before():
     assert ("DeepSeek", "locatedIn", "杭州", None) in got
     # with no company named before, 其 stands for nothing
     assert not _triples("但也有部分位于其总部所在地杭州。", [("杭州", L)])
+
+
+def test_relations_byline_is_no_authorship():
+    got = _triples("文 | 王方玉 编辑 | 苏建勋 《智能涌现》独家获悉，董红光已开启创业。", [("苏建勋", P), ("智能涌现", B)])
+    assert not {t for t in got if t[1] == "authorOf"}
+    assert ("曹植", "authorOf", "求通亲亲表", None) in _triples("曹植《求通亲亲表》云。", [("曹植", P), ("求通亲亲表", B)])
+
+
+def test_relations_biography_with_missed_names():
+    got = _triples("童之磊，男，汉族，1975年2月出生，现任中文在线集团股份有限公司董事长。", [("中文在线集团股份有限公司", O)])
+    assert ("童之磊", "worksFor", "中文在线集团股份有限公司", "董事长") in got
