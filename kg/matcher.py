@@ -24,12 +24,16 @@ _BORDER_WORDS = frozenset({"现任", "任", "担任", "出任", "兼任", "升�
 def _name_border(v: Unit, el: dict[str, Any]) -> bool:
     """Whether ``v``, just before a ``maximal`` NAME run, ends what came before instead of starting the name.
 
-    Punctuation, function words and a few verbs of office do; so does a mention of another class. A
-    noun, verb or adjective might be the name's first word (盛视天|橙传媒), so it does not.
+    Punctuation, function words and a few verbs of office do, unless the run could take them in; so does
+    a mention of another class. A noun, verb or adjective might be the name's first word (盛视天|橙传媒),
+    so it does not.
     """
     if v.ent:
         return v.ent not in el["LEAD"] | _NAMED_BEFORE
-    return v.text in _STOPS or v.pos in _BORDER_POS or v.text in _BORDER_WORDS
+    if v.text in _STOPS:
+        return True
+    could_extend = not any(_unit_ok(x, v) for x in el.get("NOT", ()))
+    return not could_extend and (v.pos in _BORDER_POS or v.text in _BORDER_WORDS)
 _COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
 """Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
 _STOPS = frozenset("，,；;：:。！？!?“”\"（）()《》「」")

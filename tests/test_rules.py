@@ -231,3 +231,13 @@ def test_rules_maximal_name_never_starts_inside_a_name(tmp_path):
     # after a function word or a verb of office the name starts
     units = (Unit(0, 2, "现任", "v"),) + units[1:]
     assert [caps[0] for _, caps in match_rule(rule, units)] == [1]
+
+
+def test_rules_maximal_name_takes_ordinals_whole(tmp_path):
+    rule = _rule(tmp_path, [{"NAME": {"maximal": True}, "NOT": [{"POS": ["p"]}], "AS": "Organization"},
+                            {"ENT": "Role"}, {"ENT": "Person"}], subject=2, object=0)
+    # 三一 is a numeral the run may hold: the name is 三一重装, never 重装 alone
+    units = (Unit(0, 1, "，", "x"), Unit(1, 3, "三一", "m"), Unit(3, 5, "重装", "n"),
+             Unit(5, 8, "总经理", "n", "Role", None, ("总经理",)),
+             Unit(8, 11, "张志宏", "", "Person", Mention("a", 8, 11, "张志宏", "Person")))
+    assert [(caps[0], caps[~0]) for _, caps in match_rule(rule, units)] == [(1, 3)]
