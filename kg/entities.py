@@ -280,7 +280,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             if conf < _MIN_CONFIDENCE[k]:
                 continue
             for ps, pe in pieces(stext, s, e):
-                pe = trim(stext, ps, pe, LABELS[k], toks, rec.lists)
+                pe = trim(stext, ps, pe, LABELS[k], rec.lists)
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out

@@ -59,7 +59,7 @@ def pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return res
 
 
-def trim(text: str, s: int, e: int, label: str, toks: list[tuple], lists: WordLists) -> int:
+def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
     """New end of an organization or place name that ran into a title.
 
     恩智浦执行|长 (the name stops before the title 执行长), 深圳分行行长 (before the title).
@@ -68,24 +68,25 @@ def trim(text: str, s: int, e: int, label: str, toks: list[tuple], lists: WordLi
     --------
     >>> from kg.patterns import load_word_lists
     >>> w = load_word_lists()
-    >>> trim("恩智浦执行长说", 0, 5, "Organization", [(0, 3, "nz"), (3, 6, "n"), (6, 7, "v")], w)
+    >>> trim("恩智浦执行长说", 0, 5, "Organization", w)
     3
-    >>> trim("深圳分行行长", 0, 6, "Organization", [(0, 2, "ns"), (2, 4, "n"), (4, 6, "n")], w)
+    >>> trim("深圳分行行长", 0, 6, "Organization", w)
     4
-    >>> trim("北京银行开业", 0, 4, "Organization", [(0, 2, "ns"), (2, 4, "n"), (4, 6, "v")], w)
+    >>> trim("北京银行开业", 0, 4, "Organization", w)
     4
     """
     if label == "Person":
         return e
-    for t in lists.titles:
-        if len(t) >= 2 and e - s - len(t) >= 2 and text.endswith(t, s, e):
-            return e - len(t)  # 深圳分行行长
+    titles = lists.titles
+    for n in range(min(6, e - s - 2), 1, -1):
+        if text[e - n : e] in titles:
+            return e - n  # 深圳分行行长
     for k in (3, 2, 1):
         if e - k - s < 2:
             continue
-        head = text[e - k : e]
-        if any(t.startswith(head) and len(t) > k and text.startswith(t, e - k) for t in lists.titles if t[0] == head[0]):
-            return e - k
+        for n in range(k + 1, 7):
+            if text[e - k : e - k + n] in titles:
+                return e - k  # 恩智浦执行|长
     return e
 
 
@@ -144,7 +145,7 @@ def plausible(
         return len(piece) <= 3 or all(c in lists.translit for c in piece)
     if piece.startswith(lists.descriptor_prefixes):
         return False
-    if len(inside) == 1 and aligned and inside[0][2] in _NAME_POS and conf < 0.9:
+    if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
         return False

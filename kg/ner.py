@@ -76,11 +76,23 @@ def char_features(
     org_suf = lists.org_suffixes
     loc_suf = lists.loc_suffixes
     surnames = lists.surnames
-    out: list[list[str]] = [
-        ["c=" + pad[i + 2], "l=" + pad[i + 1], "r=" + pad[i + 3], "ll=" + pad[i], "rr=" + pad[i + 4],
-         "bl=" + pad[i + 1 : i + 3], "br=" + pad[i + 2 : i + 4], "t=" + types[i + 1 : i + 4]]
-        for i in range(n)
-    ]
+    # character n-grams, built column by column with map/zip (several times faster than a loop)
+    big = [pad[i : i + 2] for i in range(1, n + 2)]  # big[i] = pad[i + 1 : i + 3]
+    out: list[list[str]] = list(
+        map(
+            list,
+            zip(
+                map("c=".__add__, text),
+                map("l=".__add__, pad[1 : n + 1]),
+                map("r=".__add__, pad[3 : n + 3]),
+                map("ll=".__add__, pad[:n]),
+                map("rr=".__add__, pad[4 : n + 4]),
+                map("bl=".__add__, big[:n]),
+                map("br=".__add__, big[1 : n + 1]),
+                map("t=".__add__, [types[i : i + 3] for i in range(1, n + 1)]),
+            ),
+        )
+    )
     # word-level features, shared by the characters of a word
     words = [text[s:e] for s, e, _ in tokens]
     m = len(tokens)
@@ -100,17 +112,21 @@ def char_features(
         if nw in loc_suf or w in loc_suf:
             common.append("ls")
         if e - s == 1:
-            out[s].append("p=S" + pos)
-            out[s].extend(common)
-        else:
-            out[s].append("p=B" + pos)
-            out[s].extend(common)
-            mid = "p=M" + pos
-            for i in range(s + 1, e - 1):
-                out[i].append(mid)
-                out[i].extend(common)
-            out[e - 1].append("p=E" + pos)
-            out[e - 1].extend(common)
+            row = out[s]
+            row.append("p=S" + pos)
+            row.extend(common)
+            continue
+        row = out[s]
+        row.append("p=B" + pos)
+        row.extend(common)
+        mid = "p=M" + pos
+        for i in range(s + 1, e - 1):
+            row = out[i]
+            row.append(mid)
+            row.extend(common)
+        row = out[e - 1]
+        row.append("p=E" + pos)
+        row.extend(common)
     for s, e, label in lex_spans:
         t = _LEX_TAG[label]
         out[s].append("x=B" + t)

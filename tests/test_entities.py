@@ -117,10 +117,10 @@ def test_entities_names_stop_before_a_title(models):
     from kg.mention_filters import trim
 
     lists = models.recognizer.lists
-    assert trim("恩智浦执行长", 0, 5, "Organization", [], lists) == 3
-    assert trim("华夏银行深圳分行行长", 0, 10, "Organization", [], lists) == 8
-    assert trim("恩智浦执行副总裁", 0, 5, "Organization", [], lists) == 3
-    assert trim("李彦宏", 0, 3, "Person", [], lists) == 3
+    assert trim("恩智浦执行长", 0, 5, "Organization", lists) == 3
+    assert trim("华夏银行深圳分行行长", 0, 10, "Organization", lists) == 8
+    assert trim("恩智浦执行副总裁", 0, 5, "Organization", lists) == 3
+    assert trim("李彦宏", 0, 3, "Person", lists) == 3
 
 
 def test_entities_crf_names_that_are_words_or_codes_are_dropped(models):
