@@ -124,7 +124,8 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
         return None
     s, e = span
     inside = [m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES]
-    about = tuple(m for m in inside if not _possessor(m, inside, text) and not _as_company(m, text))
+    about = tuple(m for m in inside if not _possessor(m, inside, text) and not _as_company(m, text)
+                  and text[m.start - 1 : m.start] != "非")  # 非思维链模型: a model that is not that
     return Quote(article.id, speaker, s, e, text[s:e], about)
 
 

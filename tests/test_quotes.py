@@ -52,6 +52,9 @@ CASES = [
     ("郑骁庆表示，像DeepSeek或类似的公司需要大量研究，Transformer是基础。",
      [("郑骁庆", "Person"), ("DeepSeek", "AIModel"), ("Transformer", "Technology")],
      [("郑骁庆", "像DeepSeek或类似的公司需要大量研究，Transformer是基础", ("Transformer",))]),
+    # 非X: what the quote says the model is not
+    ("奥特曼表示，GPT-4.5将是最后一个非思维链模型。", [("奥特曼", "Person"), ("GPT-4.5", "AIModel"), ("思维链", "Technology")],
+     [("奥特曼", "GPT-4.5将是最后一个非思维链模型", ("GPT-4.5",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]

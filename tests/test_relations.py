@@ -389,3 +389,8 @@ def test_relations_byline_is_no_authorship():
 def test_relations_biography_with_missed_names():
     got = _triples("童之磊，男，汉族，1975年2月出生，现任中文在线集团股份有限公司董事长。", [("中文在线集团股份有限公司", O)])
     assert ("童之磊", "worksFor", "中文在线集团股份有限公司", "董事长") in got
+
+
+def test_relations_setting_up_an_office_is_not_where_a_company_is():
+    got = _triples("联想集团还将在利雅得设立中东及非洲地区总部。", [("联想集团", O), ("利雅得", L), ("中东", L), ("非洲", L)])
+    assert not {t for t in got if t[1] == "locatedIn"}
