@@ -394,3 +394,20 @@ def test_relations_biography_with_missed_names():
 def test_relations_setting_up_an_office_is_not_where_a_company_is():
     got = _triples("联想集团还将在利雅得设立中东及非洲地区总部。", [("联想集团", O), ("利雅得", L), ("中东", L), ("非洲", L)])
     assert not {t for t in got if t[1] == "locatedIn"}
+
+
+NOT_STATED = [
+    # deploying a model is using it, not releasing it
+    ("零跑汽车也在当天公布部署DeepSeek-R1的全新座舱即将上线。", [("零跑汽车", O), ("DeepSeek-R1", M)],
+     {("零跑汽车", "uses", "DeepSeek-R1", None)}),
+    # A和B与C合作: A and B are not said to partner with each other
+    ("阿里云和百度与教育、医疗机构合作，大幅提升了产业效率。", [("阿里云", O), ("百度", O)], set()),
+    # 完成对Y的投资: X invests in Y, never the other way round
+    ("日本软银集团即将完成对OpenAI的首轮400亿美元投资。", [("日本软银集团", O), ("OpenAI", O)],
+     {("日本软银集团", "investedIn", "OpenAI", None)}),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", NOT_STATED, ids=[n[0][:10] for n in NOT_STATED])
+def test_relations_what_is_not_stated(text, ents, expected):
+    assert {(s, p, o, r) for s, p, o, r in _triples(text, ents) if p != "explains"} == expected
