@@ -400,6 +400,8 @@ NOT_STATED = [
     # deploying a model is using it, not releasing it
     ("零跑汽车也在当天公布部署DeepSeek-R1的全新座舱即将上线。", [("零跑汽车", O), ("DeepSeek-R1", M)],
      {("零跑汽车", "uses", "DeepSeek-R1", None)}),
+    # companies of a technology are not the technology
+    ("浦口火车站历史街区引入12家量子计算企业。", [("浦口火车站历史街区", O), ("量子计算", T)], set()),
     # A和B与C合作: A and B are not said to partner with each other
     ("阿里云和百度与教育、医疗机构合作，大幅提升了产业效率。", [("阿里云", O), ("百度", O)], set()),
     # 完成对Y的投资: X invests in Y, never the other way round
