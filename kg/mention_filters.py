@@ -15,6 +15,7 @@ __all__ = ["pieces", "trim", "plausible", "nests", "keep", "text_is_cased", "sha
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _HAN_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _NAME_POS = ("nr", "nrt", "nrfg")
+_HYPHEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})+")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
 _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
 """Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
@@ -135,8 +136,8 @@ def plausible(
     proper = any(p in lists.proper_pos and text[a:b] not in lists.generic for a, b, p in inside)
     aligned = all(a >= s and b <= e for a, b, _ in inside)
     if label == "Person":
-        if "·" in piece:
-            return True
+        if "·" in piece or _HYPHEN_NAME.fullmatch(piece):
+            return True  # 山姆·阿尔特曼, 小罗伯特-唐尼
         if len(inside) == 1 and aligned and conf < 0.9 and inside[0][2] not in _NAME_POS:
             return False
         if len(piece) == 4 and all(is_han(c) for c in piece):
