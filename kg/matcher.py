@@ -15,8 +15,9 @@ __all__ = ["Unit", "match_rule"]
 
 _NAMED_BEFORE = frozenset({"Organization", "Publication", "AIModel"})
 """Classes a ``maximal`` NAME may not directly follow: the run would be part of that name."""
-_BORDER_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "r", "d", "m", "mq", "q", "x", "t", "f"})
-"""Parts of speech of words that end a name rather than belong to one (在, 的, 和, 这, 2008)."""
+_BORDER_POS = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "r", "d", "m", "mq", "q", "x", "t", "f"})
+"""Parts of speech of words that end a name rather than belong to one (在, 的, 这, 2008); not conjunctions:
+after 中东和 comes the rest of a coordinated phrase (中东和北非副总裁), not a name."""
 _BORDER_WORDS = frozenset({"现任", "任", "担任", "出任", "兼任", "升任", "时任", "是", "为", "系", "作为", "据悉", "称"})
 """Verbs that may come right before a name read by a ``maximal`` NAME (现任盐湖五中校长)."""
 

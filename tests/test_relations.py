@@ -400,6 +400,8 @@ NOT_STATED = [
     # deploying a model is using it, not releasing it
     ("零跑汽车也在当天公布部署DeepSeek-R1的全新座舱即将上线。", [("零跑汽车", O), ("DeepSeek-R1", M)],
      {("零跑汽车", "uses", "DeepSeek-R1", None)}),
+    # the one who nominates is not the one who serves
+    ("获美国总统特朗普提名担任联邦调查局局长的帕特尔持有股份。", [("特朗普", P), ("联邦调查局", O)], set()),
     # companies of a technology are not the technology
     ("浦口火车站历史街区引入12家量子计算企业。", [("浦口火车站历史街区", O), ("量子计算", T)], set()),
     # A和B与C合作: A and B are not said to partner with each other
@@ -413,3 +415,9 @@ NOT_STATED = [
 @pytest.mark.parametrize("text,ents,expected", NOT_STATED, ids=[n[0][:10] for n in NOT_STATED])
 def test_relations_what_is_not_stated(text, ents, expected):
     assert {(s, p, o, r) for s, p, o, r in _triples(text, ents) if p != "explains"} == expected
+
+
+def test_relations_no_company_read_after_a_conjunction():
+    # 中东和北非副总裁: after 和 comes the rest of a region, not a company's name
+    got = _triples("腾讯云国际中东和北非副总裁胡丹表示。", [("腾讯云", O), ("中东", L), ("胡丹", P)])
+    assert not {o for s, p, o, r in got if p == "worksFor" and o != "腾讯云"}
