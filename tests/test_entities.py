@@ -75,6 +75,12 @@ def test_entities_nested_organization_is_one_mention(models):
     assert org_parent("浙江大学上海高等研究院", models.recognizer) == "浙江大学"
 
 
+def test_entities_gazetteer_knows_provinces_cities_and_countries(models):
+    found = _mentions("美的集团总部位于广东佛山顺德，并在巴基斯坦和芝加哥设有办事处。", models)
+    for place in ("广东", "顺德", "巴基斯坦", "芝加哥"):
+        assert (place, "Location") in found, (place, found)
+
+
 def test_entities_shared_name_takes_the_company_sense_the_article_gives_it(models):
     text = ("深度求索（DeepSeek）团队表示将开源新模型。苹果最终放弃了DeepSeek的模型。"
             "用户仍在使用DeepSeek，AI模型DeepSeek表现出色。")
