@@ -402,6 +402,11 @@ NOT_STATED = [
      {("零跑汽车", "uses", "DeepSeek-R1", None)}),
     # the one who nominates is not the one who serves
     ("获美国总统特朗普提名担任联邦调查局局长的帕特尔持有股份。", [("特朗普", P), ("联邦调查局", O)], set()),
+    # a venue is not the author of the speech given there
+    ("黄仁勋在美国加州圣何塞SAP中心发表主题演讲《见证AI的变革时刻》。",
+     [("黄仁勋", P), ("美国加州圣何塞SAP中心", O), ("见证AI的变革时刻", B)], set()),
+    # 同一学院 names no school
+    ("雷若愚与谢尔盖·布林就读于同一学院。", [("雷若愚", P), ("谢尔盖·布林", P)], set()),
     # companies of a technology are not the technology
     ("浦口火车站历史街区引入12家量子计算企业。", [("浦口火车站历史街区", O), ("量子计算", T)], set()),
     # A和B与C合作: A and B are not said to partner with each other
