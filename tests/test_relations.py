@@ -407,6 +407,16 @@ NOT_STATED = [
      [("黄仁勋", P), ("美国加州圣何塞SAP中心", O), ("见证AI的变革时刻", B)], set()),
     # 同一学院 names no school
     ("雷若愚与谢尔盖·布林就读于同一学院。", [("雷若愚", P), ("谢尔盖·布林", P)], set()),
+    # the one succeeded (接替Y担任) does not take the post
+    ("Justin Hotard将接替Pekka Lundmark担任诺基亚首席执行官。",
+     [("Justin Hotard", P), ("Pekka Lundmark", P), ("诺基亚", O)], set()),
+    # a source (据36氪) releases nothing
+    ("据36氪，继上线DeepSeek-R1模型后，京东云将继续扩展。", [("36氪", O), ("DeepSeek-R1", M), ("京东云", O)], set()),
+    # a chief announcing the company's plans releases nothing himself
+    ("OpenAI首席执行官Sam Altman也公布了GPT-4.5将很快发布。", [("OpenAI", O), ("Sam Altman", P), ("GPT-4.5", M)],
+     {("Sam Altman", "worksFor", "OpenAI", "首席执行官")}),
+    # a product of a technology (5G基带) is not the technology
+    ("苹果自研5G基带。", [("苹果", O), ("5G", T)], set()),
     # companies of a technology are not the technology
     ("浦口火车站历史街区引入12家量子计算企业。", [("浦口火车站历史街区", O), ("量子计算", T)], set()),
     # A和B与C合作: A and B are not said to partner with each other
