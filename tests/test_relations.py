@@ -417,6 +417,10 @@ NOT_STATED = [
      {("Sam Altman", "worksFor", "OpenAI", "首席执行官")}),
     # a product of a technology (5G基带) is not the technology
     ("苹果自研5G基带。", [("苹果", O), ("5G", T)], set()),
+    # what is launched is the membership named after 的, not the models
+    ("百度推出文心一言和文心一格的联合会员，价格为99元/月。", [("百度", O), ("文心一言", M), ("文心一格", M)], set()),
+    # people of two companies founding a third do not make the two partners
+    ("这家由Meta和DeepMind前研究人员共同创建的公司成立不足两年。", [("Meta", O), ("DeepMind", O)], set()),
     # companies of a technology are not the technology
     ("浦口火车站历史街区引入12家量子计算企业。", [("浦口火车站历史街区", O), ("量子计算", T)], set()),
     # A和B与C合作: A and B are not said to partner with each other
@@ -436,3 +440,9 @@ def test_relations_no_company_read_after_a_conjunction():
     # 中东和北非副总裁: after 和 comes the rest of a region, not a company's name
     got = _triples("腾讯云国际中东和北非副总裁胡丹表示。", [("腾讯云", O), ("中东", L), ("胡丹", P)])
     assert not {o for s, p, o, r in got if p == "worksFor" and o != "腾讯云"}
+
+
+def test_relations_condition_hedges_the_whole_sentence():
+    a, _, _, (rels, _) = _run("如果马斯克愿意，OpenAI将以97.4亿美元收购推特。", [("马斯克", P), ("OpenAI", O), ("推特", O)])
+    acq = [r for r in rels if r.predicate == "acquired"]
+    assert acq and all(r.confidence <= 0.4 for r in acq)
