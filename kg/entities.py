@@ -185,6 +185,8 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
         near = folded[max(0, s - 12) : e + 12]
         if any(h in folded[e : e + 6] for h in lists.hardware):
             continue
+        if fam and len(fam.group(0)) == 1 and (fam.group(0) == "V" or "." in m.group(1)):
+            continue  # a version number alone (V4.0, V3, X2.5), not a model's name
         if (fam and fam.group(0) in rec.families) or any(c in near for c in _MODEL_CUES):
             out.append((s, e, "AIModel", "pattern:latin-model", 0.85))
     for m in CAMEL_NAME.finditer(folded):

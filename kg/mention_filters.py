@@ -13,6 +13,19 @@ from kg.patterns import WordLists, is_han
 __all__ = ["pieces", "trim", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
 
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
+_DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", "各", "每家", "几家", "一些"))
+_REGION_WORDS = frozenset(("国内", "海外", "全球", "国际", "本土", "当地", "中美", "中外"))
+_COMPANY_HEADS = frozenset(
+    ("公司", "企业", "机构", "厂商", "巨头", "初创公司", "初创企业", "创业公司", "独角兽", "集团", "实验室",
+     "研究机构", "科技公司", "企业家", "品牌", "团队", "平台", "媒体")
+)
+_FIELD_WORDS = frozenset(
+    ("人工智能", "AI", "研究", "初创", "创业", "科技", "技术", "互联网", "机器人", "芯片", "半导体", "软件", "硬件",
+     "自动驾驶", "智能驾驶", "新能源", "电动车", "汽车", "生物", "医药", "生物医药", "游戏", "金融", "投资", "咨询",
+     "大模型", "智能", "数据", "云计算", "云", "网络安全", "安全", "电商", "通信", "科研", "研发", "算力", "具身智能",
+     "生成式", "新兴", "知名", "领先", "大型", "小型", "头部", "龙头", "上市", "新", "老牌", "本土", "外资", "民营", "国有")
+)
+"""Words that describe what a company does or is (人工智能, 初创, 知名), not what it is called."""
 _HAN_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _NAME_POS = ("nr", "nrt", "nrfg")
 _HYPHEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})+")
@@ -146,11 +159,31 @@ def plausible(
         return len(piece) <= 3 or all(c in lists.translit for c in piece)
     if piece.startswith(lists.descriptor_prefixes):
         return False
+    if label == "Organization" and _descriptive(text, inside, lists):
+        return False
     if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
         return False
     return proper or not aligned or conf >= 0.7
+
+
+def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
+    """A description of a company rather than its name: 北京一家人工智能公司, 美国人工智能研究公司.
+
+    An article or descriptor inside (一家, 这家), or a place followed only by common words and a
+    generic head (公司, 企业, 机构); 北京银行 (a place and an institution) stays a name.
+    """
+    words = [(text[a:b], p) for a, b, p in inside]
+    if any(w in _DESCRIPTORS for w, _ in words):
+        return True
+    k = 0
+    while k < len(words) and (words[k][1] == "ns" or words[k][0] in _REGION_WORDS):
+        k += 1
+    rest = words[k:]
+    if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
+        return False
+    return all(w in _FIELD_WORDS or w in lists.generic for w, _ in rest[:-1])
 
 
 def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) -> bool:

@@ -81,6 +81,34 @@ def test_entities_gazetteer_knows_provinces_cities_and_countries(models):
         assert (place, "Location") in found, (place, found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京一家人工智能公司发布了新产品。",
+        "美国人工智能研究公司OpenAI发布了GPT-5。",
+        "这家美国人工智能研究公司表示将开源。",
+        "一家中国AI初创公司推出了新模型。",
+    ],
+)
+def test_entities_descriptions_of_companies_are_not_organizations(text, models):
+    found = _mentions(text, models)
+    assert not [t for t, label in found if label == "Organization" and t.endswith("公司")], found
+
+
+@pytest.mark.parametrize("text", ["该公司推出V4.0版本，性能提升明显。", "新模型V3的版本号为V2.5。"])
+def test_entities_a_version_alone_is_no_model(text, models):
+    assert not [t for t, label in _mentions(text, models) if label == "AIModel"]
+
+
+def test_entities_a_name_before_a_company_word_stays_a_name(models):
+    from kg.mention_filters import plausible
+
+    lists = models.recognizer.lists
+    assert plausible("暴雪公司发布", 0, 4, "Organization", 0.9, [(0, 2, "n"), (2, 4, "n"), (4, 6, "v")], lists)
+    assert not plausible("美国人工智能研究公司", 0, 10, "Organization", 0.9,
+                         [(0, 2, "ns"), (2, 6, "n"), (6, 8, "vn"), (8, 10, "n")], lists)
+
+
 def test_entities_shared_name_takes_the_company_sense_the_article_gives_it(models):
     text = ("深度求索（DeepSeek）团队表示将开源新模型。苹果最终放弃了DeepSeek的模型。"
             "用户仍在使用DeepSeek，AI模型DeepSeek表现出色。")
