@@ -263,6 +263,9 @@ NEWS = [
     # ……released its model: released, not developed
     ("DeepSeek发布其最新开源模型DeepSeek-R1。", [("DeepSeek", O), ("DeepSeek-R1", M)],
      {("DeepSeek", "released", "DeepSeek-R1", None)}),
+    # a company named like its product (DeepSeek), and the model it owns
+    ("中国竞争对手DeepSeek凭借其突破性的R1模型迅速登顶。", [("DeepSeek", M), ("R1", M)],
+     {("DeepSeek", "developed", "R1", None)}),
     ("软银及其子公司，包括英国芯片设计公司Arm。", [("软银", O), ("Arm", O)], {("Arm", "partOf", "软银", None)}),
     # a topic chain across a colon
     ("OpenAI调整后的路线图将分两步推进：未来数周内发布GPT-4.5。", [("OpenAI", O), ("GPT-4.5", M)],
