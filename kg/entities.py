@@ -58,6 +58,8 @@ __all__ = ["Recognizer", "load_recognizer", "find_mentions", "org_parent"]
 
 _MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "开源", "model", "Model")
 _CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
+_MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9\-])")
+"""Hyphen-joined parts after a model's name: a variant (DeepSeek-R1-Distill-Qwen-7B, GPT-4o-mini)."""
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -168,7 +170,7 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
             if twin is not None and (after.startswith(lists.org_cues) or after.startswith(lists.org_verbs)):
                 label, source = "Organization", f"lexicon:{twin.id}"
             else:
-                m = _VERSION_TAIL.match(folded, e)
+                m = _VERSION_TAIL.match(folded, e) or _MODEL_CHAIN.match(folded, e)
                 if m and not folded[m.end() : m.end() + 4].lstrip().startswith(lists.hardware):
                     out.append((s, m.end(), "AIModel", "pattern:model-version", 0.85))
                     continue

@@ -95,6 +95,13 @@ def test_entities_descriptions_of_companies_are_not_organizations(text, models):
     assert not [t for t, label in found if label == "Organization" and t.endswith("公司")], found
 
 
+def test_entities_hyphenated_model_variants_are_one_model(models):
+    found = _mentions("测试了DeepSeek-R1-Distill-Qwen-7B和DeepSeek-distill-qwen，但不是Llama-based方案。", models)
+    assert ("DeepSeek-R1-Distill-Qwen-7B", "AIModel") in found
+    assert ("DeepSeek-distill-qwen", "AIModel") in found
+    assert not [t for t, _ in found if t.endswith("based")]
+
+
 @pytest.mark.parametrize("text", ["该公司推出V4.0版本，性能提升明显。", "新模型V3的版本号为V2.5。"])
 def test_entities_a_version_alone_is_no_model(text, models):
     assert not [t for t, label in _mentions(text, models) if label == "AIModel"]
