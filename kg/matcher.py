@@ -103,7 +103,8 @@ def _name_spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[in
     the rule lists them, follows a ``left`` word (or the sentence start) and precedes a ``right`` word
     (or the sentence end). With ``entity``, one mention of another class counts as such a run; with
     ``lead``, the run may open with a mention of those classes ([荔湾区芳村]实验小学); with ``maximal``,
-    the token before the run could not have extended it and is no organization, work or model.
+    the token before the run could not have extended it and is no organization, work or model; with
+    ``suffix``, the run ends in one of those endings (市, 开发区).
     """
     n = len(units)
     lo, hi = el["NAME"]
@@ -124,16 +125,17 @@ def _name_spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[in
         ok = el["ENTITY"] and u.mention is not None and lo <= len(u.text) <= hi and right_ok(ui + 1)
         return [ui + 1] if ok else []
     out = []
-    size = 0
+    text = ""
     first_end = ui + 1 if u.ent else ui  # a leading mention needs plain words after it
     for j in range(ui, n):
         v = units[j]
         if not (plain(v) or (j == ui and v.ent in el["LEAD"] and v.mention is not None)):
             break
-        size += len(v.text)
-        if size > hi:
+        text += v.text
+        if len(text) > hi:
             break
-        if size >= lo and right_ok(j + 1) and j >= first_end:
+        if (len(text) >= lo and right_ok(j + 1) and j >= first_end
+                and ("SUFFIX" not in el or text.endswith(el["SUFFIX"]))):
             out.append(j + 1)
     return out[::-1]
 

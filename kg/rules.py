@@ -33,7 +33,7 @@ _RULE_KEYS = {
 _ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS", "REFER"}
 _GAP_KEYS = {"GAP", "NOT", "CROSS"}
 _NAME_KEYS = {"NAME", "NOT", "AS"}
-_NAME_OPTS = {"min", "max", "left", "right", "entity", "maximal", "lead"}
+_NAME_OPTS = {"min", "max", "left", "right", "entity", "maximal", "lead", "suffix"}
 _OPS = {"?", "*", "+", "!"}
 
 
@@ -227,6 +227,11 @@ def _compile_name(el: dict[str, Any], i: int, bad, classes: frozenset[str]) -> d
     for side in ("left", "right"):
         if side in opts:
             out[side.upper()] = frozenset(to_simplified(w).casefold() for w in opts[side])
+    suffix = opts.get("suffix", [])
+    if not isinstance(suffix, list) or not all(isinstance(w, str) and w for w in suffix):
+        bad(f"pattern element {i}: NAME suffix must be a list of endings")
+    if suffix:
+        out["SUFFIX"] = tuple(to_simplified(w).casefold() for w in suffix)
     if "NOT" in el:  # one token object, or a list of them: a token matching any ends the run
         nots = el["NOT"] if isinstance(el["NOT"], list) else [el["NOT"]]
         out["NOT"] = tuple(_compile_element(x, i, bad, classes) for x in nots)

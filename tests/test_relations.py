@@ -424,6 +424,11 @@ NOT_STATED = [
     ("百度推出文心一言和文心一格的联合会员，价格为99元/月。", [("百度", O), ("文心一言", M), ("文心一格", M)], set()),
     # people of two companies founding a third do not make the two partners
     ("这家由Meta和DeepMind前研究人员共同创建的公司成立不足两年。", [("Meta", O), ("DeepMind", O)], set()),
+    # a descriptor before 公司 is no company name: 创办了大模型公司xAI
+    ("马斯克自己创办了大模型公司xAI，推出大模型Grok。", [("马斯克", P), ("xAI", O), ("Grok", M)],
+     {("马斯克", "founded", "xAI", None), ("xAI", "released", "Grok", None)}),
+    # a word after a title is no person (华天集团负责人建议……)
+    ("华天集团负责人建议，平台可以给企业打上标签。", [("华天集团", O)], set()),
     # companies of a technology are not the technology
     ("浦口火车站历史街区引入12家量子计算企业。", [("浦口火车站历史街区", O), ("量子计算", T)], set()),
     # A和B与C合作: A and B are not said to partner with each other

@@ -241,3 +241,10 @@ def test_rules_maximal_name_takes_ordinals_whole(tmp_path):
              Unit(5, 8, "总经理", "n", "Role", None, ("总经理",)),
              Unit(8, 11, "张志宏", "", "Person", Mention("a", 8, 11, "张志宏", "Person")))
     assert [(caps[0], caps[~0]) for _, caps in match_rule(rule, units)] == [(1, 3)]
+
+
+def test_rules_name_suffix_requires_an_ending(tmp_path):
+    rule = _rule(tmp_path, [{"ENT": "Organization"}, {"TEXT": "位于"}, {"NAME": {"suffix": ["市", "开发区"]}, "AS": "Location"}],
+                 subject=0, object=2)
+    assert match_rule(rule, _units(("甲公司", "Organization"), ("位于", ""), ("沧州", ""), ("市", "")))
+    assert not match_rule(rule, _units(("甲公司", "Organization"), ("位于", ""), ("耳塞", ""), ("正后方", "")))
