@@ -116,6 +116,13 @@ def test_entities_a_name_before_a_company_word_stays_a_name(models):
                          [(0, 2, "ns"), (2, 6, "n"), (6, 8, "vn"), (8, 10, "n")], lists)
 
 
+def test_entities_gazetteer_names_well_known_companies_media_and_people(models):
+    found = _mentions("据新京报报道，索尼和库卡与商务部会面，比尔·盖茨出席。", models)
+    for item in (("新京报", "Organization"), ("索尼", "Organization"), ("库卡", "Organization"),
+                 ("商务部", "Organization"), ("比尔·盖茨", "Person")):
+        assert item in found, (item, found)
+
+
 def test_entities_shared_name_takes_the_company_sense_the_article_gives_it(models):
     text = ("深度求索（DeepSeek）团队表示将开源新模型。苹果最终放弃了DeepSeek的模型。"
             "用户仍在使用DeepSeek，AI模型DeepSeek表现出色。")
