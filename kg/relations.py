@@ -345,10 +345,18 @@ def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
     return sorted(best.values(), key=lambda q: (q.start, q.speaker.start))
 
 
+_WITH = frozenset({"与", "跟", "同"})
+"""Words that join a list but after a titled name mean "together with" (校长刘元大与陈友开共事)."""
+
+
 def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
-    """Indices of entities coordinated with unit ``i`` (A、B和C; titles also when adjacent), itself included."""
+    """Indices of entities coordinated with unit ``i`` (A、B和C; titles also when adjacent), itself included.
+
+    After a title (校长A与B), 与/跟/同 join no one to the title: B is someone A is with.
+    """
     out = [i]
     label = units[i].ent
+    titled = i > 0 and units[i - 1].ent == "Role"
     for step in (-1, 1):
         j = i
         while True:
@@ -356,7 +364,8 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
             if label == "Publication" and 0 <= k < len(units) and k not in taken and units[k].ent == label:
                 j = k  # titles in a row: 《七里香》《无怨的青春》
             elif (0 <= k + step < len(units) and k + step not in taken and not units[k].ent
-                  and units[k].text in _COORD and units[k + step].ent == label):
+                  and units[k].text in _COORD and not (titled and units[k].text in _WITH)
+                  and units[k + step].ent == label):
                 j = k + step
             else:
                 break

@@ -454,3 +454,17 @@ def test_relations_condition_hedges_the_whole_sentence():
     a, _, _, (rels, _) = _run("如果马斯克愿意，OpenAI将以97.4亿美元收购推特。", [("马斯克", P), ("OpenAI", O), ("推特", O)])
     acq = [r for r in rels if r.predicate == "acquired"]
     assert acq and all(r.confidence <= 0.4 for r in acq)
+
+
+def test_relations_titles_belong_to_their_own_holder():
+    # 校长A与B共事: B works with A, not as principal
+    got = _triples("福建美佛儿学校校长刘元大与陈友开共事十几年。", [("福建美佛儿学校", O), ("刘元大", P), ("陈友开", P)])
+    assert {s for s, p, o, r in got if p == "worksFor"} == {"刘元大"}
+    # 甲，乙公司董事长丙: the title after a comma is 丙's
+    got = _triples("陕西煤业化工集团公司董事长杨照乾，陕西汽车控股集团有限公司董事长袁宏明出席。",
+                   [("陕西煤业化工集团公司", O), ("杨照乾", P), ("陕西汽车控股集团有限公司", O), ("袁宏明", P)])
+    assert {(s, o) for s, p, o, r in got if p == "worksFor"} == {("杨照乾", "陕西煤业化工集团公司"),
+                                                                ("袁宏明", "陕西汽车控股集团有限公司")}
+    # a list after a title shares it
+    got = _triples("OpenAI联合创始人马斯克和奥特曼。", [("OpenAI", O), ("马斯克", P), ("奥特曼", P)])
+    assert {s for s, p, o, r in got if p == "founded"} == {"马斯克", "奥特曼"}
