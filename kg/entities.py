@@ -60,6 +60,8 @@ _MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "�
 _CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
 _MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9\-])")
 """Hyphen-joined parts after a model's name: a variant (DeepSeek-R1-Distill-Qwen-7B, GPT-4o-mini)."""
+_REGISTERED = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]([\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))?")
+_REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国"))
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -339,12 +341,38 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         if not any(owner[c[0] : c[1]]):
             take(c)
     chosen = [c for c in dict.fromkeys(o for o in owner if o is not None) if keep(text[c[0] : c[1]], rec.lists)]
+    chosen = _registered_names(folded, chosen, rec)
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
     chosen = shared_name_senses(folded, chosen, rec.org_twin, key)
     return tuple(
         Mention(article.id, s, e, text[s:e], label, "", source, conf) for s, e, label, source, conf in chosen
     )
+
+
+def _registered_names(folded: str, chosen: list[Span], rec: Recognizer) -> list[Span]:
+    """A company's registered name is one mention: 三星（中国）投资有限公司, 恒生银行（中国）.
+
+    An organization followed by a place (or 集团/国际/控股) in parentheses, and optionally by
+    more words ending in 有限公司/集团/公司, absorbs them and the mentions inside them.
+    """
+    if "（" not in folded and "(" not in folded:
+        return chosen
+    out = sorted(chosen)
+    for c in [o for o in out if o[2] == "Organization"]:
+        m = _REGISTERED.match(folded, c[1])
+        if not m:
+            continue
+        inner = m.group(1)
+        x = rec.lexicon.surface.get(inner)
+        if not (inner in _REGISTERED_WORDS or (x is not None and x.label == "Location")):
+            continue
+        if not m.group(2) and not (folded[c[0] : c[1]].endswith(tuple(rec.lists.org_suffixes))):
+            continue  # 百度（北京）alone: keep the name and the place apart unless the name ends like a company
+        span = (c[0], m.end(), "Organization", c[3], c[4])
+        out = [o for o in out if not (o[0] >= c[0] and o[1] <= span[1])]
+        out.append(span)
+    return sorted(out)
 
 
 def _abbreviations(folded: str, chosen: list[Span]) -> list[Span]:

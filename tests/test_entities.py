@@ -267,3 +267,22 @@ def test_entities_missing_or_broken_model(tmp_path):
     bad.write_bytes(b"not a model")
     with pytest.raises(ModelError):
         load_labeller(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("三星（中国）投资有限公司今天宣布与百度合作。", "三星（中国）投资有限公司"),
+        ("阿里巴巴集团（中国）有限公司发布通义千问。", "阿里巴巴集团（中国）有限公司"),
+    ],
+)
+def test_entities_registered_company_name_is_one_mention(text, name, models):
+    found = _mentions(text, models)
+    assert (name, "Organization") in found
+    assert not any(t == "中国" for t, _ in found)
+
+
+def test_entities_place_after_a_plain_name_stays_apart(models):
+    found = _mentions("百度（北京）今天发布文心一言。", models)
+    assert ("百度", "Organization") in found
+    assert not any(t.startswith("百度（") for t, _ in found)
