@@ -260,26 +260,15 @@ def make_server(
         raise KgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
-def serve(
-    source: Any,
-    host: str = "127.0.0.1",
-    port: int = 7878,
-    *,
-    timeout: float = 30.0,
-    max_results: int = 10000,
-    allow_service: bool = False,
-    html_page: Path | None = None,
-    log: bool = True,
-) -> None:
+def serve(source: Any, host: str = "127.0.0.1", port: int = 7878, **options: Any) -> None:
     """Serve ``source`` (graph file, store directory, or loaded graph) until interrupted.
 
     The endpoint is ``/sparql`` (GET ``?query=`` or POST, form or ``application/sparql-query``),
     read-only (updates answer 403), with a per-query ``timeout`` (503 when passed), answers cut
     at ``max_results``, SERVICE refused unless ``allow_service``, CORS open. ``/`` serves
-    ``html_page`` and ``/ontology`` the ontology in Turtle.
+    ``html_page`` and ``/ontology`` the ontology in Turtle; ``options`` are :func:`make_server`'s.
     """
-    srv = make_server(source, host, port, timeout=timeout, max_results=max_results,
-                      allow_service=allow_service, html_page=html_page, log=log)
+    srv = make_server(source, host, port, **options)
     sys.stderr.write(f"kg serve: SPARQL endpoint at {srv.url}/sparql (Ctrl-C stops)\n")
     try:
         srv.serve_forever()
