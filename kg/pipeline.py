@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from kg import entities, keywords, linking, relations, segment
+from kg import bylines, entities, keywords, linking, relations, segment
 from kg.errors import KgError
 from kg.records import Article, Extraction, Failure
 from kg.resources import ontology_dir
@@ -28,6 +28,8 @@ class Models:
     """Relation rules."""
     concepts_per_article: int = 8
     """Number of salient keywords kept per article."""
+    bylines: tuple[bylines.BylineRule, ...] = ()
+    """Article-level rules for the byline author (an invited expert explains the article's subjects)."""
 
 
 STAGES: dict[str, Callable[..., Any]] = {
@@ -60,6 +62,7 @@ def load_models(
         recognizer=entities.load_recognizer(odir),
         rules=relations.load_rules(odir),
         concepts_per_article=concepts_per_article,
+        bylines=bylines.load_byline_rules(odir),
     )
 
 
@@ -77,8 +80,19 @@ def extract(article: Article, models: Models) -> Extraction:
     mentions = entities.find_mentions(article, sentences, models.recognizer)
     mentions = linking.link_mentions(article, mentions, models.recognizer)
     found, quotes = relations.extract_relations(article, sentences, mentions, models.rules)
+    found = _with_byline_relations(found, bylines.byline_relations(article, sentences, mentions, models.bylines))
     concepts = keywords.salient_keywords(sentences, mentions, models.concepts_per_article)
     return Extraction(article, sentences, mentions, tuple(found), tuple(quotes), tuple(concepts))
+
+
+def _with_byline_relations(found: tuple, extra: tuple) -> tuple:
+    """Byline relations not already stated by a sentence, merged in the order relations are kept."""
+    if not extra:
+        return found
+    seen = {(r.subject.name, r.predicate, r.object.name) for r in found}
+    new = [r for r in extra if (r.subject.name, r.predicate, r.object.name) not in seen]
+    return tuple(sorted((*found, *new), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
+                                                       r.predicate, r.role or "", r.rule_id)))
 
 
 def run(
