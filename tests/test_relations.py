@@ -468,3 +468,53 @@ def test_relations_titles_belong_to_their_own_holder():
     # a list after a title shares it
     got = _triples("OpenAI联合创始人马斯克和奥特曼。", [("OpenAI", O), ("马斯克", P), ("奥特曼", P)])
     assert {s for s, p, o, r in got if p == "founded"} == {"马斯克", "奥特曼"}
+
+
+PEN_NAMES = [
+    # a pen name read whole, whatever its words, before 创作的 + a kind of work
+    ("《神龙纹身》是我卖西红柿创作的网络小说，发表于17k小说网。", [("神龙纹身", B)], {("我卖西红柿", "神龙纹身")}),
+    ("《血族战争》是暗之夜兰创作的网络小说。", [("血族战争", B)], {("暗之夜兰", "血族战争")}),
+    # after 作者是 the name runs to the clause end
+    ("《星辰变》是在起点中文网上连载的奇幻修真小说，作者是我吃西红柿", [("星辰变", B)], {("我吃西红柿", "星辰变")}),
+    # a later author set off by a comma
+    ("《数据分析》是2010年科学出版社出版的图书，作者是张珣，汪寿阳", [("数据分析", B), ("张珣", P), ("汪寿阳", P)],
+     {("张珣", "数据分析"), ("汪寿阳", "数据分析")}),
+    # near misses: a pronoun, a time, a description, a question
+    ("《三体》是他在2006年创作的小说。", [("三体", B)], set()),
+    ("《平凡的世界》作者是一位陕西作家，", [("平凡的世界", B)], set()),
+    ("《围城》的作者是谁，", [("围城", B)], set()),
+    # 等 ends the name (et al.)
+    ("《铣工图解》作者是孙德山等，", [("铣工图解", B)], {("孙德山", "铣工图解")}),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", PEN_NAMES, ids=[n[0][:10] for n in PEN_NAMES])
+def test_relations_pen_names(text, ents, expected):
+    assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "authorOf"} == expected
+
+
+def test_relations_inner_place_after_a_country():
+    got = _triples("菲亚特成立于1899年，总部位于意大利都灵。",
+                   [("菲亚特", O), ("意大利", L), ("都灵", L)])
+    assert {o for s, p, o, _ in got if p == "locatedIn"} == {"意大利", "都灵"}
+    got = _triples("东莞市日新传导科技股份有限公司于2000年在中国东莞成立。",
+                   [("东莞市日新传导科技股份有限公司", O), ("中国", L), ("东莞", L)])
+    assert ("东莞市日新传导科技股份有限公司", "locatedIn", "东莞", None) in got
+    # two places apart are not one inside the other
+    got = _triples("华为总部位于深圳，在北京设有研究所。", [("华为", O), ("深圳", L), ("北京", L)])
+    assert {o for s, p, o, _ in got if p == "locatedIn"} == {"深圳"}
+
+
+def test_relations_biography_opening_with_a_missed_name():
+    got = _triples("皮庆生，男，江西新干人，2005年毕业于清华大学历史系，获博士学位。", [("清华大学历史系", O), ("江西", L)])
+    assert ("皮庆生", "alumniOf", "清华大学历史系", None) in got
+    got = _triples("齐经民，男，1957年1月5日生，兰州大学毕业，燕山大学教授。", [("兰州大学", O), ("燕山大学", O)])
+    assert ("齐经民", "alumniOf", "兰州大学", None) in got
+    # without 男/女 nothing says the opening words are a person
+    assert not _triples("今年，女儿毕业于清华大学。", [("清华大学", O)])
+
+
+def test_relations_company_named_without_its_suffix():
+    got = _triples("雷军是小米公司的联合创始人。", [("雷军", P), ("小米", O)])
+    assert ("雷军", "founded", "小米", None) in got
+    assert not {t for t in _triples("雷军是小米公司的员工。", [("雷军", P), ("小米", O)]) if t[1] == "founded"}
