@@ -518,3 +518,28 @@ def test_relations_company_named_without_its_suffix():
     got = _triples("雷军是小米公司的联合创始人。", [("雷军", P), ("小米", O)])
     assert ("雷军", "founded", "小米", None) in got
     assert not {t for t in _triples("雷军是小米公司的员工。", [("雷军", P), ("小米", O)]) if t[1] == "founded"}
+
+
+def test_relations_later_school_and_post_in_a_career():
+    got = _triples("刘福国，1978年生，2002年大学毕业于石河子大学数学系，2008年研究生毕业于新疆大学数学系。",
+                   [("刘福国", P), ("石河子大学数学系", O), ("新疆大学数学系", O)])
+    assert {o for s, p, o, _ in got if p == "alumniOf"} == {"石河子大学数学系", "新疆大学数学系"}
+    got = _triples("殷金宝担任天津农商银行股份有限公司党委书记，自2017年11月起任天津农商银行董事长。",
+                   [("殷金宝", P), ("天津农商银行股份有限公司", O), ("天津农商银行", O)])
+    assert ("殷金宝", "worksFor", "天津农商银行", "董事长") in got
+    assert ("殷金宝", "worksFor", "天津农商银行股份有限公司", "党委书记") in got
+
+
+def test_relations_relative_named_after_the_person_is_someone_else():
+    got = _triples("柳甄，联想集团创始人柳传志的侄女，大学就读于中国人民大学法学院。",
+                   [("联想集团", O), ("柳传志", P), ("中国人民大学法学院", O)])
+    assert not {t for t in got if t[1] == "alumniOf"}
+    assert ("柳传志", "founded", "联想集团", None) in got
+    # the one said to be someone's wife is still the subject
+    got = _triples("李雪是嘉宾乐嘉的妻子，毕业于哈佛大学英文系。", [("李雪", P), ("哈佛大学英文系", O)])
+    assert ("李雪", "alumniOf", "哈佛大学英文系", None) in got
+
+
+def test_relations_headquarters_set_up_in():
+    got = _triples("汇丰银行总部设立于伦敦。", [("汇丰银行", O), ("伦敦", L)])
+    assert ("汇丰银行", "locatedIn", "伦敦", None) in got
