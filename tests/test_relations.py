@@ -550,3 +550,11 @@ def test_relations_relative_named_after_the_person_is_someone_else():
 def test_relations_headquarters_set_up_in():
     got = _triples("汇丰银行总部设立于伦敦。", [("汇丰银行", O), ("伦敦", L)])
     assert ("汇丰银行", "locatedIn", "伦敦", None) in got
+
+
+def test_relations_biography_name_followed_by_its_school():
+    got = _triples("人物介绍林德明毕业于暨南大学，历任广发银行总行营业部总经理。", [("暨南大学", O), ("广发银行总行营业部", O)])
+    assert ("林德明", "alumniOf", "暨南大学", None) in got
+    # words that are no name
+    assert not _triples("学生毕业于清华大学。", [("清华大学", O)])
+    assert not _triples("人物介绍他毕业于清华大学。", [("清华大学", O)])
