@@ -558,3 +558,22 @@ def test_relations_biography_name_followed_by_its_school():
     # words that are no name
     assert not _triples("学生毕业于清华大学。", [("清华大学", O)])
     assert not _triples("人物介绍他毕业于清华大学。", [("清华大学", O)])
+
+
+ALUMNI_MORE = [
+    ("游一堃是川外国际教育学院2011级西班牙项目的毕业生", [("游一堃", P), ("川外国际教育学院", O), ("西班牙", L)],
+     {("游一堃", "川外国际教育学院")}),
+    ("马宁宁在美国俄亥俄州立大学化工系念了5年生物化工博士", [("马宁宁", P), ("美国", L), ("俄亥俄州立大学", O)],
+     {("马宁宁", "俄亥俄州立大学")}),
+    ("阿金达娃，女，青年歌手，毕业院校是中国音乐学院声乐系", [("阿金达娃", P), ("中国音乐学院声乐系", O)],
+     {("阿金达娃", "中国音乐学院声乐系")}),
+    # near misses: a teacher's student, learning at a company, an employee
+    ("张三是清华大学教授的学生", [("张三", P), ("清华大学", O)], set()),
+    ("张三在阿里巴巴学习了很多", [("张三", P), ("阿里巴巴", O)], set()),
+    ("张三是腾讯公司的员工", [("张三", P), ("腾讯公司", O)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", ALUMNI_MORE, ids=[a[0][:10] for a in ALUMNI_MORE])
+def test_relations_student_of_a_school(text, ents, expected):
+    assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "alumniOf"} == expected
