@@ -577,3 +577,17 @@ ALUMNI_MORE = [
 @pytest.mark.parametrize("text,ents,expected", ALUMNI_MORE, ids=[a[0][:10] for a in ALUMNI_MORE])
 def test_relations_student_of_a_school(text, ents, expected):
     assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "alumniOf"} == expected
+
+
+def test_relations_title_held_through_by_and_its():
+    got = _triples("雏鹰农牧集团股份有限公司由董事长侯建芳于1988年创立。", [("雏鹰农牧集团股份有限公司", O), ("侯建芳", P)])
+    assert ("侯建芳", "founded", "雏鹰农牧集团股份有限公司", None) in got
+    assert ("侯建芳", "worksFor", "雏鹰农牧集团股份有限公司", "董事长") in got
+    got = _triples("中国电力建设集团董事长由中国水利水电建设集团总经理范集湘担任。",
+                   [("中国电力建设集团", O), ("中国水利水电建设集团", O), ("范集湘", P)])
+    assert ("范集湘", "worksFor", "中国电力建设集团", "董事长") in got
+    got = _triples("纵横集团员工对其董事长袁柏仁人品的一致评价。", [("纵横集团", O), ("袁柏仁", P)])
+    assert ("袁柏仁", "worksFor", "纵横集团", "董事长") in got
+    # a company named further back, past another one, is not the one 其 stands for
+    got = _triples("纵横集团收购了万向集团，其董事长袁柏仁出席。", [("纵横集团", O), ("万向集团", O), ("袁柏仁", P)])
+    assert {o for s, p, o, r in got if p == "worksFor"} == {"万向集团"}
