@@ -591,3 +591,21 @@ def test_relations_title_held_through_by_and_its():
     # a company named further back, past another one, is not the one 其 stands for
     got = _triples("纵横集团收购了万向集团，其董事长袁柏仁出席。", [("纵横集团", O), ("万向集团", O), ("袁柏仁", P)])
     assert {o for s, p, o, r in got if p == "worksFor"} == {"万向集团"}
+
+
+WORKS_MORE = [
+    ("《我的任性未婚夫》是爱未萌芽在云中书城上连载的一本小说", [("我的任性未婚夫", B), ("爱未萌芽", P), ("云中书城", O)],
+     {("爱未萌芽", "我的任性未婚夫")}),
+    ("《锦绣妃途》是潇湘书院网络小说作家不游泳的小鱼所写的一本穿越古言小说",
+     [("锦绣妃途", B), ("不游泳的小鱼", P), ("潇湘书院", O)], {("不游泳的小鱼", "锦绣妃途")}),
+    ("顾七堇，腾讯文学签约作家，作品《考古者联盟》等", [("考古者联盟", B), ("顾七堇", P), ("腾讯文学", O)],
+     {("顾七堇", "考古者联盟")}),
+    # a reader who recommends a novel is not its author
+    ("《三体》是张三在北京大学演讲时推荐的小说", [("三体", B), ("张三", P), ("北京大学", O)], set()),
+    ("《三体》是张三推荐的小说", [("三体", B), ("张三", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", WORKS_MORE, ids=[w[0][:10] for w in WORKS_MORE])
+def test_relations_work_serialized_or_listed_by_its_author(text, ents, expected):
+    assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "authorOf"} == expected
