@@ -609,3 +609,9 @@ WORKS_MORE = [
 @pytest.mark.parametrize("text,ents,expected", WORKS_MORE, ids=[w[0][:10] for w in WORKS_MORE])
 def test_relations_work_serialized_or_listed_by_its_author(text, ents, expected):
     assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "authorOf"} == expected
+
+
+def test_relations_title_with_its_own_holder_after_is():
+    got = _triples("汪小菲是俏江南的创始人张兰的独子。", [("汪小菲", P), ("俏江南", O), ("张兰", P)])
+    assert {(s, p, o) for s, p, o, _ in got if p in ("founded", "worksFor")} == {
+        ("张兰", "founded", "俏江南"), ("张兰", "worksFor", "俏江南")}
