@@ -615,3 +615,25 @@ def test_relations_title_with_its_own_holder_after_is():
     got = _triples("汪小菲是俏江南的创始人张兰的独子。", [("汪小菲", P), ("俏江南", O), ("张兰", P)])
     assert {(s, p, o) for s, p, o, _ in got if p in ("founded", "worksFor")} == {
         ("张兰", "founded", "俏江南"), ("张兰", "worksFor", "俏江南")}
+
+
+FOUNDERS_MORE = [
+    ("阿里巴巴的创始人之一蔡崇信表示", [("阿里巴巴", O), ("蔡崇信", P)], {("蔡崇信", "阿里巴巴")}),
+    ("小米的创办者雷军出席。", [("小米", O), ("雷军", P)], {("雷军", "小米")}),
+    ("王石是万科的缔造者。", [("王石", P), ("万科", O)], {("王石", "万科")}),
+    ("华为公司于1987年由任正非在深圳创立。", [("任正非", P), ("华为公司", O), ("深圳", L)], {("任正非", "华为公司")}),
+    ("张三和李四合伙成立了星辰科技公司。", [("张三", P), ("李四", P), ("星辰科技公司", O)],
+     {("张三", "星辰科技公司"), ("李四", "星辰科技公司")}),
+    # an employee is no founder
+    ("小米的员工张三出席。", [("小米", O), ("张三", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", FOUNDERS_MORE, ids=[f[0][:10] for f in FOUNDERS_MORE])
+def test_relations_founder_phrasings(text, ents, expected):
+    assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "founded"} == expected
+
+
+def test_relations_place_before_the_company():
+    assert ("阿里巴巴集团", "locatedIn", "杭州", None) in _triples("位于杭州的阿里巴巴集团", [("阿里巴巴集团", O), ("杭州", L)])
+    assert not _triples("来自杭州的阿里巴巴集团", [("阿里巴巴集团", O), ("杭州", L)])
