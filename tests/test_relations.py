@@ -637,3 +637,19 @@ def test_relations_founder_phrasings(text, ents, expected):
 def test_relations_place_before_the_company():
     assert ("阿里巴巴集团", "locatedIn", "杭州", None) in _triples("位于杭州的阿里巴巴集团", [("阿里巴巴集团", O), ("杭州", L)])
     assert not _triples("来自杭州的阿里巴巴集团", [("阿里巴巴集团", O), ("杭州", L)])
+
+
+POSTS_MORE = [
+    ("邱勇出任清华大学第二十三任校长。", [("清华大学", O), ("邱勇", P)], {("邱勇", "清华大学", "校长")}),
+    ("清华大学首任校长邱勇", [("清华大学", O), ("邱勇", P)], {("邱勇", "清华大学", "校长")}),
+    ("清华大学的校长是邱勇。", [("清华大学", O), ("邱勇", P)], {("邱勇", "清华大学", "校长")}),
+    ("雷军成为金山软件董事长。", [("金山软件", O), ("雷军", P)], {("雷军", "金山软件", "董事长")}),
+    ("金山软件董事会选举雷军为董事长。", [("金山软件", O), ("雷军", P)], {("雷军", "金山软件", "董事长")}),
+    # 为 = for: the president gives something to 邱勇
+    ("清华大学校长为邱勇颁发证书。", [("清华大学", O), ("邱勇", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", POSTS_MORE, ids=[p[0][:10] for p in POSTS_MORE])
+def test_relations_more_position_phrasings(text, ents, expected):
+    assert {(s, o, r) for s, p, o, r in _triples(text, ents) if p == "worksFor"} == expected
