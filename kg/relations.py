@@ -145,7 +145,8 @@ _QUOTE_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』", "〈": "
 def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     """Fold title marks and a short parenthesis into the entity they wrap or follow.
 
-    《三体》 and “Siri” become one unit; so do 奥特曼（Sam Altman） and 百度（9888）, and asides in a row.
+    《三体》 and “Siri” become one unit; so do 奥特曼（Sam Altman） and 百度（9888）, and asides in a row. An aside
+    naming a person after a work (《三体》（刘慈欣著）) is kept: rules read the author there.
     """
     out: list[Unit] = []
     i = 0
@@ -160,8 +161,9 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
             while (j < len(units) and j - i <= 8 and units[j].text not in _CLOSE_PAREN
                    and units[j].text not in _ASIDE_BREAK and units[j].ent != "Role"):
                 j += 1  # an aside naming a position (刘江峰（多点创始人）) is kept: rules read it
-            if j < len(units) and units[j].text in _CLOSE_PAREN and j > i + 2:
-                inner = [x.mention for x in units[i + 2 : j] if x.mention is not None]
+            inner = [x.mention for x in units[i + 2 : j] if x.mention is not None]
+            names_author = u.ent == "Publication" and any(m.label == "Person" for m in inner)
+            if j < len(units) and units[j].text in _CLOSE_PAREN and j > i + 2 and not names_author:
                 keep = u.mention
                 if (len(inner) == 1 and inner[0].label == u.ent and inner[0].source.startswith("lexicon")
                         and not u.mention.source.startswith("lexicon")):

@@ -653,3 +653,20 @@ POSTS_MORE = [
 @pytest.mark.parametrize("text,ents,expected", POSTS_MORE, ids=[p[0][:10] for p in POSTS_MORE])
 def test_relations_more_position_phrasings(text, ents, expected):
     assert {(s, o, r) for s, p, o, r in _triples(text, ents) if p == "worksFor"} == expected
+
+
+AUTHORS_MORE = [
+    ("《三体》（刘慈欣著）", [("三体", B), ("刘慈欣", P)], {("刘慈欣", "三体")}),
+    ("《三体》是刘慈欣的长篇科幻小说", [("三体", B), ("刘慈欣", P)], {("刘慈欣", "三体")}),
+    ("《三体》是刘慈欣的代表作", [("三体", B), ("刘慈欣", P)], {("刘慈欣", "三体")}),
+    ("刘慈欣的科幻小说《三体》", [("三体", B), ("刘慈欣", P)], {("刘慈欣", "三体")}),
+    ("刘慈欣于2006年开始连载《三体》", [("三体", B), ("刘慈欣", P)], {("刘慈欣", "三体")}),
+    # a reader's favourite or collection is not theirs
+    ("《三体》是李娜最喜欢的小说", [("三体", B), ("李娜", P)], set()),
+    ("《三体》是李娜的私人藏书", [("三体", B), ("李娜", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", AUTHORS_MORE, ids=[a[0][:10] for a in AUTHORS_MORE])
+def test_relations_more_authorship_phrasings(text, ents, expected):
+    assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "authorOf"} == expected
