@@ -670,3 +670,20 @@ AUTHORS_MORE = [
 @pytest.mark.parametrize("text,ents,expected", AUTHORS_MORE, ids=[a[0][:10] for a in AUTHORS_MORE])
 def test_relations_more_authorship_phrasings(text, ents, expected):
     assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "authorOf"} == expected
+
+
+ALUMNI_VERBS = [
+    ("张伟是北京大学校友。", [("张伟", P), ("北京大学", O)], {("张伟", "北京大学")}),
+    ("张伟本科毕业于北京大学，后赴斯坦福大学深造。", [("张伟", P), ("北京大学", O), ("斯坦福大学", O)],
+     {("张伟", "北京大学"), ("张伟", "斯坦福大学")}),
+    ("张伟于1998年进入北京大学学习。", [("张伟", P), ("北京大学", O)], {("张伟", "北京大学")}),
+    ("1951年钱荣堃回到母校南开大学财经学院任教", [("钱荣堃", P), ("南开大学财经学院", O)], {("钱荣堃", "南开大学财经学院")}),
+    # learning at a company is no schooling; a son's school is not the father's
+    ("张伟到华为学习管理经验。", [("张伟", P), ("华为", O)], set()),
+    ("张伟的儿子的母校北京大学", [("张伟", P), ("北京大学", O)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", ALUMNI_VERBS, ids=[a[0][:10] for a in ALUMNI_VERBS])
+def test_relations_school_gone_to(text, ents, expected):
+    assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "alumniOf"} == expected
