@@ -687,3 +687,9 @@ ALUMNI_VERBS = [
 @pytest.mark.parametrize("text,ents,expected", ALUMNI_VERBS, ids=[a[0][:10] for a in ALUMNI_VERBS])
 def test_relations_school_gone_to(text, ents, expected):
     assert {(s, o) for s, p, o, _ in _triples(text, ents) if p == "alumniOf"} == expected
+
+
+def test_relations_school_read_as_a_place():
+    got = _triples("安德斯·埃格斯特朗青年时期就读于瑞典的乌普萨拉大学", [("安德斯·埃格斯特朗", P), ("瑞典的乌普萨拉大学", L)])
+    assert ("安德斯·埃格斯特朗", "alumniOf", "瑞典的乌普萨拉大学", None) in got
+    assert not _triples("张三毕业于北京", [("张三", P), ("北京", L)])
