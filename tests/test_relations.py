@@ -694,3 +694,10 @@ def test_relations_school_read_as_a_place():
     got = _triples("安德斯·埃格斯特朗青年时期就读于瑞典的乌普萨拉大学", [("安德斯·埃格斯特朗", P), ("瑞典的乌普萨拉大学", L)])
     assert ("安德斯·埃格斯特朗", "alumniOf", "瑞典的乌普萨拉大学", None) in got
     assert not _triples("张三毕业于北京", [("张三", P), ("北京", L)])
+
+
+def test_relations_registered_and_moved_headquarters():
+    assert ("华为", "locatedIn", "深圳", None) in _triples("华为注册地为深圳", [("华为", O), ("深圳", L)])
+    assert ("华为", "locatedIn", "东莞", None) in _triples("华为总部搬到了东莞", [("华为", O), ("东莞", L)])
+    # a research centre set up somewhere is not where the company is
+    assert not _triples("华为在东莞设立研发中心", [("华为", O), ("东莞", L)])
