@@ -701,3 +701,15 @@ def test_relations_registered_and_moved_headquarters():
     assert ("华为", "locatedIn", "东莞", None) in _triples("华为总部搬到了东莞", [("华为", O), ("东莞", L)])
     # a research centre set up somewhere is not where the company is
     assert not _triples("华为在东莞设立研发中心", [("华为", O), ("东莞", L)])
+
+
+def test_relations_acquired_company_in_latin_letters():
+    got = _triples("恩智浦半导体宣布将以3.07亿美元全现金交易收购Kinara，预计交易将于2025年上半年完成。", [("恩智浦半导体", O)])
+    assert ("恩智浦半导体", "acquired", "Kinara", None) in got
+    assert not _triples("腾讯收购部分股权，", [("腾讯", O)])
+
+
+def test_relations_title_after_by_stays_in_its_clause():
+    got = _triples("在获国家金融监督管理总局核准前，由执行董事、行长瞿纲代为履行董事长职责。",
+                   [("国家金融监督管理总局", O), ("瞿纲", P)])
+    assert not {t for t in got if t[1] == "worksFor"}
