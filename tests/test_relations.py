@@ -713,3 +713,12 @@ def test_relations_title_after_by_stays_in_its_clause():
     got = _triples("在获国家金融监督管理总局核准前，由执行董事、行长瞿纲代为履行董事长职责。",
                    [("国家金融监督管理总局", O), ("瞿纲", P)])
     assert not {t for t in got if t[1] == "worksFor"}
+
+
+def test_relations_relatives_shops_and_staff_are_not_the_subject():
+    assert not {t for t in _triples("徐荣女儿包包是YS韩国偶像学院学生。", [("徐荣", P), ("YS韩国偶像学院", O)]) if t[1] == "alumniOf"}
+    got = _triples("库迪咖啡宣布全球门店数量突破万家，第10000家门店位于卡塔尔多哈珍珠岛。",
+                   [("库迪咖啡", O), ("卡塔尔", L), ("多哈", L)])
+    assert not {t for t in got if t[1] == "locatedIn"}
+    got = _triples("目前已经有位于欧洲的Meta公司员工收到了相关通知。", [("Meta公司", O), ("欧洲", L)])
+    assert not {t for t in got if t[1] == "locatedIn"}
