@@ -722,3 +722,10 @@ def test_relations_relatives_shops_and_staff_are_not_the_subject():
     assert not {t for t in got if t[1] == "locatedIn"}
     got = _triples("目前已经有位于欧洲的Meta公司员工收到了相关通知。", [("Meta公司", O), ("欧洲", L)])
     assert not {t for t in got if t[1] == "locatedIn"}
+
+
+def test_relations_department_after_a_comma():
+    got = _triples("张三，腾讯云计算事业部总裁。", [("张三", P), ("腾讯", O)])
+    assert ("张三", "worksFor", "腾讯", "总裁") in got
+    got = _triples("张三，腾讯云计算事业部总裁李四表示", [("张三", P), ("腾讯", O), ("李四", P)])
+    assert "张三" not in {s for s, p, o, r in got if p == "worksFor"}
