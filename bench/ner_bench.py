@@ -48,7 +48,7 @@ def extract(article: Article, tagger, rec):
 def bench_cluener(tagger, rec) -> None:
     import train_ner as T
 
-    from kg.ner import LABELS, decode_bio
+    from kg.ner import LABELS
 
     data = T.read_cluener(DATA / "cluener" / "train.json")
     _, held = T.split(data)
@@ -58,8 +58,8 @@ def bench_cluener(tagger, rec) -> None:
     for i, (text, _) in enumerate(held):
         a = Article(id=f"c{i}", text=text)
         sents = segment(a, tagger)
-        tags = rec.labeller.tag(next(T.featurize([text], tagger, rec.lexicon, rec.lists)))
-        crf.append([(s, e, LABELS[k]) for s, e, k in decode_bio(tags)])
+        sents_x = next(T.featurize([text], tagger, rec.lexicon, rec.lists, rec.labeller.clusters))
+        crf.append([(s, e, LABELS[k]) for s, e, k in T.predict(rec.labeller.tag, sents_x)])
         ms = link_mentions(a, find_mentions(a, sents, rec), rec)
         full.append([(m.start, m.end, m.label) for m in ms])
     print(f"CLUENER2020, held-out tenth of train.json ({len(held)} sentences, seeded split; exact span and type)")

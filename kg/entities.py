@@ -277,7 +277,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             if lex[k][1] <= end:
                 inside.append((lex[k][0] - start, lex[k][1] - start, lex[k][2]))
             k += 1
-        tags = lab.tag(char_features(stext, toks, inside, rec.lists))
+        tags = lab.tag(char_features(stext, toks, inside, rec.lists, lab.clusters))
         spans = decode_bio(tags)
         if not spans:
             continue

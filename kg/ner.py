@@ -12,14 +12,20 @@ from kg.patterns import WordLists, is_han
 __all__ = [
     "MODEL_PATH",
     "LABELS",
+    "CLUSTERS_PATH",
     "char_features",
     "decode_bio",
+    "CharClusters",
+    "load_clusters",
     "CrfLabeller",
     "load_labeller",
 ]
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner.crfsuite"
 """The shipped model, trained by ``scripts/train_ner.py``."""
+
+CLUSTERS_PATH = Path(__file__).resolve().parent / "models" / "char_clusters.txt"
+"""Character clusters learned from unlabeled news, built by ``scripts/build_clusters.py``."""
 
 LABELS: dict[str, str] = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 """BIO tag type → ontology class."""
@@ -51,16 +57,83 @@ class _TypeTable(dict):
 _TYPES = _TypeTable()
 
 
+class _ClusterTable(dict):
+    """``str.translate`` table mapping a character to its one-letter cluster code; ``_`` when unknown."""
+
+    def __missing__(self, cp: int) -> str:
+        return "_"
+
+
+@dataclass(frozen=True)
+class CharClusters:
+    """Coarse and fine clusters of characters (``kg/models/char_clusters.txt``), as translate tables."""
+
+    coarse: dict[int, str]
+    """Code point → one-letter code of its coarse cluster."""
+    fine: dict[int, str]
+    """Code point → one-letter code of its fine cluster."""
+
+    def codes(self, text: str) -> tuple[str, str]:
+        """The coarse and the fine cluster code of each character of ``text``, as two strings."""
+        return text.translate(self.coarse), text.translate(self.fine)
+
+
+def _code(n: int) -> str:
+    # one letter per cluster, outside ASCII so that no code is confused with '_' or the padding
+    return chr(0x100 + n)
+
+
+def load_clusters(path: str | Path | None = None) -> CharClusters:
+    """Read the character cluster table (ModelError naming the file when it is missing or malformed).
+
+    Examples
+    --------
+    >>> c = load_clusters()
+    >>> coarse, fine = c.codes("李明")
+    >>> len(coarse) == len(fine) == 2 and "_" not in fine
+    True
+    >>> load_clusters("/nonexistent.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ModelError: /nonexistent.txt: the character cluster table is missing (run scripts/build_clusters.py)
+    """
+    p = Path(path) if path is not None else CLUSTERS_PATH
+    if not p.is_file():
+        raise ModelError(f"{p}: the character cluster table is missing (run scripts/build_clusters.py)")
+    coarse: dict[int, str] = _ClusterTable()
+    fine: dict[int, str] = _ClusterTable()
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{p}: cannot read the character cluster table: {exc}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or len(parts[0]) != 1 or not (parts[1].isdigit() and parts[2].isdigit()):
+            raise ModelError(f"{p}:{n}: bad cluster row {line!r} (expected 'char<TAB>coarse<TAB>fine')")
+        a, b = int(parts[1]), int(parts[2])
+        if a >= 4096 or b >= 4096:
+            raise ModelError(f"{p}:{n}: cluster number too large in {line!r}")
+        coarse[ord(parts[0])] = _code(a)
+        fine[ord(parts[0])] = _code(b)
+    if not fine:
+        raise ModelError(f"{p}: the character cluster table is empty")
+    return CharClusters(coarse, fine)
+
+
 def char_features(
     text: str,
     tokens: list[tuple[int, int, str]],
     lex_spans: list[tuple[int, int, str]],
     lists: WordLists,
+    clusters: CharClusters | None = None,
 ) -> list[list[str]]:
     """One list of feature strings per character of ``text`` (already folded).
 
     ``tokens`` are ``(start, end, pos)`` offsets into ``text`` covering it; ``lex_spans`` are
-    ``(start, end, label)`` gazetteer matches in it.
+    ``(start, end, label)`` gazetteer matches in it; ``clusters`` (see :func:`load_clusters`)
+    adds the clusters of each character and of its neighbours.
 
     Examples
     --------
@@ -68,6 +141,9 @@ def char_features(
     >>> f = char_features("吴飞教授", [(0, 2, "nr"), (2, 4, "n")], [], load_word_lists())
     >>> len(f), "c=吴" in f[0], "p=Bnr" in f[0], "nw=教授" in f[1]
     (4, True, True, True)
+    >>> f = char_features("吴飞教授", [(0, 2, "nr"), (2, 4, "n")], [], load_word_lists(), load_clusters())
+    >>> sorted(x.split("=")[0] for x in f[0] if x.startswith("k"))
+    ['k', 'kbl', 'kbr', 'kf', 'kl', 'kr']
     """
     n = len(text)
     pad = "^^" + text + "$$"
@@ -136,6 +212,16 @@ def char_features(
     for i, ch in enumerate(text):
         if ch in surnames:
             out[i].append("sn")
+    if clusters is not None:
+        coarse, fine = clusters.codes(text)
+        fine = "^" + fine + "$"
+        for i, row in enumerate(out):
+            row.append("k=" + coarse[i])
+            row.append("kf=" + fine[i + 1])
+            row.append("kl=" + fine[i])
+            row.append("kr=" + fine[i + 2])
+            row.append("kbl=" + fine[i : i + 2])
+            row.append("kbr=" + fine[i + 1 : i + 3])
     return out
 
 
@@ -172,6 +258,10 @@ class CrfLabeller:
 
     path: Path
     """The model file."""
+    clusters_path: Path = CLUSTERS_PATH
+    """The character cluster table the model was trained with."""
+    clusters: CharClusters | None = field(default=None, repr=False, compare=False)
+    """The loaded cluster table: pass it to :func:`char_features`."""
     _tagger: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -192,12 +282,14 @@ class CrfLabeller:
         if not set(tagger.labels()) <= {"O"} | {f"{b}-{k}" for b in "BI" for k in LABELS}:
             raise ModelError(f"{self.path}: unexpected labels {tagger.labels()} in the entity model")
         self._tagger = tagger
+        self.clusters = load_clusters(self.clusters_path)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path}
+        return {"path": self.path, "clusters_path": self.clusters_path}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.path = state["path"]
+        self.clusters_path = state["clusters_path"]
         self._open()
 
     def tag(self, features: list[list[str]]) -> list[str]:
@@ -212,8 +304,8 @@ class CrfLabeller:
         return min(m(tags[i], i) for i in range(start, end))
 
 
-def load_labeller(path: str | Path | None = None) -> CrfLabeller:
-    """Open the shipped CRF model (ModelError when it is missing or unreadable).
+def load_labeller(path: str | Path | None = None, clusters: str | Path | None = None) -> CrfLabeller:
+    """Open the shipped CRF model and its cluster table (ModelError when either is missing or unreadable).
 
     Examples
     --------
@@ -222,4 +314,6 @@ def load_labeller(path: str | Path | None = None) -> CrfLabeller:
     ...
     kg.errors.ModelError: /nonexistent.crfsuite: the entity model is missing (run scripts/train_ner.py)
     """
-    return CrfLabeller(Path(path) if path is not None else MODEL_PATH)
+    return CrfLabeller(
+        Path(path) if path is not None else MODEL_PATH, Path(clusters) if clusters is not None else CLUSTERS_PATH
+    )

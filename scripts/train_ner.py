@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.ner import LABELS, char_features, decode_bio  # noqa: E402
+from kg.ner import CLUSTERS_PATH, LABELS, char_features, decode_bio, load_clusters  # noqa: E402
 from kg.patterns import fold, fold_key, load_lexicon, load_word_lists  # noqa: E402
 from kg.resources import ontology_dir  # noqa: E402
-from kg.segment import load_userdict, make_tagger  # noqa: E402
+from kg.segment import load_userdict, make_tagger, split_sentences  # noqa: E402
 
 TYPE_MAP = {"name": "PER", "company": "ORG", "organization": "ORG", "government": "ORG", "address": "LOC"}
 SEED = 20200101
@@ -76,19 +76,48 @@ def bio(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
     return tags
 
 
-def featurize(texts, tagger, lexicon, lists):
-    """Features of each text, computed as kg computes them on an article."""
+def featurize(texts, tagger, lexicon, lists, clusters):
+    """Per text, ``(start, end, features)`` of each sentence, computed as kg computes them on an article.
+
+    kg tags sentence by sentence (:func:`kg.segment.split_sentences`), with the tokens of the
+    folded sentence and the gazetteer matches found in the whole text.
+    """
     for text in texts:
         f = fold(text)
-        toks = []
-        pos = 0
-        for w, p in tagger.tag(f):
-            toks.append((pos, pos + len(w), p))
-            pos += len(w)
-        starts = {s for s, _, _ in toks}
-        ends = {e for _, e, _ in toks}
-        lex = [(s, e, x.label) for s, e, x in lexicon.match(fold_key(text), starts, ends)]
-        yield char_features(f, toks, lex, lists)
+        sents = []
+        starts: set[int] = set()
+        ends: set[int] = set()
+        for start, end in split_sentences(text):
+            toks = []
+            pos = 0
+            for w, p in tagger.tag(f[start:end]):
+                toks.append((pos, pos + len(w), p))
+                starts.add(start + pos)
+                pos += len(w)
+                ends.add(start + pos)
+            sents.append((start, end, toks))
+        lex = sorted((s, e, x.label) for s, e, x in lexicon.match(fold_key(text), starts, ends))
+        out = []
+        for start, end, toks in sents:
+            inside = [(s - start, e - start, k) for s, e, k in lex if s >= start and e <= end]
+            out.append((start, end, char_features(f[start:end], toks, inside, lists, clusters)))
+        yield out
+
+
+def sentence_tags(tags: list[str], start: int, end: int) -> list[str]:
+    """The gold tags of one sentence (a name cut by the sentence's start begins there)."""
+    out = tags[start:end]
+    if out and out[0].startswith("I-"):
+        out[0] = "B-" + out[0][2:]
+    return out
+
+
+def predict(tag, sentences) -> list[tuple[int, int, str]]:
+    """Spans of a text from ``tag(features)`` run on each of its sentences (see :func:`featurize`)."""
+    spans = []
+    for start, _, xseq in sentences:
+        spans.extend((start + s, start + e, k) for s, e, k in decode_bio(tag(xseq)))
+    return spans
 
 
 def score(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int, str]]]) -> dict[str, tuple]:
@@ -113,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=ROOT / "kg" / "models" / "ner.crfsuite")
+    ap.add_argument("--clusters", type=Path, default=CLUSTERS_PATH, help="character cluster table (scripts/build_clusters.py)")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=300)
@@ -128,10 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     tagger = make_tagger("rjieba", userdict)
     lexicon = load_lexicon()
     lists = load_word_lists()
+    clusters = load_clusters(args.clusters)
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for (text, spans), xseq in zip(train, featurize([t for t, _ in train], tagger, lexicon, lists)):
-        trainer.append(xseq, bio(len(text), spans))
+    for (text, spans), sents in zip(train, featurize([t for t, _ in train], tagger, lexicon, lists, clusters)):
+        tags = bio(len(text), spans)
+        for start, end, xseq in sents:
+            trainer.append(xseq, sentence_tags(tags, start, end))
     trainer.set_params(
         {
             "c1": args.c1,
@@ -150,9 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     tg = pycrfsuite.Tagger()
     tg.open(str(args.out))
     gold, pred = [], []
-    for (text, spans), xseq in zip(held, featurize([t for t, _ in held], tagger, lexicon, lists)):
+    for (text, spans), sents in zip(held, featurize([t for t, _ in held], tagger, lexicon, lists, clusters)):
         gold.append(spans)
-        pred.append(decode_bio(tg.tag(xseq)))
+        pred.append(predict(tg.tag, sents))
     label = "held-out tenth" if not args.all else "the tenth (seen in training: not a held-out figure)"
     print(f"CLUENER {label}: {len(held)} sentences")
     for k, (p, r, f, n) in score(gold, pred).items():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.ner import LABELS, MODEL_PATH, char_features, decode_bio, load_labeller
+from kg.errors import ModelError
+from kg.ner import LABELS, MODEL_PATH, char_features, decode_bio, load_clusters, load_labeller
 from kg.patterns import fold, load_word_lists
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +51,7 @@ def test_ner_shipped_model_is_small_and_tags_names():
     for w, p in make_tagger().tag(text):
         toks.append((pos, pos + len(w), p))
         pos += len(w)
-    spans = decode_bio(lab.tag(char_features(fold(text), toks, [], load_word_lists())))
+    spans = decode_bio(lab.tag(char_features(fold(text), toks, [], load_word_lists(), lab.clusters)))
     found = {(text[s:e], LABELS[k]) for s, e, k in spans}
     assert ("李强", "Person") in found
     assert ("北京", "Location") in found
@@ -89,3 +90,59 @@ def test_ner_cluener_reader(shared_data):
     assert len(rows) > 10000
     text, spans = rows[0]
     assert all(0 <= s < e <= len(text) and k in LABELS for s, e, k in spans)
+
+
+def test_ner_cluster_table_gives_features():
+    clusters = load_clusters()
+    coarse, fine = clusters.codes("李王，x")
+    assert len(coarse) == len(fine) == 4
+    assert "_" not in fine[:2] and fine[2:] == "__"  # Han characters are clustered, the rest is unknown
+    f = char_features("李强说", [(0, 2, "nr"), (2, 3, "v")], [], load_word_lists(), clusters)
+    assert "kf=" + fine[0] in f[0] and "kr=" + clusters.codes("强")[1] in f[0]
+    assert "kl=^" in f[0] and "kr=$" in f[2]
+    assert not any(x.startswith("k") for x in char_features("李强说", [(0, 3, "n")], [], load_word_lists())[0])
+
+
+def test_ner_cluster_table_missing_or_corrupt(tmp_path):
+    with pytest.raises(ModelError, match="none.txt: the character cluster table is missing"):
+        load_clusters(tmp_path / "none.txt")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("# header\n李\t1\t2\n王\tx\n", encoding="utf-8")
+    with pytest.raises(ModelError, match=r"bad.txt:3: bad cluster row"):
+        load_clusters(bad)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ModelError, match="binary.txt"):
+        load_clusters(binary)
+    with pytest.raises(ModelError, match="none.txt"):
+        load_labeller(clusters=tmp_path / "none.txt")
+
+
+def test_ner_labeller_pickles_its_cluster_table():
+    lab = pickle.loads(pickle.dumps(load_labeller()))
+    assert lab.clusters is not None and lab.clusters.codes("李") == load_clusters().codes("李")
+
+
+def test_ner_training_features_are_the_run_time_features():
+    """scripts/train_ner.py computes exactly the features kg tags an article with, sentence by sentence."""
+    from kg.entities import find_mentions, load_recognizer
+    from kg.records import Article
+    from kg.resources import ontology_dir
+    from kg.segment import load_userdict, make_tagger, segment
+
+    t = _train_module()
+    rec = load_recognizer()
+    tagger = make_tagger("rjieba", load_userdict(ontology_dir() / "dicts" / "userdict.txt"))
+    text = "国务院总理李强今天在北京会见了法国总统马克龙。百度创始人李彦宏表示，腾讯和阿里巴巴都在上海市浦东新区设有办公室！"
+    seen = []
+    tag = rec.labeller.tag
+    rec.labeller.tag = lambda x: seen.append(x) or tag(x)
+    try:
+        a = Article(id="a", text=text)
+        find_mentions(a, segment(a, tagger), rec)
+    finally:
+        del rec.labeller.tag
+    sents = next(t.featurize([text], tagger, rec.lexicon, rec.lists, rec.labeller.clusters))
+    assert len(sents) == 2
+    assert seen == [x for _, _, x in sents]
+    assert t.sentence_tags(["B-PER", "I-PER", "I-PER", "O"], 1, 4) == ["B-PER", "I-PER", "O"]
