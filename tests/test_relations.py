@@ -729,3 +729,10 @@ def test_relations_department_after_a_comma():
     assert ("张三", "worksFor", "腾讯", "总裁") in got
     got = _triples("张三，腾讯云计算事业部总裁李四表示", [("张三", P), ("腾讯", O), ("李四", P)])
     assert "张三" not in {s for s, p, o, r in got if p == "worksFor"}
+
+
+def test_relations_school_and_graduation_read_as_one_name():
+    got = _triples("田昕，女，汉族，1976年3月出生，中国科技大学工商管理专业毕业，在职研究生学历。",
+                   [("田昕", P), ("中国科技大学工商管理专业毕业", O)])
+    assert ("田昕", "alumniOf", "中国科技大学工商管理专业毕业", None) in got
+    assert not {t for t in _triples("田昕，女，汉族，就职于中国科技集团。", [("田昕", P), ("中国科技集团", O)]) if t[1] == "alumniOf"}
