@@ -373,6 +373,10 @@ def test_relations_investor_is_not_where_the_company_is():
     got = _triples("沈阳微思软件有限公司是由日本株式会社投资的外商独资公司，成立于1999年，位于沈阳市南湖高新区。",
                    [("沈阳微思软件有限公司", O), ("日本株式会社", O), ("沈阳市南湖高新区", L)])
     assert {s for s, p, o, _ in got if p == "locatedIn"} == {"沈阳微思软件有限公司"}
+    # the investor's country named on the way is crossed; the place is the one after 位于
+    got = _triples("沈阳微思软件有限公司是由日本株式会社投资的外商独资公司，成立于1999年，位于沈阳市南湖高新区。",
+                   [("沈阳微思软件有限公司", O), ("日本", L), ("株式会社", O), ("沈阳市南湖高新区", L)])
+    assert {(s, o) for s, p, o, _ in got if p == "locatedIn"} == {("沈阳微思软件有限公司", "沈阳市南湖高新区")}
 
 
 def test_relations_pronoun_slot_refers_to_the_company_named_before():
