@@ -109,7 +109,30 @@ def build_units(sentence: Sentence, mentions: tuple[Mention, ...], rules: RuleSe
             if text.strip():
                 units.append(Unit(s, e, _norm(text), pos))
         cur = e
-    return _absorb_asides(_merge_roles(units, rules, sentence))
+    return _board_titles(_absorb_asides(_merge_roles(units, rules, sentence)))
+
+
+_BOARDS = ("董事局", "董事会", "理事会", "监事会")
+
+
+def _board_titles(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """A title after an organization named with its board (网易公司董事局 + 主席) is that board's title (董事局主席).
+
+    Examples
+    --------
+    >>> m = Mention("a", 0, 7, "网易公司董事局", "Organization")
+    >>> us = (Unit(0, 7, "网易公司董事局", "", "Organization", m), Unit(7, 9, "主席", "n", "Role", None, ("主席",)))
+    >>> _board_titles(us)[1].roles
+    ('董事局主席',)
+    """
+    out = list(units)
+    for i in range(1, len(out)):
+        prev, u = out[i - 1], out[i]
+        if u.ent == "Role" and u.roles and prev.ent == "Organization" and prev.text.endswith(_BOARDS):
+            board = next(b for b in _BOARDS if prev.text.endswith(b))
+            if not u.roles[0].startswith(board):
+                out[i] = replace(u, roles=(board + u.roles[0],) + u.roles[1:])
+    return tuple(out)
 
 
 def _split_titles(sentence: Sentence, rules: RuleSet) -> list[tuple[int, int, str]]:

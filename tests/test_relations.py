@@ -740,3 +740,12 @@ def test_relations_school_and_graduation_read_as_one_name():
                    [("田昕", P), ("中国科技大学工商管理专业毕业", O)])
     assert ("田昕", "alumniOf", "中国科技大学工商管理专业毕业", None) in got
     assert not {t for t in _triples("田昕，女，汉族，就职于中国科技集团。", [("田昕", P), ("中国科技集团", O)]) if t[1] == "alumniOf"}
+
+
+def test_relations_board_title_and_country_before_school():
+    got = _triples("网易公司董事局主席兼首席执行官丁磊在政协驻地回答记者提问。", [("网易公司董事局", O), ("丁磊", P)])
+    assert {r for s, p, o, r in got if p == "worksFor"} == {"董事局主席", "首席执行官"}
+    got = _triples("安德斯·埃格斯特朗青年时期就读于瑞典的乌普萨拉大学", [("安德斯·埃格斯特朗", P), ("瑞典", L), ("乌普萨拉大学", O)])
+    assert ("安德斯·埃格斯特朗", "alumniOf", "乌普萨拉大学", None) in got
+    got = _triples("姓名：贺蓉 性别：女 简介：1985年毕业于西南农业大学，获农学学士学位", [("贺蓉", P), ("西南农业大学", O)])
+    assert ("贺蓉", "alumniOf", "西南农业大学", None) in got
