@@ -49,6 +49,7 @@ from kg.patterns import (
     fold,
     fold_key,
     fold_width,
+    is_han,
     load_lexicon,
     load_word_lists,
 )
@@ -69,7 +70,11 @@ _PRIORITY = {"pattern:book-title": 0}
 _CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
 _MIN_CONFIDENCE = {"PER": 0.6, "ORG": 0.0, "LOC": 0.0}
 """CRF spans below this lowest-marginal probability are dropped (names are where news errs most)."""
+_MIN_CONFIDENCE_NAME = 0.45
+"""The lower floor for a person's name shaped like a Chinese name: a surname and one or two Han characters."""
 Span = tuple  # (start, end, label, source, confidence)
+_ADDRESS_ENDS = ("省", "市", "县", "区", "镇", "乡", "村", "路", "街", "道", "巷", "号", "楼", "湾", "广场", "大厦", "小区", "园区")
+"""Last characters of a street address or a place in one (the CRF's places ending so need no proper noun)."""
 
 
 @dataclass(frozen=True)
@@ -283,13 +288,49 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             continue
         for s, e, k in spans:
             conf = lab.confidence(tags, s, e)
-            if conf < _MIN_CONFIDENCE[k]:
+            if conf < _MIN_CONFIDENCE[k] and not (
+                k == "PER" and conf >= _MIN_CONFIDENCE_NAME and _chinese_name(stext[s:e], rec.lists)
+            ):
                 continue
             for ps, pe in pieces(stext, s, e):
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
-                if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased):
+                if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased) or (
+                    k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
+                ):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out
+
+
+def _chinese_name(piece: str, lists: WordLists) -> bool:
+    """A surname and a one- or two-character given name, all Han (张元端, 孙楠, 欧阳明辉).
+
+    Examples
+    --------
+    >>> w = load_word_lists()
+    >>> _chinese_name("张元端", w), _chinese_name("欧阳明辉", w), _chinese_name("展望未来", w), _chinese_name("张", w)
+    (True, True, False, False)
+    """
+    if not all(is_han(c) for c in piece):
+        return False
+    if 2 <= len(piece) <= 3 and piece[0] in lists.surnames:
+        return True
+    return 3 <= len(piece) <= 4 and piece[:2] in lists.surnames
+
+
+def _place_name(piece: str, conf: float, lists: WordLists) -> bool:
+    """A CRF place that ends like an address (革新路, 迈号镇, 名商大厦B1楼), kept even when its words are common.
+
+    Examples
+    --------
+    >>> w = load_word_lists()
+    >>> _place_name("革新路", 0.6, w), _place_name("苏州街55号名商大厦B1楼", 0.9, w), _place_name("一条路", 0.9, w)
+    (True, True, False)
+    """
+    if conf < 0.5 or not is_han(piece[0]) or sum(map(is_han, piece)) < 3 or len(piece) > 24:
+        return False
+    if piece in lists.generic or piece.startswith(lists.descriptor_prefixes) or not piece.isalnum():
+        return False
+    return piece.endswith(_ADDRESS_ENDS) and piece[0] not in "一这那该某各每"
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -286,3 +286,20 @@ def test_entities_place_after_a_plain_name_stays_apart(models):
     found = _mentions("百度（北京）今天发布文心一言。", models)
     assert ("百度", "Organization") in found
     assert not any(t.startswith("百度（") for t, _ in found)
+
+
+def test_entities_street_name_the_crf_finds_is_kept(models):
+    """A place ending like an address (路, 镇, 街) needs no proper noun among its words."""
+    assert ("革新路", "Location") in _mentions("三口之家在革新路一间20平方米的房子里住了十年。", models)
+    assert not any(label == "Location" for _, label in _mentions("他一路走来，一条路走到底。", models))
+
+
+def test_entities_name_shapes():
+    from kg.entities import _chinese_name, _place_name
+    from kg.patterns import load_word_lists
+
+    w = load_word_lists()
+    assert _chinese_name("孙楠", w) and _chinese_name("欧阳明辉", w)
+    assert not _chinese_name("展望未来", w) and not _chinese_name("Alex", w)
+    assert _place_name("迈号镇", 0.6, w) and not _place_name("迈号镇", 0.3, w)
+    assert not _place_name("这条路", 0.9, w) and not _place_name("路", 0.9, w)
