@@ -749,3 +749,12 @@ def test_relations_board_title_and_country_before_school():
     assert ("安德斯·埃格斯特朗", "alumniOf", "乌普萨拉大学", None) in got
     got = _triples("姓名：贺蓉 性别：女 简介：1985年毕业于西南农业大学，获农学学士学位", [("贺蓉", P), ("西南农业大学", O)])
     assert ("贺蓉", "alumniOf", "西南农业大学", None) in got
+
+
+def test_relations_company_founded_by_named_after_its_kind():
+    got = _triples("由 OpenAI 前首席科学家伊利亚·苏茨克维（Ilya Sutskever）去年创立的人工智能初创公司 Safe Superintelligence（SSI）正与投资方洽谈融资。",
+                   [("OpenAI", O), ("伊利亚·苏茨克维", P)])
+    assert {(s, o) for s, p, o, _ in got if p == "founded"} == {("伊利亚·苏茨克维", "Safe Superintelligence")}
+    assert ("马化腾", "founded", "腾讯", None) in _triples("由马化腾等人创立的互联网公司腾讯", [("马化腾", P), ("腾讯", O)])
+    # an investor is no founder
+    assert not _triples("由张三投资的初创公司Kinara", [("张三", P)])
