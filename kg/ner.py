@@ -154,21 +154,30 @@ def char_features(
     surnames = lists.surnames
     # character n-grams, built column by column with map/zip (several times faster than a loop)
     big = [pad[i : i + 2] for i in range(1, n + 2)]  # big[i] = pad[i + 1 : i + 3]
-    out: list[list[str]] = list(
-        map(
-            list,
-            zip(
-                map("c=".__add__, text),
-                map("l=".__add__, pad[1 : n + 1]),
-                map("r=".__add__, pad[3 : n + 3]),
-                map("ll=".__add__, pad[:n]),
-                map("rr=".__add__, pad[4 : n + 4]),
-                map("bl=".__add__, big[:n]),
-                map("br=".__add__, big[1 : n + 1]),
-                map("t=".__add__, [types[i : i + 3] for i in range(1, n + 1)]),
-            ),
-        )
-    )
+    columns = [
+        map("c=".__add__, text),
+        map("l=".__add__, pad[1 : n + 1]),
+        map("r=".__add__, pad[3 : n + 3]),
+        map("ll=".__add__, pad[:n]),
+        map("rr=".__add__, pad[4 : n + 4]),
+        map("bl=".__add__, big[:n]),
+        map("br=".__add__, big[1 : n + 1]),
+        map("t=".__add__, [types[i : i + 3] for i in range(1, n + 1)]),
+    ]
+    if clusters is not None:
+        # the character's coarse and fine cluster, its neighbours' fine clusters and the two pairs
+        coarse, fine = clusters.codes(text)
+        fine = "^" + fine + "$"
+        fbig = [fine[i : i + 2] for i in range(n + 1)]  # fbig[i] = fine clusters of characters i - 1, i
+        columns += [
+            map("k=".__add__, coarse),
+            map("kf=".__add__, fine[1 : n + 1]),
+            map("kl=".__add__, fine[:n]),
+            map("kr=".__add__, fine[2 : n + 2]),
+            map("kbl=".__add__, fbig[:n]),
+            map("kbr=".__add__, fbig[1 : n + 1]),
+        ]
+    out: list[list[str]] = list(map(list, zip(*columns)))
     # word-level features, shared by the characters of a word
     words = [text[s:e] for s, e, _ in tokens]
     m = len(tokens)
@@ -212,16 +221,6 @@ def char_features(
     for i, ch in enumerate(text):
         if ch in surnames:
             out[i].append("sn")
-    if clusters is not None:
-        coarse, fine = clusters.codes(text)
-        fine = "^" + fine + "$"
-        for i, row in enumerate(out):
-            row.append("k=" + coarse[i])
-            row.append("kf=" + fine[i + 1])
-            row.append("kl=" + fine[i])
-            row.append("kr=" + fine[i + 2])
-            row.append("kbl=" + fine[i : i + 2])
-            row.append("kbr=" + fine[i + 1 : i + 3])
     return out
 
 
