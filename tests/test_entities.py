@@ -303,3 +303,9 @@ def test_entities_name_shapes():
     assert not _chinese_name("展望未来", w) and not _chinese_name("Alex", w)
     assert _place_name("迈号镇", 0.6, w) and not _place_name("迈号镇", 0.3, w)
     assert not _place_name("这条路", 0.9, w) and not _place_name("路", 0.9, w)
+
+
+def test_entities_transliterated_name_with_common_characters(models):
+    """山 and 大 are transliteration characters too (亚历山大), so the dotted name is whole."""
+    assert ("基斯·亚历山大", "Person") in _mentions("新晋升的四星上将基斯·亚历山大将执掌五角大楼。", models)
+    assert ("任天堂", "Organization") in _mentions("本届GDC将邀请任天堂社长岩田聪与会。", models)
