@@ -66,6 +66,7 @@ _REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国")
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_BEFORE = re.compile(r"[0-9][ .,]?$")
 _PRIORITY = {"pattern:book-title": 0}
 _CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
 _MIN_CONFIDENCE = {"PER": 0.6, "ORG": 0.0, "LOC": 0.0}
@@ -293,6 +294,8 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             ):
                 continue
             for ps, pe in pieces(stext, s, e):
+                if k == "PER" and _NUMBER_BEFORE.search(stext, max(0, ps - 2), ps):
+                    continue  # a unit after a number (1 吉瓦), not a person
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)

@@ -309,3 +309,8 @@ def test_entities_transliterated_name_with_common_characters(models):
     """山 and 大 are transliteration characters too (亚历山大), so the dotted name is whole."""
     assert ("基斯·亚历山大", "Person") in _mentions("新晋升的四星上将基斯·亚历山大将执掌五角大楼。", models)
     assert ("任天堂", "Organization") in _mentions("本届GDC将邀请任天堂社长岩田聪与会。", models)
+
+
+def test_entities_no_person_right_after_a_number(models):
+    found = _mentions("法国将与阿联酋合作建设一座 1 吉瓦的人工智能数据中心。", models)
+    assert not any(label == "Person" for _, label in found)
