@@ -229,7 +229,13 @@ def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int,
             return step(ei + 1, ui, caps)
         return None
 
+    first = pattern[0] if pattern else {}
+    # a first element that must match the start unit itself rules most starts out before any search
+    gate = first if (first and not first.get("OP") and not {"GAP", "START", "NAME"} & first.keys()
+                     and "PREFIX" not in first.get("TEXT", {})) else None
     for start in range(n):
+        if gate is not None and not _unit_ok(gate, units[start]):
+            continue
         if rule.not_after is not None and start > 0 and _unit_ok(rule.not_after, units[start - 1]):
             continue
         r = step(0, start, {})

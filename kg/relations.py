@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
 
@@ -309,22 +311,35 @@ def extract_relations(
     found: dict[tuple, Relation] = {}
     quotes: list[Quote] = []
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-    classes_needed = [_classes_needed(rule) for rule in rules.rules]
+    starts = [m.start for m in ordered]
+    gates, class_sets = _gates(rules)
+    seen_classes: dict[frozenset[str], list[bool]] = {}
     for sent in sentences:
-        units = build_units(sent, ordered, rules)
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        if not any(m.end <= sent.end for m in ordered[lo:hi]):
+            continue  # no mention inside: no rule can match
+        units = build_units(sent, ordered[lo:hi], rules)
         if not any(u.mention is not None for u in units):
             continue
-        present = {u.ent for u in units if u.ent}
+        present = frozenset(u.ent for u in units if u.ent)
+        classes_ok = seen_classes.get(present)
+        if classes_ok is None:
+            classes_ok = seen_classes[present] = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
         simple = sent.text if sent.text.isascii() else _simplified(sent.text)
-        for rule, classes in zip(rules.rules, classes_needed):
+        needs_ok: dict[tuple, bool] = {}
+        for rule, ci in gates:
             if rule.kind == "nested":
                 for rel in nested_relations(article, sent, units, rule):
                     _keep(found, rel)
                 continue
-            if any(present.isdisjoint(c) for c in classes):
+            if not classes_ok[ci]:
                 continue
-            if any(not any(w in simple for w in words) for words in rule.needs):
-                continue
+            if rule.needs:
+                ok = needs_ok.get(rule.needs)
+                if ok is None:
+                    ok = needs_ok[rule.needs] = all(rx.search(simple) for rx in _needs_patterns(rule.needs))
+                if not ok:
+                    continue
             for end, caps in match_rule(rule, units):
                 if rule.kind == "quote":
                     q = quotes_from_match(article, sent, units, rule, caps, end, ordered)
@@ -339,6 +354,22 @@ def extract_relations(
     rels = sorted(found.values(), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
     return tuple(rels), tuple(quotes)
+
+
+def _gates(rules: RuleSet) -> tuple[list[tuple[Rule, int]], list[tuple[frozenset[str], ...]]]:
+    """Each rule with the index of its entity-class pre-check; the distinct pre-checks (shared by many rules)."""
+    index: dict[tuple[frozenset[str], ...], int] = {}
+    gates = []
+    for rule in rules.rules:
+        gates.append((rule, index.setdefault(_classes_needed(rule), len(index))))
+    return gates, list(index)
+
+
+@functools.lru_cache(maxsize=4096)
+def _needs_patterns(needs: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], ...]:
+    """One compiled alternation per word list of a rule's ``needs`` (faster than a test per word)."""
+    return tuple(re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) if words else "(?!)")
+                 for words in needs)
 
 
 def _classes_needed(rule: Rule) -> tuple[frozenset[str], ...]:
