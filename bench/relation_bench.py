@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    python3 bench/relation_bench.py news            # gold in bench/gold/relations/*.jsonl
+    python3 bench/relation_bench.py news            # gold: bench/gold/relations/news.jsonl (tuned on), blind.jsonl (not)
     python3 bench/relation_bench.py duie --half dev      # the seeded half used to write rules
     python3 bench/relation_bench.py duie --half report   # the other half, reported
     python3 bench/relation_bench.py news -v          # also list false positives and misses
@@ -160,29 +160,49 @@ def _unique(rels: tuple[Relation, ...], min_conf: float) -> list[tuple]:
     return [seen[k] for k in sorted(seen)]
 
 
-def bench_news(pipe: Pipeline, verbose: bool, min_conf: float) -> None:
-    path = DATA / "news" / "articles.jsonl"
-    files = sorted(GOLD.glob("*.jsonl"))
+NEWS_SETS = (("development (tuned on)", ("news.jsonl",)), ("blind (never tuned on)", ("blind.jsonl",)),
+             ("all gold articles", ("news.jsonl", "blind.jsonl")))
+"""The gold files of bench/gold/relations/, reported apart and together."""
+
+
+def _read_gold(names: tuple[str, ...]) -> dict[str, list[tuple]]:
     gold: dict[str, list[tuple]] = {}
-    for f in files:
+    for name in names:
+        f = GOLD / name
+        if not f.is_file():
+            continue
         for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
+            if line.strip() and not line.lstrip().startswith("#"):
                 row = json.loads(line)
                 gold[row["id"]] = [(g["subject"], g["predicate"], g["object"], g.get("role", "")) for g in
                                    row["relations"]]
+    return gold
+
+
+def bench_news(pipe: Pipeline, verbose: bool, min_conf: float) -> None:
+    path = DATA / "news" / "articles.jsonl"
+    wanted = _read_gold(tuple(n for _, names in NEWS_SETS for n in names))
     articles = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
-            if row["id"] in gold:
+            if row["id"] in wanted:
                 articles[row["id"]] = row
-    missing = sorted(set(gold) - set(articles))
+    missing = sorted(set(wanted) - set(articles))
     if missing:
         print(f"gold names articles not in {path}: {missing}", file=sys.stderr)
+    for label, names in NEWS_SETS:
+        gold = {k: v for k, v in _read_gold(names).items() if k in articles}
+        if gold:
+            _score_news(pipe, gold, articles, label, verbose and label.startswith("all"), min_conf)
+
+
+def _score_news(pipe: Pipeline, gold: dict[str, list[tuple]], articles: dict[str, dict], label: str,
+                verbose: bool, min_conf: float) -> None:
     per = Counter()
     by_pred: dict[str, Counter] = {}
     t0 = time.perf_counter()
-    for aid in sorted(articles):
+    for aid in sorted(gold):
         row = articles[aid]
         a = Article(id=aid, text=row["text"], title=row.get("title", ""), lang=row.get("lang"))
         rels, _ = pipe.relations(a)
@@ -204,14 +224,14 @@ def bench_news(pipe: Pipeline, verbose: bool, min_conf: float) -> None:
             for g in fns:
                 print("   FN", g)
     dt = time.perf_counter() - t0
-    print(f"news gold: {len(articles)} articles, {per['ng']} gold relations, {per['np']} predicted "
+    print(f"news gold, {label}: {len(gold)} articles, {per['ng']} gold relations, {per['np']} predicted "
           f"(confidence >= {min_conf}), {dt:.1f}s")
     for pred_name in sorted(by_pred):
         c = by_pred[pred_name]
         p, r, f = prf(c["tp"], c["np"], c["ng"])
         print(f"  {pred_name:13s} gold={c['ng']:3d} pred={c['np']:3d} tp={c['tp']:3d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
     p, r, f = prf(per["tp"], per["np"], per["ng"])
-    print(f"news micro: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print(f"news micro, {label}: P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
 def duie_halves() -> tuple[list[dict], list[dict]]:
