@@ -758,3 +758,22 @@ def test_relations_company_founded_by_named_after_its_kind():
     assert ("马化腾", "founded", "腾讯", None) in _triples("由马化腾等人创立的互联网公司腾讯", [("马化腾", P), ("腾讯", O)])
     # an investor is no founder
     assert not _triples("由张三投资的初创公司Kinara", [("张三", P)])
+
+
+PARENTS_AND_PARTNERS = [
+    ("据报道，Arm的母公司软银将投资更多芯片项目。", [("Arm", O), ("软银", O)], {("Arm", "partOf", "软银", None)}),
+    # 其 may stand for a company named in between: no guess
+    ("这将使Arm与英伟达形成竞争，并推动其母公司软银的布局。", [("Arm", O), ("英伟达", O), ("软银", O)],
+     {("Arm", "competesWith", "英伟达", None)}),
+    ("微软还与OpenAI建立了紧密的合作伙伴关系。", [("微软", O), ("OpenAI", O)],
+     {("微软", "partnersWith", "OpenAI", None)}),
+    ("去年蘋果伙拍百度開發模型。", [("蘋果", O), ("百度", O)], {("蘋果", "partnersWith", "百度", None)}),
+    # near misses: a parent company's own news, a partner named without a second company
+    ("软银的母公司业务表现强劲。", [("软银", O)], set()),
+    ("微软正在寻找新的合作伙伴。", [("微软", O)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", PARENTS_AND_PARTNERS, ids=[x[0][:10] for x in PARENTS_AND_PARTNERS])
+def test_relations_parent_companies_and_partnerships(text, ents, expected):
+    assert _triples(text, ents) == expected
