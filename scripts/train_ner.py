@@ -10,9 +10,14 @@ The sentences of ``cluener/train.json`` are shuffled with a fixed seed; one tent
 measurement and the model is trained on the other nine tenths (``--all`` trains on everything, and
 then the printed scores are not held-out figures).
 
+Features are computed as kg computes them on an article (sentence by sentence, with the
+gazetteer's matches and the character clusters of ``kg/models/char_clusters.txt``, built by
+``scripts/build_clusters.py``), so the model sees at run time what it was trained on.
+
 Usage::
 
     python3 scripts/train_ner.py [--data ../shared/data/cluener/train.json] [--out kg/models/ner.crfsuite]
+                                 [--clusters kg/models/char_clusters.txt] [--c1 0.05] [--c2 0.01]
 """
 
 from __future__ import annotations
