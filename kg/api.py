@@ -365,13 +365,16 @@ def extraction_record(ex: Extraction) -> dict[str, Any]:
     rec["entities"] = [
         {"text": m.text, "type": m.label, "start": m.start, "end": m.end, "name": m.name} for m in ex.mentions
     ]
+    written = _written_names(ex)
     rec["relations"] = [
         {
-            "subject": r.subject.name,
+            "subject": written.get(r.subject.name, r.subject.text),
             "subject_type": r.subject.label,
             "predicate": r.predicate,
-            "object": r.object.name,
+            "object": written.get(r.object.name, r.object.text),
             "object_type": r.object.label,
+            "subject_name": r.subject.name,
+            "object_name": r.object.name,
             "evidence": art.text[r.evidence_start : r.evidence_end],
             "evidence_start": r.evidence_start,
             "evidence_end": r.evidence_end,
@@ -387,6 +390,20 @@ def extraction_record(ex: Extraction) -> dict[str, Any]:
     ]
     rec["concepts"] = list(ex.concepts)
     return rec
+
+
+def _written_names(ex: Extraction) -> dict[str, str]:
+    """Each entity's fullest name as the article writes it (its script, its spelling), by canonical name.
+
+    A relation is shown with the names a reader finds in the article: 蘋果 stays 蘋果 (not the
+    gazetteer's 苹果公司), and a later surname-only mention shows as the full name written earlier.
+    """
+    best: dict[str, str] = {}
+    for m in ex.mentions:
+        cur = best.get(m.name)
+        if cur is None or len(m.text) > len(cur):
+            best[m.name] = m.text
+    return best
 
 
 def extract(

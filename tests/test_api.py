@@ -201,3 +201,24 @@ def test_api_graph_format_for():
     assert api.graph_format_for("x.NT") == "nt"
     assert api.graph_format_for("x.ttl") == "turtle"
     assert api.graph_format_for("x") == "turtle"
+
+
+def test_api_extract_relations_show_names_as_the_article_writes_them(tmp_path):
+    """Traditional text keeps its script, a surname-only subject shows the full name written earlier."""
+    src = tmp_path / "hk.jsonl"
+    rows = [
+        {"id": "hk", "text": "蘋果與阿里巴巴合作開發人工智能功能。"},
+        {"id": "cn", "text": "OpenAI首席执行官山姆·奥尔特曼出席会议。奥尔特曼表示，OpenAI发布了Sora。"},
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "x.jsonl"
+    api.extract([src], out)
+    recs = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    hk = [(r["subject"], r["predicate"], r["object"]) for r in recs["hk"]["relations"]]
+    assert ("蘋果", "partnersWith", "阿里巴巴") in hk
+    assert all(r["subject"] in rows[0]["text"] and r["object"] in rows[0]["text"] for r in recs["hk"]["relations"])
+    cn = recs["cn"]["relations"]
+    assert any(r["subject"] == "山姆·奥尔特曼" and r["predicate"] == "worksFor" for r in cn)
+    for r in cn:
+        assert r["subject"] in rows[1]["text"] and r["object"] in rows[1]["text"]
+        assert r["subject_name"] and r["object_name"]
