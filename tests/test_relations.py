@@ -777,3 +777,15 @@ PARENTS_AND_PARTNERS = [
 @pytest.mark.parametrize("text,ents,expected", PARENTS_AND_PARTNERS, ids=[x[0][:10] for x in PARENTS_AND_PARTNERS])
 def test_relations_parent_companies_and_partnerships(text, ents, expected):
     assert _triples(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("微软是OpenAI的最大投资者。", [("微软", O), ("OpenAI", O)], {("微软", "investedIn", "OpenAI", None)}),
+        ("软银将成为OpenAI最大股东。", [("软银", O), ("OpenAI", O)], {("软银", "investedIn", "OpenAI", None)}),
+        ("微软是OpenAI的合作伙伴。", [("微软", O), ("OpenAI", O)], set()),
+    ],
+)
+def test_relations_investor_named_as_shareholder(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
