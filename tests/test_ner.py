@@ -146,3 +146,12 @@ def test_ner_training_features_are_the_run_time_features():
     assert len(sents) == 2
     assert seen == [x for _, _, x in sents]
     assert t.sentence_tags(["B-PER", "I-PER", "I-PER", "O"], 1, 4) == ["B-PER", "I-PER", "O"]
+
+
+def test_ner_dev_split_stays_inside_the_training_part():
+    t = _train_module()
+    data = [(str(i), []) for i in range(200)]
+    train, held = t.split(data)
+    rest, dev = t.dev_split(train)
+    assert len(dev) == len(train) // 9 and len(rest) + len(dev) == len(train)
+    assert not {x for x, _ in dev} & {x for x, _ in held} and not {x for x, _ in dev} & {x for x, _ in rest}
