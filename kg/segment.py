@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kg.errors import PatternError, require_optional
+from kg.patterns import fold
 from kg.records import Article, Sentence, Token
 
 __all__ = ["Tagger", "make_tagger", "split_sentences", "segment", "load_userdict"]
@@ -147,19 +148,21 @@ def segment(article: Article, tagger: Tagger) -> tuple[Sentence, ...]:
     [('百度', '百度'), ('发布', '发布')]
     """
     text = article.text
+    # the dictionary is Simplified: Traditional text is cut in its length-preserving Simplified view
+    view = fold(text)
     out: list[Sentence] = []
     for start, end in split_sentences(text):
         chunk = text[start:end]
         tokens: list[Token] = []
         pos = start
-        for word, tag in tagger.tag(chunk):
+        for word, tag in tagger.tag(view[start:end]):
             if not word:
                 continue
             # taggers return the text back in order; find() guards against any dropped characters
-            at = text.find(word, pos, end) if text.startswith(word, pos) is False else pos
+            at = pos if view.startswith(word, pos) else view.find(word, pos, end)
             if at < 0:
                 continue
-            tokens.append(Token(at, at + len(word), word, tag))
+            tokens.append(Token(at, at + len(word), text[at : at + len(word)], tag))
             pos = at + len(word)
         out.append(Sentence(article.id, start, end, chunk, tuple(tokens)))
     return tuple(out)

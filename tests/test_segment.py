@@ -59,3 +59,16 @@ def test_segment_bad_userdict_row_names_file_and_line(tmp_path):
 def test_segment_unknown_backend():
     with pytest.raises(ValueError, match="unknown segmenter 'hanlp'"):
         make_tagger("hanlp")
+
+
+@pytest.mark.parametrize("backend", ["jieba", "rjieba"])
+def test_segment_traditional_text_is_cut_like_simplified(backend):
+    """The dictionary is Simplified: Traditional words come out whole, tokens keep the article's own script."""
+    tagger = make_tagger(backend)
+    trad = Article(id="t", text="輝達行政總裁表示，處理器需求強勁。")
+    simp = Article(id="s", text="辉达行政总裁表示，处理器需求强劲。")
+    t_tokens = [(t.start, t.end, t.pos) for s in segment(trad, tagger) for t in s.tokens]
+    s_tokens = [(t.start, t.end, t.pos) for s in segment(simp, tagger) for t in s.tokens]
+    assert t_tokens == s_tokens
+    words = [t.text for s in segment(trad, tagger) for t in s.tokens]
+    assert "處理器" in words and all(trad.text[a:b] == w for (a, b, _), w in zip(t_tokens, words))
