@@ -61,6 +61,7 @@ class _ClusterTable(dict):
     """``str.translate`` table mapping a character to its one-letter cluster code; ``_`` when unknown."""
 
     def __missing__(self, cp: int) -> str:
+        self[cp] = "_"  # remembered: the next lookup of the character stays in C
         return "_"
 
 
