@@ -30,6 +30,10 @@ _HAN_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _NAME_POS = ("nr", "nrt", "nrfg")
 _HYPHEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})+")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+_DATE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十〇零]{1,4})(?:年|月|日|号|时|点|分)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号|时|点|分))*(?:消息|电|讯)?")
+"""A date or time (2月10日, 2024年, 2月10日消息): never a name."""
+_THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
+"""Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped."""
 _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
 """Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
 
@@ -153,6 +157,9 @@ def plausible(
             return True  # 山姆·阿尔特曼, 小罗伯特-唐尼
         if len(inside) == 1 and aligned and conf < 0.9 and inside[0][2] not in _NAME_POS:
             return False
+        if (conf < 0.9 and aligned and not any(p in _NAME_POS for _, _, p in inside)
+                and any(p[:1] in ("v", "d", "p", "c", "u") for _, _, p in inside)):
+            return False  # 曾升 (once rose): an adverb and a verb, no name
         if len(piece) == 4 and all(is_han(c) for c in piece):
             # four Han characters: a compound surname (欧阳明辉) or a transliteration, not an idiom (展望未来)
             return piece[:2] in lists.surnames or all(c in lists.translit for c in piece)
@@ -160,6 +167,8 @@ def plausible(
     if piece.startswith(lists.descriptor_prefixes):
         return False
     if label == "Organization" and _descriptive(text, inside, lists):
+        return False
+    if label == "Organization" and piece.endswith(_THING_TAILS):
         return False
     if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
@@ -234,6 +243,8 @@ def keep(text: str, lists: WordLists) -> bool:
     >>> from kg.patterns import load_word_lists
     >>> keep("谷歌", load_word_lists()), keep("技术", load_word_lists()), keep("2025", load_word_lists())
     (True, False, False)
+    >>> keep("2月10日", load_word_lists()), keep("3月", load_word_lists()), keep("3M", load_word_lists())
+    (False, False, True)
     """
     t = text.strip()
     if not t or t != text or t in lists.generic:
@@ -242,7 +253,7 @@ def keep(text: str, lists: WordLists) -> bool:
         return False
     if len(t) < 2 and not t.isascii():
         return False
-    return any(c.isalnum() for c in t) and not t.isdigit()
+    return any(c.isalnum() for c in t) and not t.isdigit() and not _DATE.fullmatch(t)
 
 
 def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -> list[tuple]:

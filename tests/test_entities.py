@@ -314,3 +314,15 @@ def test_entities_transliterated_name_with_common_characters(models):
 def test_entities_no_person_right_after_a_number(models):
     found = _mentions("法国将与阿联酋合作建设一座 1 吉瓦的人工智能数据中心。", models)
     assert not any(label == "Person" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("2月10日消息，联想近日宣布与DeepSeek合作。", "2月10日"),
+        ("Arm的首款自研芯片是一款面向数据中心的中央处理器（CPU）。", "中央处理器"),
+        ("阿里巴巴曾升最多5.82%，百度曾跌最多1.3%。", "曾升"),
+    ],
+)
+def test_entities_dates_things_and_adverbs_are_no_names(text, wrong, models):
+    assert not any(t == wrong for t, _ in _mentions(text, models))
