@@ -789,3 +789,28 @@ def test_relations_parent_companies_and_partnerships(text, ents, expected):
 )
 def test_relations_investor_named_as_shareholder(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
+
+
+TITLES_IN_CONTEXT = [
+    # a company recognized without its kind word before the title
+    ("国联水产董事长李忠与永辉超市董事长张轩松进行了会晤。", [("永辉", O), ("张轩松", P)],
+     {("张轩松", "worksFor", "永辉", "董事长")}),
+    ("永辉超市门店店长张轩松表示欢迎。", [("永辉", O), ("张轩松", P)], set()),
+    # a kind word between 是 and the company
+    ("郑钟南是上市公司广东南洋电缆集团股份有限公司董事长、总经理。", [("郑钟南", P), ("广东南洋电缆集团股份有限公司", O)],
+     {("郑钟南", "worksFor", "广东南洋电缆集团股份有限公司", "董事长"),
+      ("郑钟南", "worksFor", "广东南洋电缆集团股份有限公司", "总经理")}),
+    ("郑钟南是上市公司广东南洋电缆集团股份有限公司董事长李明的儿子。",
+     [("郑钟南", P), ("李明", P), ("广东南洋电缆集团股份有限公司", O)],
+     {("李明", "worksFor", "广东南洋电缆集团股份有限公司", "董事长")}),
+    # a title opening a clause in a sentence about the school it opens with
+    ("白城市特殊教育学校建于1959年，职工56人，校长韩明，设教导处、办公室。", [("白城市特殊教育学校", O), ("韩明", P)],
+     {("韩明", "worksFor", "白城市特殊教育学校", "校长")}),
+    ("白城市特殊教育学校今天走访了市实验小学，校长韩明出席。", [("白城市特殊教育学校", O), ("市实验小学", O), ("韩明", P)],
+     {("韩明", "worksFor", "市实验小学", "校长")}),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", TITLES_IN_CONTEXT, ids=[x[0][:10] for x in TITLES_IN_CONTEXT])
+def test_relations_titles_in_context(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
