@@ -814,3 +814,31 @@ TITLES_IN_CONTEXT = [
 @pytest.mark.parametrize("text,ents,expected", TITLES_IN_CONTEXT, ids=[x[0][:10] for x in TITLES_IN_CONTEXT])
 def test_relations_titles_in_context(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+BIOGRAPHY_SCHOOLS = [
+    # a name the recognizer missed opening a biography, the school read with its 毕业
+    ("金鑫，湖北枣阳人，1963年6月生，1984年8月参加工作，北京理工大学工商管理专业硕士研究生毕业",
+     [("北京理工大学工商管理专业硕士研究生毕业", O)],
+     {("金鑫", "alumniOf", "北京理工大学工商管理专业硕士研究生毕业", None)}),
+    ("金鑫，湖北枣阳人，1963年6月生，1984年8月参加工作，北京理工大学工商管理专业硕士研究生导师",
+     [("北京理工大学", O)], set()),
+    # a school the recognizer missed, opening a clause before its 毕业
+    ("魏庆英，女，汉族，1959年10月生，1979年8月参加工作，天水农学院林果专业毕业，大专学历", [("魏庆英", P)],
+     {("魏庆英", "alumniOf", "天水农学院", None)}),
+    ("魏庆英，女，汉族，1959年10月生，天水农学院林果专业毕业生座谈会上发言", [("魏庆英", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", BIOGRAPHY_SCHOOLS, ids=[x[0][:10] for x in BIOGRAPHY_SCHOOLS])
+def test_relations_biography_schools_with_missed_names(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "alumniOf"} == expected
+
+
+def test_relations_approver_and_director_are_no_founder_nor_author():
+    got = _triples("大同证券是1988年5月经中国人民银行总行批准成立的股份制金融机构大同证券公司",
+                   [("中国人民银行总行", O), ("大同证券公司", O)])
+    assert not {t for t in got if t[1] == "founded"}
+    assert ("马云", "founded", "阿里巴巴", None) in _triples("1999年马云在杭州创立了阿里巴巴", [("马云", P), ("杭州", L), ("阿里巴巴", O)])
+    assert not _triples("伊雷在1989年执导过《猛鬼山坟》后就再没有新的作品", [("伊雷", P), ("猛鬼山坟", B)])
+    assert ("伊雷", "authorOf", "猛鬼山坟", None) in _triples("伊雷在1989年写过《猛鬼山坟》", [("伊雷", P), ("猛鬼山坟", B)])
