@@ -842,3 +842,20 @@ def test_relations_approver_and_director_are_no_founder_nor_author():
     assert ("马云", "founded", "阿里巴巴", None) in _triples("1999年马云在杭州创立了阿里巴巴", [("马云", P), ("杭州", L), ("阿里巴巴", O)])
     assert not _triples("伊雷在1989年执导过《猛鬼山坟》后就再没有新的作品", [("伊雷", P), ("猛鬼山坟", B)])
     assert ("伊雷", "authorOf", "猛鬼山坟", None) in _triples("伊雷在1989年写过《猛鬼山坟》", [("伊雷", P), ("猛鬼山坟", B)])
+
+
+KIND_NAMED_COMPANIES = [
+    # a company the recognizer missed, its name ending in a kind word, before the title
+    ("赛为智能董事长周勇为受表彰的员工佩戴绶带。", [("周勇", P)], {("周勇", "worksFor", "赛为智能", "董事长")}),
+    ("在会议上，联华超市董事长王宗南当选为副会长。", [("王宗南", P)], {("王宗南", "worksFor", "联华超市", "董事长")}),
+    ("宜家家居创始人坎普拉德说，宜家的愿景是为更多人创造更美好的生活。", [("坎普拉德", P)],
+     {("坎普拉德", "founded", "宜家家居", None), ("坎普拉德", "worksFor", "宜家家居", "创始人")}),
+    # near misses: no kind word ending the name, a phrase not opening its clause
+    ("会上表彰了优秀董事长周勇。", [("周勇", P)], set()),
+    ("这也正如宜家家居创始人英格瓦所说。", [("英格瓦", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", KIND_NAMED_COMPANIES, ids=[x[0][:10] for x in KIND_NAMED_COMPANIES])
+def test_relations_missed_company_named_by_its_kind(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("worksFor", "founded")} == expected
