@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.mention_filters import keep, nests, pieces, plausible, shared_name_senses, text_is_cased, trim
-from kg.ner import LABELS, CrfLabeller, char_features, decode_bio, load_labeller
+from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
     BOOK_TITLE,
     BYLINE,
@@ -283,7 +283,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             if lex[k][1] <= end:
                 inside.append((lex[k][0] - start, lex[k][1] - start, lex[k][2]))
             k += 1
-        tags = lab.tag(char_features(stext, toks, inside, rec.lists, lab.clusters))
+        tags = lab.tag(model_features(stext, toks, inside, rec.lists, lab.clusters, lab.attributes))
         spans = decode_bio(tags)
         if not spans:
             continue

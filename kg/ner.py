@@ -14,6 +14,7 @@ __all__ = [
     "LABELS",
     "CLUSTERS_PATH",
     "char_features",
+    "model_features",
     "decode_bio",
     "CharClusters",
     "load_clusters",
@@ -225,6 +226,142 @@ def char_features(
     return out
 
 
+class _Encoded(dict):
+    """``key`` → ``(prefix + key).encode()``, filled on first sight and emptied when it grows too large."""
+
+    def __init__(self, prefix: str, limit: int = 400_000) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.limit = limit
+
+    def __missing__(self, key: str) -> bytes:
+        if len(self) >= self.limit:
+            self.clear()
+        b = (self.prefix + key).encode()
+        self[key] = b
+        return b
+
+
+_ENC = {p: _Encoded(p + "=") for p in ("c", "l", "r", "ll", "rr", "bl", "br", "t", "k", "kf", "kl", "kr", "kbl", "kbr")}
+_ENC_POS = {p: _Encoded(p) for p in ("p=S", "p=B", "p=M", "p=E")}
+_ENC_LEX = {t: ("x=B" + t).encode() for t in _LEX_TAG.values()}
+_ENC_LEX_IN = {t: ("x=I" + t).encode() for t in _LEX_TAG.values()}
+_FLAG = {f: f.encode() for f in ("tl", "tr", "os", "ls", "sn")}
+
+
+def model_features(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    lex_spans: list[tuple[int, int, str]],
+    lists: WordLists,
+    clusters: CharClusters | None,
+    known: frozenset[bytes],
+) -> list[list[bytes]]:
+    """:func:`char_features` as UTF-8 bytes, ready for the tagger, without the word features it has no weights for.
+
+    ``known`` holds the model's attributes (:attr:`CrfLabeller.attributes`); a feature outside it
+    adds nothing to any score, so the tags and their probabilities are those of :func:`char_features`.
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> toks, w, c = [(0, 2, "nr"), (2, 4, "n")], load_word_lists(), load_clusters()
+    >>> full = char_features("吴飞教授", toks, [], w, c)
+    >>> fast = model_features("吴飞教授", toks, [], w, c, frozenset(["nw=教授".encode()]))
+    >>> [[x.encode() for x in row if not x.startswith(("pw=", "nw=", "w="))] for row in full] == [
+    ...     [x for x in row if not x.startswith((b"pw=", b"nw=", b"w="))] for row in fast]
+    True
+    >>> [x for x in fast[0] if x.startswith((b"pw=", b"nw=", b"w="))] == ["nw=教授".encode()]
+    True
+    """
+    n = len(text)
+    pad = "^^" + text + "$$"
+    types = "^^" + text.translate(_TYPES) + "$$"
+    titles = lists.titles
+    org_suf = lists.org_suffixes
+    loc_suf = lists.loc_suffixes
+    surnames = lists.surnames
+    enc = _ENC
+    big = [pad[i : i + 2] for i in range(1, n + 2)]
+    columns = [
+        map(enc["c"].__getitem__, text),
+        map(enc["l"].__getitem__, pad[1 : n + 1]),
+        map(enc["r"].__getitem__, pad[3 : n + 3]),
+        map(enc["ll"].__getitem__, pad[:n]),
+        map(enc["rr"].__getitem__, pad[4 : n + 4]),
+        map(enc["bl"].__getitem__, big[:n]),
+        map(enc["br"].__getitem__, big[1 : n + 1]),
+        map(enc["t"].__getitem__, [types[i : i + 3] for i in range(1, n + 1)]),
+    ]
+    if clusters is not None:
+        coarse, fine = clusters.codes(text)
+        fine = "^" + fine + "$"
+        fbig = [fine[i : i + 2] for i in range(n + 1)]
+        columns += [
+            map(enc["k"].__getitem__, coarse),
+            map(enc["kf"].__getitem__, fine[1 : n + 1]),
+            map(enc["kl"].__getitem__, fine[:n]),
+            map(enc["kr"].__getitem__, fine[2 : n + 2]),
+            map(enc["kbl"].__getitem__, fbig[:n]),
+            map(enc["kbr"].__getitem__, fbig[1 : n + 1]),
+        ]
+    out: list[list[bytes]] = list(map(list, zip(*columns)))
+    words = [text[s:e] for s, e, _ in tokens]
+    m = len(tokens)
+    pos_s, pos_b, pos_m, pos_e = _ENC_POS["p=S"], _ENC_POS["p=B"], _ENC_POS["p=M"], _ENC_POS["p=E"]
+    flag = _FLAG
+    for k, (s, e, pos) in enumerate(tokens):
+        w = words[k]
+        pw = words[k - 1] if k > 0 else "^"
+        nw = words[k + 1] if k + 1 < m else "$"
+        common = []
+        f = ("pw=" + pw).encode()
+        if f in known:
+            common.append(f)
+        f = ("nw=" + nw).encode()
+        if f in known:
+            common.append(f)
+        if 2 <= len(w) <= 6:
+            f = ("w=" + w).encode()
+            if f in known:
+                common.append(f)
+        if pw in titles:
+            common.append(flag["tl"])
+        if nw in titles:
+            common.append(flag["tr"])
+        if nw in org_suf or w in org_suf:
+            common.append(flag["os"])
+        if nw in loc_suf or w in loc_suf:
+            common.append(flag["ls"])
+        if e - s == 1:
+            row = out[s]
+            row.append(pos_s[pos])
+            row.extend(common)
+            continue
+        row = out[s]
+        row.append(pos_b[pos])
+        row.extend(common)
+        mid = pos_m[pos]
+        for i in range(s + 1, e - 1):
+            row = out[i]
+            row.append(mid)
+            row.extend(common)
+        row = out[e - 1]
+        row.append(pos_e[pos])
+        row.extend(common)
+    for s, e, label in lex_spans:
+        t = _LEX_TAG[label]
+        out[s].append(_ENC_LEX[t])
+        inner = _ENC_LEX_IN[t]
+        for i in range(s + 1, e):
+            out[i].append(inner)
+    sn = flag["sn"]
+    for i, ch in enumerate(text):
+        if ch in surnames:
+            out[i].append(sn)
+    return out
+
+
 def decode_bio(tags: list[str]) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, type)`` of a BIO tag sequence; an I- without a B- starts a span.
 
@@ -262,6 +399,8 @@ class CrfLabeller:
     """The character cluster table the model was trained with."""
     clusters: CharClusters | None = field(default=None, repr=False, compare=False)
     """The loaded cluster table: pass it to :func:`char_features`."""
+    attributes: frozenset[bytes] = field(default=frozenset(), repr=False, compare=False)
+    """The model's attributes (UTF-8): features outside it have no weight (see :func:`model_features`)."""
     _tagger: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -282,6 +421,7 @@ class CrfLabeller:
         if not set(tagger.labels()) <= {"O"} | {f"{b}-{k}" for b in "BI" for k in LABELS}:
             raise ModelError(f"{self.path}: unexpected labels {tagger.labels()} in the entity model")
         self._tagger = tagger
+        self.attributes = frozenset(a.encode() for a, _ in tagger.info().state_features)
         self.clusters = load_clusters(self.clusters_path)
 
     def __getstate__(self) -> dict[str, Any]:
