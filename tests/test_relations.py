@@ -859,3 +859,20 @@ KIND_NAMED_COMPANIES = [
 @pytest.mark.parametrize("text,ents,expected", KIND_NAMED_COMPANIES, ids=[x[0][:10] for x in KIND_NAMED_COMPANIES])
 def test_relations_missed_company_named_by_its_kind(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("worksFor", "founded")} == expected
+
+
+WORKS_IN_OWN_WORDS = [
+    # a work from the author's hand
+    ("至于你说的《和空姐同居的日子2》也是出自三十之手。", [("和空姐同居的日子2", B), ("三十", P)],
+     {("三十", "authorOf", "和空姐同居的日子2", None)}),
+    ("《和空姐同居的日子2》的译本出自李四的翻译。", [("和空姐同居的日子2", B), ("李四", P)], set()),
+    # the author speaking in the preface of his own book
+    ("阎连科在《日光流年》的序中阐释了自己的写作目的。", [("阎连科", P), ("日光流年", B)],
+     {("阎连科", "authorOf", "日光流年", None)}),
+    ("王蒙为《日光流年》作序，在序中写道。", [("王蒙", P), ("日光流年", B)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", WORKS_IN_OWN_WORDS, ids=[x[0][:10] for x in WORKS_IN_OWN_WORDS])
+def test_relations_work_from_its_authors_hand(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "authorOf"} == expected
