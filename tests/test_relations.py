@@ -876,3 +876,15 @@ WORKS_IN_OWN_WORDS = [
 @pytest.mark.parametrize("text,ents,expected", WORKS_IN_OWN_WORDS, ids=[x[0][:10] for x in WORKS_IN_OWN_WORDS])
 def test_relations_work_from_its_authors_hand(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "authorOf"} == expected
+
+
+def test_relations_alma_mater_named_before():
+    got = _triples("2017年，浙江大学120年校庆，王麒诚和吴艳还向母校捐赠人民币1亿元。",
+                   [("浙江大学", O), ("王麒诚", P), ("吴艳", P)])
+    assert {t for t in got if t[1] == "alumniOf"} == {("王麒诚", "alumniOf", "浙江大学", None),
+                                                      ("吴艳", "alumniOf", "浙江大学", None)}
+    # a company named before is no school, and another organization in between breaks the reference
+    assert not {t for t in _triples("华为公司年会上，王麒诚向母校捐赠人民币1亿元。", [("华为公司", O), ("王麒诚", P)])
+                if t[1] == "alumniOf"}
+    assert not {t for t in _triples("浙江大学校庆，华为公司的王麒诚向母校捐赠。",
+                                    [("浙江大学", O), ("华为公司", O), ("王麒诚", P)]) if t[1] == "alumniOf"}
