@@ -888,3 +888,20 @@ def test_relations_alma_mater_named_before():
                 if t[1] == "alumniOf"}
     assert not {t for t in _triples("浙江大学校庆，华为公司的王麒诚向母校捐赠。",
                                     [("浙江大学", O), ("华为公司", O), ("王麒诚", P)]) if t[1] == "alumniOf"}
+
+
+SCHOOLS_MISSED = [
+    # a school the recognizer missed, its name ending in the word 学校
+    ("南明教育集团特级教师王志江老师，出任运城国际学校校长。", [("南明教育集团", O), ("王志江", P)],
+     {("王志江", "worksFor", "运城国际学校", "校长")}),
+    ("福建美佛儿学校校长刘元大与陈友开共事十几年。", [("刘元大", P), ("陈友开", P)],
+     {("刘元大", "worksFor", "福建美佛儿学校", "校长")}),
+    # near misses: a praise word or a bare 学校 is no school's name
+    ("垫江第一中学校好校长黄波，亲自带领学生。", [("黄波", P)], set()),
+    ("这所学校校长刘元大与陈友开共事十几年。", [("刘元大", P), ("陈友开", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", SCHOOLS_MISSED, ids=[x[0][:10] for x in SCHOOLS_MISSED])
+def test_relations_missed_school_before_its_head(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
