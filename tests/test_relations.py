@@ -905,3 +905,12 @@ SCHOOLS_MISSED = [
 @pytest.mark.parametrize("text,ents,expected", SCHOOLS_MISSED, ids=[x[0][:10] for x in SCHOOLS_MISSED])
 def test_relations_missed_school_before_its_head(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+def test_relations_author_named_by_a_pronoun():
+    got = _triples("这并不是李彦宏第一次当作家，早在18年前，他就写了一本章回体小说——《硅谷商战》。",
+                   [("李彦宏", P), ("硅谷商战", B)])
+    assert ("李彦宏", "authorOf", "硅谷商战", None) in got
+    # who reads, or is written for, is no author
+    assert not _triples("李彦宏很忙，他读了一本小说《硅谷商战》。", [("李彦宏", P), ("硅谷商战", B)])
+    assert not _triples("李彦宏生日那天，朋友给他写了《硅谷商战》。", [("李彦宏", P), ("硅谷商战", B)])
