@@ -914,3 +914,24 @@ def test_relations_author_named_by_a_pronoun():
     # who reads, or is written for, is no author
     assert not _triples("李彦宏很忙，他读了一本小说《硅谷商战》。", [("李彦宏", P), ("硅谷商战", B)])
     assert not _triples("李彦宏生日那天，朋友给他写了《硅谷商战》。", [("李彦宏", P), ("硅谷商战", B)])
+
+
+MORE_SCHOOL_PHRASINGS = [
+    ("张三，北京大学1985届毕业生，现任华信公司总经理。", [("张三", P), ("北京大学", O), ("华信公司", O)],
+     {("张三", "alumniOf", "北京大学", None)}),
+    ("张三，北京大学学生李四的父亲。", [("张三", P), ("北京大学", O), ("李四", P)],
+     {("李四", "alumniOf", "北京大学", None)}),
+    ("毕业于北京大学物理系的张三出席了会议。", [("张三", P), ("北京大学", O)], {("张三", "alumniOf", "北京大学", None)}),
+    ("毕业于北京大学的张三的女儿出席了会议。", [("张三", P), ("北京大学", O)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", MORE_SCHOOL_PHRASINGS, ids=[x[0][:10] for x in MORE_SCHOOL_PHRASINGS])
+def test_relations_school_in_apposition_or_before_the_name(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "alumniOf"} == expected
+
+
+def test_relations_current_title_after_is():
+    assert _triples("张三是北京大学的现任校长。", [("张三", P), ("北京大学", O)]) == {("张三", "worksFor", "北京大学", "校长")}
+    assert not _triples("张三是北京大学的现任校长李四的学生。", [("张三", P), ("北京大学", O), ("李四", P)]) & {
+        ("张三", "worksFor", "北京大学", "校长")}
