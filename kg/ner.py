@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -249,6 +251,18 @@ _ENC_LEX_IN = {t: ("x=I" + t).encode() for t in _LEX_TAG.values()}
 _FLAG = {f: f.encode() for f in ("tl", "tr", "os", "ls", "sn")}
 
 
+_NO_BL = b"bl="  # no model has weights for an empty bigram: it stands for all the bigrams it has none for
+_NO_BR = b"br="
+
+
+@functools.lru_cache(maxsize=4)
+def _bigram_tables(known: frozenset[bytes]) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The bigram features (``bl=``, ``br=``) the model has weights for: bigram → UTF-8 feature."""
+    bl = {a[3:].decode(): a for a in known if a.startswith(b"bl=")}
+    br = {a[3:].decode(): a for a in known if a.startswith(b"br=")}
+    return bl, br
+
+
 def model_features(
     text: str,
     tokens: list[tuple[int, int, str]],
@@ -260,19 +274,22 @@ def model_features(
     """:func:`char_features` as UTF-8 bytes, ready for the tagger, without the word features it has no weights for.
 
     ``known`` holds the model's attributes (:attr:`CrfLabeller.attributes`); a feature outside it
-    adds nothing to any score, so the tags and their probabilities are those of :func:`char_features`.
+    adds nothing to any score, so the tags and their probabilities are those of :func:`char_features`
+    (a character bigram without weights is sent as the bare ``bl=`` or ``br=``, which has none either).
 
     Examples
     --------
     >>> from kg.patterns import load_word_lists
     >>> toks, w, c = [(0, 2, "nr"), (2, 4, "n")], load_word_lists(), load_clusters()
     >>> full = char_features("吴飞教授", toks, [], w, c)
-    >>> fast = model_features("吴飞教授", toks, [], w, c, frozenset(["nw=教授".encode()]))
-    >>> [[x.encode() for x in row if not x.startswith(("pw=", "nw=", "w="))] for row in full] == [
-    ...     [x for x in row if not x.startswith((b"pw=", b"nw=", b"w="))] for row in fast]
+    >>> known = frozenset(["nw=教授".encode(), "bl=吴飞".encode()])
+    >>> fast = model_features("吴飞教授", toks, [], w, c, known)
+    >>> word = (b"pw=", b"nw=", b"w=", b"bl=", b"br=")
+    >>> [[x.encode() for x in row if not x.encode().startswith(word)] for row in full] == [
+    ...     [x for x in row if not x.startswith(word)] for row in fast]
     True
-    >>> [x for x in fast[0] if x.startswith((b"pw=", b"nw=", b"w="))] == ["nw=教授".encode()]
-    True
+    >>> [[x.decode() for x in row if x.startswith(word) and x in known] for row in fast]
+    [['nw=教授'], ['bl=吴飞', 'nw=教授'], [], []]
     """
     n = len(text)
     pad = "^^" + text + "$$"
@@ -282,6 +299,7 @@ def model_features(
     loc_suf = lists.loc_suffixes
     surnames = lists.surnames
     enc = _ENC
+    bl, br = _bigram_tables(known)
     big = [pad[i : i + 2] for i in range(1, n + 2)]
     columns = [
         map(enc["c"].__getitem__, text),
@@ -289,8 +307,8 @@ def model_features(
         map(enc["r"].__getitem__, pad[3 : n + 3]),
         map(enc["ll"].__getitem__, pad[:n]),
         map(enc["rr"].__getitem__, pad[4 : n + 4]),
-        map(enc["bl"].__getitem__, big[:n]),
-        map(enc["br"].__getitem__, big[1 : n + 1]),
+        map(bl.get, big[:n], repeat(_NO_BL, n)),
+        map(br.get, big[1 : n + 1], repeat(_NO_BR, n)),
         map(enc["t"].__getitem__, [types[i : i + 3] for i in range(1, n + 1)]),
     ]
     if clusters is not None:
