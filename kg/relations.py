@@ -148,16 +148,25 @@ def _split_titles(sentence: Sentence, rules: RuleSet) -> list[tuple[int, int, st
     [(0, 2, 'nz'), (2, 4, 'n'), (4, 6, 'n')]
     """
     out = []
+    heads, mods = rules.role_heads, rules.role_modifiers
+    stext, base = sentence.text, sentence.start
     for t in sentence.tokens:
-        text = _norm(sentence.text[t.start - sentence.start : t.end - sentence.start])
-        cut = 0
-        if len(text) > 2 and rules.role_heads and not _is_title(text, rules):
-            cut = next((k for k in range(1, len(text) - 1) if _is_title(text[k:], rules)), 0)
-        if cut and len(text) == t.end - t.start:
+        cut, length = _title_cut(stext[t.start - base : t.end - base], heads, mods)
+        if cut and length == t.end - t.start:
             out += [(t.start, t.start + cut, t.pos), (t.start + cut, t.end, t.pos)]
         else:
             out.append((t.start, t.end, t.pos))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _title_cut(raw: str, heads: frozenset[str], modifiers: frozenset[str]) -> tuple[int, int]:
+    """Where a token's normalized text splits before a title ending it (0: nowhere), and that text's length."""
+    text = _norm(raw)
+    cut = 0
+    if len(text) > 2 and heads and not _spells_title(text, heads, modifiers):
+        cut = next((k for k in range(1, len(text) - 1) if _spells_title(text[k:], heads, modifiers)), 0)
+    return cut, len(text)
 
 
 _OPEN_PAREN = frozenset("（(")
@@ -205,8 +214,13 @@ def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple
     if not rules.role_heads:
         return tuple(units)
     out: list[Unit] = []
+    first = _first_chars(rules.role_heads, rules.role_modifiers)
     i = 0
     while i < len(units):
+        if units[i].text[:1] not in first:
+            out.append(units[i])
+            i += 1
+            continue
         role_end, title = _title_at(units, i, rules)
         if role_end <= i:
             out.append(units[i])
