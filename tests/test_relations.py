@@ -935,3 +935,19 @@ def test_relations_current_title_after_is():
     assert _triples("张三是北京大学的现任校长。", [("张三", P), ("北京大学", O)]) == {("张三", "worksFor", "北京大学", "校长")}
     assert not _triples("张三是北京大学的现任校长李四的学生。", [("张三", P), ("北京大学", O), ("李四", P)]) & {
         ("张三", "worksFor", "北京大学", "校长")}
+
+
+UNTITLED_BOOKS = [
+    # book records opening with a title without marks
+    ("台湾竹枝词选集，ISBN：9789570520460，作者：陈香", [("台湾", L), ("陈香", P)],
+     {("陈香", "authorOf", "台湾竹枝词选集", None)}),
+    ("台湾竹枝词选集，ISBN：9789570520460，定价：20元", [("台湾", L), ("陈香", P)], set()),
+    ("英国诗史是江苏译林出版社出版的书籍，作者是王佐良", [("江苏译林出版社", O), ("王佐良", P)],
+     {("王佐良", "authorOf", "英国诗史", None)}),
+    ("英国诗史是江苏译林出版社出版的书籍，译者是王佐良", [("江苏译林出版社", O), ("王佐良", P)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", UNTITLED_BOOKS, ids=[x[0][:10] for x in UNTITLED_BOOKS])
+def test_relations_book_records_without_title_marks(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "authorOf"} == expected
