@@ -951,3 +951,19 @@ UNTITLED_BOOKS = [
 @pytest.mark.parametrize("text,ents,expected", UNTITLED_BOOKS, ids=[x[0][:10] for x in UNTITLED_BOOKS])
 def test_relations_book_records_without_title_marks(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "authorOf"} == expected
+
+
+AUTHOR_MORE_PHRASINGS = [
+    ("刘慈欣是《三体》的作者。", [("刘慈欣", P), ("三体", B)], {("刘慈欣", "authorOf", "三体", None)}),
+    ("张三是《三体》的作者刘慈欣的朋友。", [("张三", P), ("刘慈欣", P), ("三体", B)],
+     {("刘慈欣", "authorOf", "三体", None)}),
+    ("刘慈欣所写的《三体》获得了雨果奖。", [("刘慈欣", P), ("三体", B)], {("刘慈欣", "authorOf", "三体", None)}),
+    ("刘慈欣在《三体》中塑造了叶文洁这个人物。", [("刘慈欣", P), ("三体", B)], {("刘慈欣", "authorOf", "三体", None)}),
+    ("张三在《三体》中读到了宇宙的残酷。", [("张三", P), ("三体", B)], set()),
+    ("张三引用在《三体》中写道的话。", [("张三", P), ("三体", B)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", AUTHOR_MORE_PHRASINGS, ids=[x[0][:10] for x in AUTHOR_MORE_PHRASINGS])
+def test_relations_author_is_and_writes_in_the_book(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "authorOf"} == expected
