@@ -967,3 +967,12 @@ AUTHOR_MORE_PHRASINGS = [
 @pytest.mark.parametrize("text,ents,expected", AUTHOR_MORE_PHRASINGS, ids=[x[0][:10] for x in AUTHOR_MORE_PHRASINGS])
 def test_relations_author_is_and_writes_in_the_book(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "authorOf"} == expected
+
+
+def test_relations_topic_called_a_company_is_one():
+    text = "第三名：菲亚特，意大利著名汽车制造公司，世界十大汽车公司之一，成立于1899年，总部位于意大利北部都灵"
+    got = _triples(text, [("菲亚特", P), ("意大利", L), ("意大利北部都灵", L)])
+    assert ("菲亚特", "locatedIn", "意大利北部都灵", None) in got
+    # a person described, then a company's headquarters: no company is called
+    text = "张三，意大利著名设计师，曾任职于多家企业，总部位于都灵的那家最久"
+    assert not {t for t in _triples(text, [("张三", P), ("意大利", L), ("都灵", L)]) if t[1] == "locatedIn"}
