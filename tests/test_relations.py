@@ -976,3 +976,18 @@ def test_relations_topic_called_a_company_is_one():
     # a person described, then a company's headquarters: no company is called
     text = "张三，意大利著名设计师，曾任职于多家企业，总部位于都灵的那家最久"
     assert not {t for t in _triples(text, [("张三", P), ("意大利", L), ("都灵", L)]) if t[1] == "locatedIn"}
+
+
+JOINED_THEN_TITLE = [
+    ("张三1996年就已加入华信公司，2012年起获任董事会主席。", [("张三", P), ("华信公司", O)],
+     {("张三", "worksFor", "华信公司", None), ("张三", "worksFor", "华信公司", "董事会主席")}),
+    ("张三创立了华信公司，并任董事长至今。", [("张三", P), ("华信公司", O)], {("张三", "worksFor", "华信公司", "董事长")}),
+    # near misses: a title taken after leaving, or another's
+    ("张三2005年进入华信公司，2010年离开后担任董事长。", [("张三", P), ("华信公司", O)], set()),
+    ("张三2005年进入华信公司，由李四担任董事长。", [("张三", P), ("李四", P), ("华信公司", O)], set()),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", JOINED_THEN_TITLE, ids=[x[0][:10] for x in JOINED_THEN_TITLE])
+def test_relations_title_taken_later_in_the_company_joined(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
