@@ -326,8 +326,7 @@ def extract_relations(
     quotes: list[Quote] = []
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
     starts = [m.start for m in ordered]
-    gates, class_sets = _gates(rules)
-    seen_classes: dict[frozenset[str], list[bool]] = {}
+    by_classes = _rules_by_classes(rules)
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         if not any(m.end <= sent.end for m in ordered[lo:hi]):
@@ -336,17 +335,17 @@ def extract_relations(
         if not any(u.mention is not None for u in units):
             continue
         present = frozenset(u.ent for u in units if u.ent)
-        classes_ok = seen_classes.get(present)
-        if classes_ok is None:
-            classes_ok = seen_classes[present] = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
+        active = by_classes.get(present)
+        if active is None:
+            gates, class_sets = _gates(rules)
+            classes_ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
+            active = by_classes[present] = tuple(r for r, ci in gates if r.kind == "nested" or classes_ok[ci])
         simple = sent.text if sent.text.isascii() else _simplified(sent.text)
         needs_ok: dict[tuple, bool] = {}
-        for rule, ci in gates:
+        for rule in active:
             if rule.kind == "nested":
                 for rel in nested_relations(article, sent, units, rule):
                     _keep(found, rel)
-                continue
-            if not classes_ok[ci]:
                 continue
             if rule.needs:
                 ok = needs_ok.get(rule.needs)
@@ -368,6 +367,22 @@ def extract_relations(
     rels = sorted(found.values(), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
     return tuple(rels), tuple(quotes)
+
+
+_BY_CLASSES: dict[int, tuple[RuleSet, dict[frozenset[str], tuple[Rule, ...]]]] = {}
+
+
+def _rules_by_classes(rules: RuleSet) -> dict[frozenset[str], tuple[Rule, ...]]:
+    """For a rule set, a table (filled as sentences come): classes present in a sentence → the rules, in order,
+    whose entity slots those classes can fill (nested rules always); kept for the rule set's lifetime."""
+    hit = _BY_CLASSES.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    if len(_BY_CLASSES) >= 8:
+        _BY_CLASSES.clear()
+    table: dict[frozenset[str], tuple[Rule, ...]] = {}
+    _BY_CLASSES[id(rules)] = (rules, table)
+    return table
 
 
 def _gates(rules: RuleSet) -> tuple[list[tuple[Rule, int]], list[tuple[frozenset[str], ...]]]:
