@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -352,21 +352,14 @@ def model_features(
         if nw in loc_suf or w in loc_suf:
             common.append(flag["ls"])
         if e - s == 1:
-            row = out[s]
-            row.append(pos_s[pos])
-            row.extend(common)
+            out[s] += [pos_s[pos], *common]
             continue
-        row = out[s]
-        row.append(pos_b[pos])
-        row.extend(common)
-        mid = pos_m[pos]
-        for i in range(s + 1, e - 1):
-            row = out[i]
-            row.append(mid)
-            row.extend(common)
-        row = out[e - 1]
-        row.append(pos_e[pos])
-        row.extend(common)
+        out[s] += [pos_b[pos], *common]
+        if e - s > 2:
+            mid = [pos_m[pos], *common]
+            for row in out[s + 1 : e - 1]:
+                row += mid
+        out[e - 1] += [pos_e[pos], *common]
     for s, e, label in lex_spans:
         t = _LEX_TAG[label]
         out[s].append(_ENC_LEX[t])
@@ -374,9 +367,8 @@ def model_features(
         for i in range(s + 1, e):
             out[i].append(inner)
     sn = flag["sn"]
-    for i, ch in enumerate(text):
-        if ch in surnames:
-            out[i].append(sn)
+    for row in compress(out, map(surnames.__contains__, text)):
+        row.append(sn)
     return out
 
 
