@@ -244,7 +244,7 @@ class _Encoded(dict):
         return b
 
 
-_ENC = {p: _Encoded(p + "=") for p in ("c", "l", "r", "ll", "rr", "bl", "br", "t", "k", "kf", "kl", "kr", "kbl", "kbr")}
+_ENC = {p: _Encoded(p + "=") for p in ("c", "l", "r", "ll", "rr", "t", "k", "kf", "kl", "kr", "kbl", "kbr")}
 _ENC_POS = {p: _Encoded(p) for p in ("p=S", "p=B", "p=M", "p=E")}
 _ENC_LEX = {t: ("x=B" + t).encode() for t in _LEX_TAG.values()}
 _ENC_LEX_IN = {t: ("x=I" + t).encode() for t in _LEX_TAG.values()}
@@ -261,6 +261,28 @@ def _bigram_tables(known: frozenset[bytes]) -> tuple[dict[str, bytes], dict[str,
     bl = {a[3:].decode(): a for a in known if a.startswith(b"bl=")}
     br = {a[3:].decode(): a for a in known if a.startswith(b"br=")}
     return bl, br
+
+
+class _WordFeatures(dict):
+    """Word → its ``pw=``, ``nw=`` and ``w=`` features as UTF-8, each None where the model has no weights for it."""
+
+    def __init__(self, known: frozenset[bytes], limit: int = 200_000) -> None:
+        super().__init__()
+        self.known = known
+        self.limit = limit
+
+    def __missing__(self, word: str) -> tuple[bytes | None, bytes | None, bytes | None]:
+        if len(self) >= self.limit:
+            self.clear()
+        fs = tuple(f if f in self.known else None for f in (("pw=" + word).encode(), ("nw=" + word).encode(),
+                                                             ("w=" + word).encode()))
+        self[word] = fs
+        return fs
+
+
+@functools.lru_cache(maxsize=4)
+def _word_table(known: frozenset[bytes]) -> _WordFeatures:
+    return _WordFeatures(known)
 
 
 def model_features(
@@ -300,6 +322,7 @@ def model_features(
     surnames = lists.surnames
     enc = _ENC
     bl, br = _bigram_tables(known)
+    wf = _word_table(known)
     big = [pad[i : i + 2] for i in range(1, n + 2)]
     columns = [
         map(enc["c"].__getitem__, text),
@@ -333,15 +356,15 @@ def model_features(
         pw = words[k - 1] if k > 0 else "^"
         nw = words[k + 1] if k + 1 < m else "$"
         common = []
-        f = ("pw=" + pw).encode()
-        if f in known:
+        f = wf[pw][0]
+        if f is not None:
             common.append(f)
-        f = ("nw=" + nw).encode()
-        if f in known:
+        f = wf[nw][1]
+        if f is not None:
             common.append(f)
         if 2 <= len(w) <= 6:
-            f = ("w=" + w).encode()
-            if f in known:
+            f = wf[w][2]
+            if f is not None:
                 common.append(f)
         if pw in titles:
             common.append(flag["tl"])
