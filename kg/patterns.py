@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from itertools import compress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,31 +161,31 @@ class Lexicon:
         """
         out = []
         n = len(folded)
-        i = 0
-        by_prefix = self.by_prefix
         surface = self.surface
-        while i < n - 1:
-            cands = by_prefix.get(folded[i : i + 2])
-            if cands is not None:
-                hit = None
-                for key in cands:
-                    if folded.startswith(key, i):
-                        j = i + len(key)
-                        if key[0].isascii() and key[0].isalnum():
-                            if i > 0 and folded[i - 1].isascii() and folded[i - 1].isalnum():
-                                continue
-                        if key[-1].isascii() and key[-1].isalnum():
-                            if j < n and folded[j].isascii() and folded[j].isalnum():
-                                continue
-                        if len(key) <= 2 and is_han(key[0]) and (i not in starts or j not in ends):
+        # the candidates at each position, looked up in one pass; only positions with some are visited
+        at = list(map(self.by_prefix.get, [folded[i : i + 2] for i in range(n - 1)]))
+        free = 0  # the end of the last match: positions before it are taken
+        for i in compress(range(n - 1), at):
+            if i < free:
+                continue
+            cands = at[i]
+            hit = None
+            for key in cands:
+                if folded.startswith(key, i):
+                    j = i + len(key)
+                    if key[0].isascii() and key[0].isalnum():
+                        if i > 0 and folded[i - 1].isascii() and folded[i - 1].isalnum():
                             continue
-                        hit = (i, j, surface[key])
-                        break
-                if hit is not None:
-                    out.append(hit)
-                    i = hit[1]
-                    continue
-            i += 1
+                    if key[-1].isascii() and key[-1].isalnum():
+                        if j < n and folded[j].isascii() and folded[j].isalnum():
+                            continue
+                    if len(key) <= 2 and is_han(key[0]) and (i not in starts or j not in ends):
+                        continue
+                    hit = (i, j, surface[key])
+                    break
+            if hit is not None:
+                out.append(hit)
+                free = hit[1]
         return out
 
 
