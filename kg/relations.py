@@ -248,11 +248,12 @@ def _title_at(units: list[Unit], i: int, rules: RuleSet) -> tuple[int, str]:
     best, title, text = i, "", ""
     if i >= len(units) or units[i].text[:1] not in _first_chars(rules.role_heads, rules.role_modifiers):
         return best, title
+    heads, mods = rules.role_heads, rules.role_modifiers
     for j in range(i, min(len(units), i + 6)):
         if units[j].ent:
             break
         text += units[j].text
-        if _is_title(text, rules):
+        if _spells_title(text, heads, mods):
             best, title = j + 1, text
     return best, title
 
