@@ -233,9 +233,14 @@ def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int,
     # a first element that must match the start unit itself rules most starts out before any search
     gate = first if (first and not first.get("OP") and not {"GAP", "START", "NAME"} & first.keys()
                      and "PREFIX" not in first.get("TEXT", {})) else None
-    for start in range(n):
-        if gate is not None and not _unit_ok(gate, units[start]):
-            continue
+    if gate is None:
+        starts = range(n)
+    elif gate.keys() == {"ENT"} and "IN" in gate["ENT"]:
+        ents = gate["ENT"]["IN"]  # the usual gate, an entity class: tested inline
+        starts = [i for i, u in enumerate(units) if u.ent in ents]
+    else:
+        starts = [i for i, u in enumerate(units) if _unit_ok(gate, u)]
+    for start in starts:
         if rule.not_after is not None and start > 0 and _unit_ok(rule.not_after, units[start - 1]):
             continue
         r = step(0, start, {})
