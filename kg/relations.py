@@ -341,7 +341,7 @@ def extract_relations(
             gates, class_sets = _gates(rules)
             classes_ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
             active = by_classes[present] = tuple(r for r, ci in gates if r.kind == "nested" or classes_ok[ci])
-        simple = sent.text if sent.text.isascii() else _simplified(sent.text)
+        simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
         needs_ok: dict[tuple, bool] = {}
         for rule in active:
             if rule.kind == "nested":

@@ -991,3 +991,16 @@ JOINED_THEN_TITLE = [
 @pytest.mark.parametrize("text,ents,expected", JOINED_THEN_TITLE, ids=[x[0][:10] for x in JOINED_THEN_TITLE])
 def test_relations_title_taken_later_in_the_company_joined(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+def test_relations_rule_words_match_whatever_the_letter_case(tmp_path):
+    """Rule words are read case-folded; the sentence's words must be too (Launch, LAUNCH, launch)."""
+    odir = _copy_ontology(tmp_path)
+    rule = {"id": "released-launch", "relation": "released",
+            "pattern": [{"ENT": "Organization"}, {"TEXT": "Launch"}, {"ENT": "AIModel"}], "subject": 0, "object": 2}
+    with (odir / "patterns" / "relations.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(rule, ensure_ascii=False) + "\n")
+    for word in ("Launch", "LAUNCH", "launch"):
+        text = f"OpenAI {word} Sora。"
+        _, _, _, (rels, _) = _run(text, [("OpenAI", O), ("Sora", M)], rules=load_rules(odir))
+        assert [(r.predicate, r.rule_id) for r in rels] == [("released", "released-launch")], word
