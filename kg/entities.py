@@ -29,7 +29,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.mention_filters import keep, nests, pieces, plausible, shared_name_senses, text_is_cased, trim
+from kg.mention_filters import (
+    bare_name,
+    glued_start,
+    keep,
+    nests,
+    pieces,
+    plausible,
+    shared_name_senses,
+    text_is_cased,
+    trim,
+)
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
     BOOK_TITLE,
@@ -296,6 +306,8 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             for ps, pe in pieces(stext, s, e):
                 if k == "PER" and _NUMBER_BEFORE.search(stext, max(0, ps - 2), ps):
                     continue  # a unit after a number (1 吉瓦), not a person
+                if k == "PER":
+                    ps, pe = bare_name(stext, ps, pe, rec.lists)  # 是婧玥, 白岩松1
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
@@ -361,6 +373,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         for s, e, _ in toks:
             starts.add(start + s)
             ends.add(start + e)
+            if e - s >= 3:
+                starts.add(start + s + glued_start(folded[start + s : start + e], rec.lists.surnames))  # 由|雷军
     key = fold_key(text)
     lex = _lexicon_spans(key, folded, starts, ends, rec)
     strong = list(lex)

@@ -10,7 +10,7 @@ import re
 
 from kg.patterns import WordLists, is_han
 
-__all__ = ["pieces", "trim", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
+__all__ = ["pieces", "trim", "bare_name", "glued_start", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
 
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", "各", "每家", "几家", "一些"))
@@ -106,6 +106,56 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
             if text[e - k : e - k + n] in titles:
                 return e - k  # 恩智浦执行|长
     return e
+
+
+_GLUED_BEFORE = frozenset("是被与及跟同为在把让给对从将的请叫")
+"""Function words the segmenter may glue to the name after them (是婧玥, 被马云); none is a surname."""
+_GLUED_SURNAMES = frozenset("由和")
+"""Function words that are also surnames: taken off only before a surname-led name (由雷军, not 和珅)."""
+_GLUED_AFTER = frozenset("著等说称写")
+"""Words glued to the end of a name (王佐良著, 李白说): taken off a name that opens with a surname."""
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]{1,2}$")
+"""A reference-mark number written right after a name, as encyclopedias do (白岩松1, 戴和根3)."""
+
+
+def glued_start(word: str, surnames: frozenset[str]) -> int:
+    """Characters to skip at the start of ``word`` where a function word is glued to a name (0: none).
+
+    Examples
+    --------
+    >>> s = frozenset("雷王和")
+    >>> glued_start("是婧玥", s), glued_start("由雷军", s), glued_start("和珅", s), glued_start("是非", s)
+    (1, 1, 0, 0)
+    """
+    if len(word) < 3 or not all(is_han(c) for c in word[:3]):
+        return 0
+    first, rest = word[0], word[1:]
+    if first in _GLUED_BEFORE or (first in _GLUED_SURNAMES and rest[0] in surnames and len(rest) <= 3):
+        return 1
+    return 0
+
+
+def bare_name(text: str, s: int, e: int, lists: WordLists) -> tuple[int, int]:
+    """A person's name without a function word glued before it or a reference mark or verb glued after it.
+
+    是婧玥 → 婧玥, 由雷军 → 雷军, 白岩松1 → 白岩松, 王佐良著 → 王佐良; 和珅 and 于谦 stay whole.
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> w = load_word_lists()
+    >>> t = "作者是婧玥，由雷军和白岩松1及王佐良著"
+    >>> [t[a:b] for a, b in (bare_name(t, 2, 5, w), bare_name(t, 6, 9, w), bare_name(t, 10, 14, w), bare_name(t, 15, 19, w))]
+    ['婧玥', '雷军', '白岩松', '王佐良']
+    """
+    m = _FOOTNOTE.search(text, s, e)
+    if m and m.start() - s >= 2:
+        e = m.start()
+    if e - s >= 3:
+        s += glued_start(text[s:e], lists.surnames)
+    if e - s >= 3 and text[e - 1] in _GLUED_AFTER and text[s] in lists.surnames and all(is_han(c) for c in text[s:e]):
+        e -= 1
+    return s, e
 
 
 def text_is_cased(text: str) -> bool:

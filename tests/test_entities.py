@@ -326,3 +326,25 @@ def test_entities_no_person_right_after_a_number(models):
 )
 def test_entities_dates_things_and_adverbs_are_no_names(text, wrong, models):
     assert not any(t == wrong for t, _ in _mentions(text, models))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("由雷军创办的小米公司", "雷军"),  # 由 glued to the name by the segmenter: the gazetteer still finds it
+        ("作者是婧玥", "婧玥"),  # 是 glued before a pen name
+        ("《青春·后青春》是央视资深新闻人白岩松1的图书", "白岩松"),  # an encyclopedia's reference mark
+        ("王国维著有《曲录》等著作", "王国维"),  # 著 (wrote) glued after the name
+    ],
+)
+def test_entities_person_name_without_the_words_glued_to_it(text, name, models):
+    assert (name, "Person") in _mentions(text, models)
+
+
+def test_entities_a_surname_that_is_also_a_function_word_stays():
+    from kg.mention_filters import bare_name
+    from kg.patterns import load_word_lists
+
+    w = load_word_lists()
+    for text in ("和珅", "于谦", "向华强"):
+        assert bare_name(text, 0, len(text), w) == (0, len(text)), text
