@@ -108,10 +108,33 @@ def build_units(sentence: Sentence, mentions: tuple[Mention, ...], rules: RuleSe
             pi += 1
         if e > s:
             text = sentence.text[s - sentence.start : e - sentence.start]
-            if text.strip():
+            if text.strip() and not _footnote(sentence, s, e, units):
                 units.append(Unit(s, e, _norm(text), pos))
         cur = e
     return _board_titles(_absorb_asides(_merge_roles(units, rules, sentence)))
+
+
+_FOOTNOTE = re.compile(r"[0-9]{1,2}")
+_AFTER_FOOTNOTE = frozenset("，,。；;：:、 　《（(【[的")
+
+
+def _footnote(sentence: Sentence, s: int, e: int, units: list[Unit]) -> bool:
+    """Whether ``sentence.text[s:e]`` is a reference mark written right after a name (白岩松1的图书,
+    《考古者联盟》2《……》): a number of one or two digits glued to a mention, before punctuation or 的.
+
+    Examples
+    --------
+    >>> s = Sentence("a", 0, 7, "白岩松1的图书", ())
+    >>> m = Unit(0, 3, "白岩松", "", "Person", Mention("a", 0, 3, "白岩松", "Person"))
+    >>> _footnote(s, 3, 4, [m]), _footnote(Sentence("a", 0, 6, "白岩松1年", ()), 3, 4, [m])
+    (True, False)
+    """
+    if not units or units[-1].mention is None or units[-1].end != s:
+        return False
+    if not _FOOTNOTE.fullmatch(sentence.text[s - sentence.start : e - sentence.start]):
+        return False
+    rest = sentence.text[e - sentence.start : e - sentence.start + 1]
+    return not rest or rest in _AFTER_FOOTNOTE
 
 
 _BOARDS = ("董事局", "董事会", "理事会", "监事会")

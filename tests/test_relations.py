@@ -1004,3 +1004,22 @@ def test_relations_rule_words_match_whatever_the_letter_case(tmp_path):
         text = f"OpenAI {word} Sora。"
         _, _, _, (rels, _) = _run(text, [("OpenAI", O), ("Sora", M)], rules=load_rules(odir))
         assert [(r.predicate, r.rule_id) for r in rels] == [("released", "released-launch")], word
+
+
+FOOTNOTE_MARKS = [
+    ("白岩松1的《青春》", [("青春", B), ("白岩松", P)], ("白岩松", "authorOf", "青春", None)),
+    ("张三1，华信公司董事长", [("华信公司", O), ("张三", P)], ("张三", "worksFor", "华信公司", "董事长")),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", FOOTNOTE_MARKS, ids=[x[0][:10] for x in FOOTNOTE_MARKS])
+def test_relations_reference_marks_after_names_are_passed_over(text, ents, expected):
+    """Encyclopedias write a footnote number right after a name (白岩松1); rules read past it."""
+    assert expected in _triples(text, ents)
+
+
+def test_relations_a_number_after_a_name_that_counts_something_stays():
+    from kg.relations import build_units
+
+    a, sents, mentions, _ = _run("华信公司3年前成立", [("华信公司", O)])
+    assert "3" in [u.text for u in build_units(sents[0], mentions, _rules())]
