@@ -220,7 +220,8 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
                 j += 1  # an aside naming a position (刘江峰（多点创始人）) is kept: rules read it
             inner = [x.mention for x in units[i + 2 : j] if x.mention is not None]
             names_author = u.ent == "Publication" and any(m.label == "Person" for m in inner)
-            if j < len(units) and units[j].text in _CLOSE_PAREN and j > i + 2 and not names_author:
+            if j < len(units) and units[j].text in _CLOSE_PAREN and j > i + 2 and not names_author \
+                    and not _states(units[i + 2 : j], u.ent):
                 keep = u.mention
                 if (len(inner) == 1 and inner[0].label == u.ent and inner[0].source.startswith("lexicon")
                         and not u.mention.source.startswith("lexicon")):
@@ -231,6 +232,31 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
         out.append(u)
         i += 1
     return tuple(out)
+
+
+def _states(aside: tuple[Unit, ...], label: str) -> bool:
+    """Whether an aside says something of the entity before it rather than renaming it: words, then a
+    mention of another class (（总部位于杭州）, （总部：上海）), unlike （中国）, （DeepSeek） or （9888）.
+
+    Examples
+    --------
+    >>> m = Mention("a", 5, 7, "杭州", "Location")
+    >>> _states((Unit(0, 2, "总部", "n"), Unit(2, 4, "位于", "v"), Unit(5, 7, "杭州", "", "Location", m)), "Organization")
+    True
+    >>> _states((Unit(5, 7, "中国", "", "Location", m),), "Organization")
+    False
+    """
+    words = False
+    for x in aside:
+        if x.mention is not None:
+            if words and x.ent != label:
+                return True
+        elif x.text not in _ASIDE_BREAK and x.text not in _STOP_MARKS:
+            words = True
+    return False
+
+
+_STOP_MARKS = frozenset("：:、“”\"'‘’")
 
 
 def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple[Unit, ...]:

@@ -1023,3 +1023,27 @@ def test_relations_a_number_after_a_name_that_counts_something_stays():
 
     a, sents, mentions, _ = _run("华信公司3年前成立", [("华信公司", O)])
     assert "3" in [u.text for u in build_units(sents[0], mentions, _rules())]
+
+
+BRACKETS = [
+    ("小米公司（创始人：雷军）是一家科技企业。", [("小米", O), ("雷军", P)], ("雷军", "founded", "小米", None)),
+    ("华信公司（董事长：张三）发布公告。", [("华信公司", O), ("张三", P)], ("张三", "worksFor", "华信公司", "董事长")),
+    ("娃哈哈集团（总部位于杭州）是一家饮料企业。", [("娃哈哈集团", O), ("杭州", L)], ("娃哈哈集团", "locatedIn", "杭州", None)),
+    ("阿里巴巴（总部：杭州）发布新模型。", [("阿里巴巴", O), ("杭州", L)], ("阿里巴巴", "locatedIn", "杭州", None)),
+    ("投资人包括刘江峰（微光创投创始人&CEO）。", [("刘江峰", P)], ("刘江峰", "founded", "微光创投", None)),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", BRACKETS, ids=[x[0][:10] for x in BRACKETS])
+def test_relations_founder_position_and_headquarters_in_an_aside(text, ents, expected):
+    """An aside after a company or a person may name its founder, a position holder or the headquarters."""
+    assert expected in _triples(text, ents)
+
+
+def test_relations_an_aside_that_renames_stays_folded_into_its_entity():
+    text = "三星（中国）发布了新手机。"
+    _, sents, mentions, _ = _run(text, [("三星", O), ("中国", L)])
+    from kg.relations import build_units
+
+    assert [u.text for u in build_units(sents[0], mentions, _rules())][0] == "三星"
+    assert "中国" not in [u.text for u in build_units(sents[0], mentions, _rules())]
