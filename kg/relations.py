@@ -234,29 +234,32 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     return tuple(out)
 
 
+_SEAT_WORDS = ("总部", "位于", "坐落", "座落", "设在", "设于", "注册地", "所在地")
+"""Words of an aside that give where an organization is (（总部位于杭州）, （总部：上海）)."""
+
+
 def _states(aside: tuple[Unit, ...], label: str) -> bool:
-    """Whether an aside says something of the entity before it rather than renaming it: words, then a
-    mention of another class (（总部位于杭州）, （总部：上海）), unlike （中国）, （DeepSeek） or （9888）.
+    """Whether an aside says where the entity before it is rather than renaming it or adding a date:
+    （总部位于杭州）, （总部：上海）, unlike （中国）, （DeepSeek）, （9888） or （1963年生于北京）.
 
     Examples
     --------
     >>> m = Mention("a", 5, 7, "杭州", "Location")
     >>> _states((Unit(0, 2, "总部", "n"), Unit(2, 4, "位于", "v"), Unit(5, 7, "杭州", "", "Location", m)), "Organization")
     True
+    >>> _states((Unit(0, 2, "生于", "v"), Unit(5, 7, "杭州", "", "Location", m)), "Person")
+    False
     >>> _states((Unit(5, 7, "中国", "", "Location", m),), "Organization")
     False
     """
-    words = False
+    seat = False
     for x in aside:
         if x.mention is not None:
-            if words and x.ent != label:
+            if seat and x.ent != label:
                 return True
-        elif x.text not in _ASIDE_BREAK and x.text not in _STOP_MARKS:
-            words = True
+        elif x.text.startswith(_SEAT_WORDS):
+            seat = True
     return False
-
-
-_STOP_MARKS = frozenset("：:、“”\"'‘’")
 
 
 def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple[Unit, ...]:
