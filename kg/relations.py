@@ -15,6 +15,7 @@ from kg.orgnames import nested_relations
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
 from kg.matcher import _COORD
+from kg.mention_filters import glued_start
 from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
 
 __all__ = ["RuleSet", "load_rules", "read_hedges", "read_roles", "build_units", "extract_relations"]
@@ -174,12 +175,20 @@ def _split_titles(sentence: Sentence, rules: RuleSet) -> list[tuple[int, int, st
     heads, mods = rules.role_heads, rules.role_modifiers
     stext, base = sentence.text, sentence.start
     for t in sentence.tokens:
-        cut, length = _title_cut(stext[t.start - base : t.end - base], heads, mods)
+        word = stext[t.start - base : t.end - base]
+        cut, length = _title_cut(word, heads, mods)
         if cut and length == t.end - t.start:
             out += [(t.start, t.start + cut, t.pos), (t.start + cut, t.end, t.pos)]
+        elif t.pos in _UNKNOWN_POS and glued_start(word, frozenset()):
+            out += [(t.start, t.start + 1, "p"), (t.start + 1, t.end, "nz" if t.pos == "x" else t.pos)]
         else:
             out.append((t.start, t.end, t.pos))
     return out
+
+
+_UNKNOWN_POS = frozenset({"x", "g"})
+"""Tags the segmenter gives a word it does not know: one opening with 是/被/与 is that word glued to a name
+(是婧玥, 是澈|小宁), cut apart so that rules read 是 and the name (its rest is read as a proper noun)."""
 
 
 @functools.lru_cache(maxsize=1 << 16)

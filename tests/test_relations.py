@@ -1047,3 +1047,20 @@ def test_relations_an_aside_that_renames_stays_folded_into_its_entity():
 
     assert [u.text for u in build_units(sents[0], mentions, _rules())][0] == "三星"
     assert "中国" not in [u.text for u in build_units(sents[0], mentions, _rules())]
+
+
+def test_relations_a_name_glued_to_the_word_before_it_is_read():
+    """The segmenter may glue 是 to an unknown pen name (是婧玥/x): rules still read 是 and the name."""
+    from kg.records import Sentence, Token
+
+    text = "《致行者》是婧玥创作的网络小说"
+    words = [("《", "x"), ("致", "v"), ("行者", "n"), ("》", "x"), ("是婧玥", "x"), ("创作", "vn"), ("的", "uj"),
+             ("网络小说", "n")]
+    toks, pos = [], 0
+    for w, p in words:
+        toks.append(Token(pos, pos + len(w), w, p))
+        pos += len(w)
+    sent = Sentence("t", 0, len(text), text, tuple(toks))
+    a = Article(id="t", text=text)
+    rels, _ = extract_relations(a, (sent,), (Mention("t", 1, 4, "致行者", B),), _rules())
+    assert ("婧玥", "authorOf", "致行者") in {(r.subject.text, r.predicate, r.object.text) for r in rels}
