@@ -6,6 +6,7 @@ Used by :func:`kg.entities.find_mentions`; spans are ``(start, end, label, sourc
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.patterns import WordLists, is_han
@@ -205,6 +206,8 @@ def plausible(
     if label == "Person":
         if "·" in piece or _HYPHEN_NAME.fullmatch(piece):
             return True  # 山姆·阿尔特曼, 小罗伯特-唐尼
+        if piece.endswith(_org_endings(lists.org_suffixes)):
+            return False  # the end of a school or company name (辽宁师|范大学), not a person
         if len(inside) == 1 and aligned and conf < 0.9 and inside[0][2] not in _NAME_POS:
             return False
         if (conf < 0.9 and aligned and not any(p in _NAME_POS for _, _, p in inside)
@@ -225,6 +228,12 @@ def plausible(
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
         return False
     return proper or not aligned or conf >= 0.7
+
+
+@functools.lru_cache(maxsize=4)
+def _org_endings(suffixes: frozenset[str]) -> tuple[str, ...]:
+    """Endings of organization names of two characters or more (大学, 公司): no person's name ends so."""
+    return tuple(sorted(x for x in suffixes if len(x) >= 2))
 
 
 def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:

@@ -348,3 +348,9 @@ def test_entities_a_surname_that_is_also_a_function_word_stays():
     w = load_word_lists()
     for text in ("和珅", "于谦", "向华强"):
         assert bare_name(text, 0, len(text), w) == (0, len(text)), text
+
+
+def test_entities_the_end_of_a_school_name_is_no_person(models):
+    found = _mentions("关春影，出生于1963年2月，毕业于辽宁师范大学", models)
+    assert ("关春影", "Person") in found
+    assert not any(label == "Person" and text.endswith("大学") for text, label in found)
