@@ -294,7 +294,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
             if lex[k][1] <= end:
                 inside.append((lex[k][0] - start, lex[k][1] - start, lex[k][2]))
             k += 1
-        tags = lab.tag(model_features(stext, toks, inside, rec.lists, lab.clusters, lab.attributes))
+        tags = lab.tag(model_features(_unmarked(stext), toks, inside, rec.lists, lab.clusters, lab.attributes))
         spans = decode_bio(tags)
         if not spans:
             continue
@@ -318,6 +318,21 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 ):
                     out.append((start + ps, start + pe, label, "crf", round(conf, 3)))
     return out
+
+
+_REFERENCE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]{1,2}(?=[，,。；;：:、\s《（(【]|$)")
+"""An encyclopedia's footnote number after a word, before punctuation (戴和根3, 顾七堇1 ，)."""
+
+
+def _unmarked(stext: str) -> str:
+    """The sentence with reference marks blanked (same length), so that they do not hide the name before them.
+
+    Examples
+    --------
+    >>> _unmarked("董事长：戴和根3"), _unmarked("共3人，约3，")
+    ('董事长：戴和根 ', '共3人，约 ，')
+    """
+    return _REFERENCE_MARK.sub(lambda m: " " * len(m.group()), stext) if any(c.isdigit() for c in stext) else stext
 
 
 def _chinese_name(piece: str, lists: WordLists) -> bool:
