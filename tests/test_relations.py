@@ -1019,7 +1019,7 @@ def test_relations_reference_marks_after_names_are_passed_over(text, ents, expec
 
 
 def test_relations_a_number_after_a_name_that_counts_something_stays():
-    from kg.relations import build_units
+    from kg.units import build_units
 
     a, sents, mentions, _ = _run("华信公司3年前成立", [("华信公司", O)])
     assert "3" in [u.text for u in build_units(sents[0], mentions, _rules())]
@@ -1043,7 +1043,7 @@ def test_relations_founder_position_and_headquarters_in_an_aside(text, ents, exp
 def test_relations_an_aside_that_renames_stays_folded_into_its_entity():
     text = "三星（中国）发布了新手机。"
     _, sents, mentions, _ = _run(text, [("三星", O), ("中国", L)])
-    from kg.relations import build_units
+    from kg.units import build_units
 
     assert [u.text for u in build_units(sents[0], mentions, _rules())][0] == "三星"
     assert "中国" not in [u.text for u in build_units(sents[0], mentions, _rules())]

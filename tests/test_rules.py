@@ -10,7 +10,8 @@ import pytest
 from kg.errors import PatternError
 from kg.records import Mention, Sentence, Token
 from kg.resources import ontology_dir
-from kg.relations import build_units, read_hedges, read_roles
+from kg.relations import read_hedges, read_roles
+from kg.units import build_units
 from kg.rules import RuleSet, Unit, match_rule, read_rules
 
 GOOD = {"id": "r1", "relation": "released",
