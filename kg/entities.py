@@ -234,7 +234,11 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
             continue
         before = folded[max(0, s - 20) : s]
         after = folded[e : e + 6].lstrip()
-        if any(t in before for t in lists.titles if not t.isascii()) or after.startswith(tuple(lists.speech_verbs)):
+        # a title before the name, a speech verb after it, or a title in an apposition after a comma
+        # (David Wadhwani, Adobe 数位媒体业务总裁：)
+        apposition = re.match(r"\s*[,，]([^，。；;：:,\n]{1,20})", folded[e : e + 24])
+        if any(t in before or (apposition and t in apposition.group(1)) for t in lists.titles if not t.isascii()) \
+                or after.startswith(tuple(lists.speech_verbs)):
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
     head = DATELINE.match(folded)
     if head and len(folded) >= 150 and not head.group(1).startswith(("据", "本", "今", "昨", "这", "那", "《")):

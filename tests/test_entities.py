@@ -38,6 +38,7 @@ def _mentions(text: str, models) -> list[tuple[str, str]]:
         ("輝達執行長黃仁勳出席發佈會。", [("輝達", "Organization"), ("黃仁勳", "Person")]),
         ("DeepSeek-R1采用了混合专家架构和强化学习。", [("DeepSeek-R1", "AIModel"), ("强化学习", "Technology")]),
         ("IT之家 2 月 8 日消息，" + "这是一篇关于新模型的报道，" * 12, [("IT之家", "Organization")]),
+        ("David Wadhwani, Adobe 數位媒體業務總裁：「我們很高興。」", [("David Wadhwani", "Person")]),
     ],
 )
 def test_entities_golden(text, expected, models):
@@ -364,3 +365,8 @@ def test_entities_a_name_ending_like_an_organization_word_is_a_person(models):
 
 def test_entities_a_reference_mark_does_not_hide_the_name_before_it(models):
     assert ("戴和根", "Person") in _mentions("中国化学工程股份有限公司董事长：戴和根3", models)
+
+
+def test_latin_words_before_a_comma_without_a_title_are_no_person(models):
+    found = _mentions("Meta Platforms, 新創公司 Runway 等業者展開激烈的競爭。", models)
+    assert ("Meta Platforms", "Person") not in found, found
