@@ -47,6 +47,7 @@ from kg.patterns import (
     BYLINE,
     CAMEL_NAME,
     DATELINE,
+    DESCRIBED_LATIN_ORG,
     DOT_NAME,
     ENUM_ORGS,
     LATIN_MODEL,
@@ -228,6 +229,9 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
     for m in LATIN_ORG.finditer(folded):
         if m.group(1).rstrip(".").rsplit(None, 1)[-1] in lists.latin_org_heads:
             out.append((m.start(1), m.end(1), "Organization", "pattern:latin-org", 0.8))
+    for m in DESCRIBED_LATIN_ORG.finditer(folded):
+        if m.group(1) not in lists.generic and m.group(1).split()[0] not in lists.titles:
+            out.append((m.start(1), m.end(1), "Organization", "pattern:described-org", 0.75))
     for m in LATIN_PERSON.finditer(folded):
         s, e = m.span(1)
         if m.group(1).rsplit(None, 1)[-1] in lists.latin_org_words:

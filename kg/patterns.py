@@ -30,6 +30,7 @@ __all__ = [
     "DATELINE",
     "SOURCE_LINE",
     "BYLINE",
+    "DESCRIBED_LATIN_ORG",
     "ENUM_ORGS",
     "LATIN_ORG",
 ]
@@ -360,6 +361,13 @@ BYLINE = re.compile(r"(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]?\s+
 
 LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9&\-]* ){1,3}[A-Z][a-z]+\.?)(?![A-Za-z0-9])")
 """Capitalised Latin words: an organization when the last one is an organization word (Baron Capital)."""
+
+DESCRIBED_LATIN_ORG = re.compile(
+    r"(?:公司|创企|初创企业|新创企业|厂商|制造商|开发商|供应商|运营商|机构|实验室|研究所)\s*"
+    r"((?:[A-Z][a-z][A-Za-z&\-]*|[A-Z]{3,6})(?: [A-Z][A-Za-z0-9&\-]*){0,3})(?![A-Za-z0-9.\-])"
+)
+"""A Latin name right after a word that says it is a company (人工智能初创公司 Safe Superintelligence,
+芯片设计公司Ampere)."""
 
 ENUM_ORGS = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家)?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"

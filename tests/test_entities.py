@@ -370,3 +370,16 @@ def test_entities_a_reference_mark_does_not_hide_the_name_before_it(models):
 def test_latin_words_before_a_comma_without_a_title_are_no_person(models):
     found = _mentions("Meta Platforms, 新創公司 Runway 等業者展開激烈的競爭。", models)
     assert ("Meta Platforms", "Person") not in found, found
+
+
+def test_a_latin_name_after_a_company_word_is_an_organization(models):
+    found = _mentions("由他创立的人工智能初创公司 Safe Superintelligence（SSI）正与投资方洽谈融资。", models)
+    assert ("Safe Superintelligence", "Organization") in found, found
+    assert ("SSI", "Organization") in found, found
+    found = _mentions("软银接近完成对芯片设计公司Ampere的65亿美元收购。", models)
+    assert ("Ampere", "Organization") in found, found
+
+
+def test_a_metric_or_title_after_a_company_word_is_no_organization(models):
+    found = _mentions("该公司ROE持续下降，公司CEO表示将回购股票。", models)
+    assert not [f for f in found if f[0] in {"ROE", "CEO"}], found
