@@ -1064,3 +1064,21 @@ def test_relations_a_name_glued_to_the_word_before_it_is_read():
     a = Article(id="t", text=text)
     rels, _ = extract_relations(a, (sent,), (Mention("t", 1, 4, "致行者", B),), _rules())
     assert ("婧玥", "authorOf", "致行者") in {(r.subject.text, r.predicate, r.object.text) for r in rels}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a partner named after what it is, an acquisition written as 完成对X的收购
+        ("联想近日宣布与国产AI大模型厂商DeepSeek合作。", [("联想", O), ("DeepSeek", O)],
+         {("联想", "partnersWith", "DeepSeek", None)}),
+        ("软银接近完成对芯片设计公司Ampere的65亿美元收购。", [("软银", O), ("Ampere", O)],
+         {("软银", "acquired", "Ampere", None)}),
+        # an authority looking into a deal is no buyer, nor a partner
+        ("欧盟委员会宣布对微软的收购展开调查。", [("欧盟委员会", O), ("微软", O)], set()),
+        ("欧盟委员会完成对微软的收购审查。", [("欧盟委员会", O), ("微软", O)], set()),
+        ("联想与国产厂商DeepSeek等公司展开竞争。", [("联想", O), ("DeepSeek", O)], set()),
+    ],
+)
+def test_relations_described_partner_and_completed_acquisition(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("partnersWith", "acquired")} == expected
