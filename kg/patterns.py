@@ -25,6 +25,7 @@ __all__ = [
     "DOT_NAME",
     "BOOK_TITLE",
     "PAREN_ABBR",
+    "QUOTED_ORG",
     "LATIN_PERSON",
     "CAMEL_NAME",
     "DATELINE",
@@ -368,6 +369,12 @@ DESCRIBED_LATIN_ORG = re.compile(
 )
 """A Latin name right after a word that says it is a company (人工智能初创公司 Safe Superintelligence,
 芯片设计公司Ampere)."""
+
+QUOTED_ORG = re.compile(
+    r"[“\"「]([^“”\"「」\n，。]{2,24}?)\s*[”\"」]\s*(?:合资公司|合资企业|合资子公司)"
+    r"|[“\"「]([A-Z][A-Za-z0-9 &.\-]{1,23}?)\s*[”\"」]\s*(?:公司|新公司|子公司|实验室|研究院|基金会)"
+)
+"""A quoted name before the word for a company (成立了“SB OpenAI Japan”合资公司, “Quantum AI”实验室)."""
 
 ENUM_ORGS = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家)?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"

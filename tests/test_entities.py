@@ -383,3 +383,11 @@ def test_a_latin_name_after_a_company_word_is_an_organization(models):
 def test_a_metric_or_title_after_a_company_word_is_no_organization(models):
     found = _mentions("该公司ROE持续下降，公司CEO表示将回购股票。", models)
     assert not [f for f in found if f[0] in {"ROE", "CEO"}], found
+
+
+def test_a_quoted_name_before_joint_venture_is_an_organization(models):
+    found = _mentions("软银和OpenAI宣布成立了“SB OpenAI Japan”合资公司。", models)
+    assert ("SB OpenAI Japan", "Organization") in found, found
+    # a quoted description before 公司 is no name
+    found = _mentions("投资者开始追捧“卖铲子”公司。", models)
+    assert not [f for f in found if f[0] == "卖铲子"], found
