@@ -54,6 +54,7 @@ from kg.patterns import (
     LATIN_ORG,
     LATIN_PERSON,
     PAREN_ABBR,
+    QUOTED_MODEL,
     QUOTED_ORG,
     SOURCE_LINE,
     LexEntry,
@@ -230,6 +231,8 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
     for m in LATIN_ORG.finditer(folded):
         if m.group(1).rstrip(".").rsplit(None, 1)[-1] in lists.latin_org_heads:
             out.append((m.start(1), m.end(1), "Organization", "pattern:latin-org", 0.8))
+    for m in QUOTED_MODEL.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
     for m in QUOTED_ORG.finditer(folded):
         g = 1 if m.group(1) is not None else 2
         out.append((m.start(g), m.end(g), "Organization", "pattern:quoted-org", 0.8))

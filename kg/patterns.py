@@ -25,6 +25,7 @@ __all__ = [
     "DOT_NAME",
     "BOOK_TITLE",
     "PAREN_ABBR",
+    "QUOTED_MODEL",
     "QUOTED_ORG",
     "LATIN_PERSON",
     "CAMEL_NAME",
@@ -375,6 +376,12 @@ QUOTED_ORG = re.compile(
     r"|[“\"「]([A-Z][A-Za-z0-9 &.\-]{1,23}?)\s*[”\"」]\s*(?:公司|新公司|子公司|实验室|研究院|基金会)"
 )
 """A quoted name before the word for a company (成立了“SB OpenAI Japan”合资公司, “Quantum AI”实验室)."""
+
+QUOTED_MODEL = re.compile(
+    r"[“\"「]([A-Za-z][A-Za-z0-9.\-]{0,15})[”\"」]\s*(?:的)?\s*(?:AI|人工智能)?\s*"
+    r"(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
+)
+"""A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
 
 ENUM_ORGS = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家)?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"

@@ -391,3 +391,8 @@ def test_a_quoted_name_before_joint_venture_is_an_organization(models):
     # a quoted description before 公司 is no name
     found = _mentions("投资者开始追捧“卖铲子”公司。", models)
     assert not [f for f in found if f[0] == "卖铲子"], found
+
+
+def test_a_quoted_latin_name_said_to_be_a_model_is_a_model(models):
+    found = _mentions("他的團隊創造出一個「s1」的AI推理模型。", models)
+    assert ("s1", "AIModel") in found, found
