@@ -53,6 +53,7 @@ from kg.patterns import (
     LATIN_MODEL,
     LATIN_ORG,
     LATIN_PERSON,
+    NAMED_ASSISTANT,
     PAREN_ABBR,
     QUOTED_MODEL,
     QUOTED_ORG,
@@ -233,6 +234,8 @@ def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Spa
             out.append((m.start(1), m.end(1), "Organization", "pattern:latin-org", 0.8))
     for m in QUOTED_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
+    for m in NAMED_ASSISTANT.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
     for m in QUOTED_ORG.finditer(folded):
         g = 1 if m.group(1) is not None else 2
         out.append((m.start(g), m.end(g), "Organization", "pattern:quoted-org", 0.8))

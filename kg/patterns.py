@@ -12,6 +12,7 @@ from pathlib import Path
 from kg.errors import ModelError, OntologyError, PatternError
 
 __all__ = [
+    "NAMED_ASSISTANT",
     "LexEntry",
     "Lexicon",
     "WordLists",
@@ -26,6 +27,7 @@ __all__ = [
     "BOOK_TITLE",
     "PAREN_ABBR",
     "QUOTED_MODEL",
+    "NAMED_ASSISTANT",
     "QUOTED_ORG",
     "LATIN_PERSON",
     "CAMEL_NAME",
@@ -382,6 +384,11 @@ QUOTED_MODEL = re.compile(
     r"(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
 )
 """A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
+
+NAMED_ASSISTANT = re.compile(
+    r"(?:智能体|智能助手|AI助手|AI助理|聊天机器人|AI应用|AI产品)\s*[“\"「]([^“”\"「」\n，。、]{2,12}?)[”\"」]"
+)
+"""A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”)."""
 
 ENUM_ORGS = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家)?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"

@@ -396,3 +396,8 @@ def test_a_quoted_name_before_joint_venture_is_an_organization(models):
 def test_a_quoted_latin_name_said_to_be_a_model_is_a_model(models):
     found = _mentions("他的團隊創造出一個「s1」的AI推理模型。", models)
     assert ("s1", "AIModel") in found, found
+
+
+def test_a_quoted_name_after_the_word_for_an_assistant_is_a_model(models):
+    found = _mentions("联想的人工智能体“小天”也已接入DeepSeek。", models)
+    assert ("小天", "AIModel") in found, found
