@@ -1082,3 +1082,16 @@ def test_relations_a_name_glued_to_the_word_before_it_is_read():
 )
 def test_relations_described_partner_and_completed_acquisition(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("partnersWith", "acquired")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("这将使Arm与英伟达（Nvidia）等传统客户形成直接竞争。", [("Arm", O), ("英伟达", O), ("Nvidia", O)],
+         {("Arm", "competesWith", "英伟达", None)}),
+        # joining a race names no rival
+        ("百度与阿里等公司纷纷加入竞争。", [("百度", O), ("阿里", O)], set()),
+    ],
+)
+def test_relations_competition_with_a_list_closed_by_etc(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "competesWith"} == expected
