@@ -41,23 +41,10 @@ from kg.mention_filters import (
     text_is_cased,
     trim,
 )
+from kg.entity_patterns import enumerations, pattern_spans
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
-    BOOK_TITLE,
-    BYLINE,
-    CAMEL_NAME,
-    DATELINE,
-    DESCRIBED_LATIN_ORG,
-    DOT_NAME,
-    ENUM_ORGS,
-    LATIN_MODEL,
-    LATIN_ORG,
-    LATIN_PERSON,
-    NAMED_ASSISTANT,
     PAREN_ABBR,
-    QUOTED_MODEL,
-    QUOTED_ORG,
-    SOURCE_LINE,
     LexEntry,
     Lexicon,
     WordLists,
@@ -72,18 +59,14 @@ from kg.records import Article, Mention, Sentence
 
 __all__ = ["Recognizer", "load_recognizer", "find_mentions", "org_parent"]
 
-_MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "开源", "model", "Model")
-_CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
 _MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9\-])")
 """Hyphen-joined parts after a model's name: a variant (DeepSeek-R1-Distill-Qwen-7B, GPT-4o-mini)."""
 _REGISTERED = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]([\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))?")
 _REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国"))
-_SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_BEFORE = re.compile(r"[0-9][ .,]?$")
 _PRIORITY = {"pattern:book-title": 0}
-_CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
 _MIN_CONFIDENCE = {"PER": 0.6, "ORG": 0.0, "LOC": 0.0}
 """CRF spans below this lowest-marginal probability are dropped (names are where news errs most)."""
 _MIN_CONFIDENCE_NAME = 0.45
@@ -198,99 +181,6 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
                     out.append((s, m.end(), "AIModel", "pattern:model-version", 0.85))
                     continue
         out.append((s, e, label, source, 0.95))
-    return out
-
-
-def _pattern_spans(folded: str, sents: list[tuple], rec: Recognizer) -> list[Span]:
-    out: list[Span] = []
-    lists = rec.lists
-    for m in LATIN_MODEL.finditer(folded):
-        s, e = m.span(1)
-        fam = re.match(r"[A-Za-z]+", m.group(1))
-        near = folded[max(0, s - 12) : e + 12]
-        if any(h in folded[e : e + 6] for h in lists.hardware):
-            continue
-        if fam and len(fam.group(0)) == 1 and (fam.group(0) == "V" or "." in m.group(1)):
-            continue  # a version number alone (V4.0, V3, X2.5), not a model's name
-        if (fam and fam.group(0) in rec.families) or any(c in near for c in _MODEL_CUES):
-            out.append((s, e, "AIModel", "pattern:latin-model", 0.85))
-    for m in CAMEL_NAME.finditer(folded):
-        s, e = m.span(1)
-        if m.group(1) not in lists.generic and _CAMEL_CUES.match(folded, e):
-            out.append((s, e, "AIModel", "pattern:model-cue", 0.75))
-    for m in DOT_NAME.finditer(folded):
-        first = folded.index("·", m.start())
-        s = first
-        while s > m.start() and first - s < 6 and folded[s - 1] in lists.translit:
-            s -= 1
-        last = folded.rfind("·", s, m.end()) + 1
-        j = last
-        while j < m.end() and j - last < 8 and folded[j] in lists.translit:
-            j += 1
-        if s < first and j > last:
-            out.append((s, j, "Person", "pattern:dot-name", 0.85))
-    for m in LATIN_ORG.finditer(folded):
-        if m.group(1).rstrip(".").rsplit(None, 1)[-1] in lists.latin_org_heads:
-            out.append((m.start(1), m.end(1), "Organization", "pattern:latin-org", 0.8))
-    for m in QUOTED_MODEL.finditer(folded):
-        out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
-    for m in NAMED_ASSISTANT.finditer(folded):
-        out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
-    for m in QUOTED_ORG.finditer(folded):
-        g = 1 if m.group(1) is not None else 2
-        out.append((m.start(g), m.end(g), "Organization", "pattern:quoted-org", 0.8))
-    for m in DESCRIBED_LATIN_ORG.finditer(folded):
-        if m.group(1) not in lists.generic and m.group(1).split()[0] not in lists.titles:
-            out.append((m.start(1), m.end(1), "Organization", "pattern:described-org", 0.75))
-    for m in LATIN_PERSON.finditer(folded):
-        s, e = m.span(1)
-        if m.group(1).rsplit(None, 1)[-1] in lists.latin_org_words:
-            continue
-        before = folded[max(0, s - 20) : s]
-        after = folded[e : e + 6].lstrip()
-        # a title before the name, a speech verb after it, or a title in an apposition after a comma
-        # (David Wadhwani, Adobe 数位媒体业务总裁：)
-        apposition = re.match(r"\s*[,，]([^，。；;：:,\n]{1,20})", folded[e : e + 24])
-        if any(t in before or (apposition and t in apposition.group(1)) for t in lists.titles if not t.isascii()) \
-                or after.startswith(tuple(lists.speech_verbs)):
-            out.append((s, e, "Person", "pattern:latin-person", 0.8))
-    head = DATELINE.match(folded)
-    if head and len(folded) >= 150 and not head.group(1).startswith(("据", "本", "今", "昨", "这", "那", "《")):
-        if "的" not in head.group(1) and head.group(1) not in lists.generic:
-            out.append((head.start(1), head.end(1), "Organization", "pattern:dateline", 0.8))
-    for m in SOURCE_LINE.finditer(folded):
-        out.append((m.start(1), m.end(1), "Organization", "pattern:source", 0.8))
-    for m in BYLINE.finditer(folded):
-        n = re.match(r"[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])", folded[m.end() : m.end() + 4])
-        if n and n.group(0)[0] in lists.surnames:
-            out.append((m.end(), m.end() + len(n.group(0)), "Person", "pattern:byline", 0.85))
-    for start, end, toks in sents:
-        stext = folded[start:end]
-        if "《" in stext and not _SCREEN_CUES.search(stext):
-            for m in BOOK_TITLE.finditer(stext):
-                out.append((start + m.start(1), start + m.end(1), "Publication", "pattern:book-title", 0.8))
-        for k, (s, e, pos) in enumerate(toks):
-            if pos == "nr" and 2 <= e - s <= 3 and stext[s] in lists.surnames:
-                prev = stext[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
-                nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
-                if prev in lists.titles or nxt in lists.titles:
-                    out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
-    return out
-
-
-def _enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
-    """Items of a list of companies closed by 等公司/等股票 (used where nothing else was found)."""
-    out: list[Span] = []
-    for start, end, _ in sents:
-        stext = folded[start:end]
-        if "等" not in stext:
-            continue
-        for m in ENUM_ORGS.finditer(stext):
-            for item in re.finditer(r"[^、和与及]+", m.group(1)):
-                t = item.group(0)
-                if 2 <= len(t) <= 6 and t not in lists.generic and not t.startswith(_CONJ):
-                    s = start + m.start(1) + item.start()
-                    out.append((s, s + len(t), "Organization", "pattern:enumeration", 0.7))
     return out
 
 
@@ -415,7 +305,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     key = fold_key(text)
     lex = _lexicon_spans(key, folded, starts, ends, rec)
     strong = list(lex)
-    strong.extend(_pattern_spans(folded, sents, rec))
+    strong.extend(pattern_spans(folded, sents, rec.lists, rec.families))
     # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns
     strong.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 1 if c[3].startswith("lexicon") else 2), c[0]))
     owner: list[Span | None] = [None] * len(text)  # the chosen span covering each character
@@ -432,7 +322,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
-    for c in _enumerations(folded, sents, rec.lists):
+    for c in enumerations(folded, sents, rec.lists):
         if not any(owner[c[0] : c[1]]):
             take(c)
     chosen = [c for c in dict.fromkeys(o for o in owner if o is not None) if keep(text[c[0] : c[1]], rec.lists)]
