@@ -26,7 +26,10 @@ file is shuffled with a fixed seed and cut in two halves, ``dev`` and ``report``
 half, every sentence holding one of those predicates is scored, plus an equal number of
 sentences without them (seeded sample) to count false positives. A predicted worksFor is
 scored as 董事长/校长 when its role contains that title (副董事长 and 副校长 excluded);
-other predicted relations are outside the six predicates and ignored.
+other predicted relations are outside the six predicates and ignored, as are relations whose
+classes are not the ones DuIE's schema gives the predicate (founded and worksFor: person and
+organization; alumniOf: person and school; locatedIn: organization and place; authorOf: person and
+work): an organization founding another is no 创始人 fact.
 
 The texts are read from ../shared/data at run time and never copied into the repository.
 """
@@ -62,6 +65,11 @@ DUIE_TYPES = {"人物": "Person", "企业": "Organization", "学校": "Organizat
               "图书作品": "Publication"}
 # (subject, object) of the kg relation, taken from DuIE's (subject, object)
 DUIE_SWAP = {"创始人": True, "董事长": True, "校长": True, "毕业院校": False, "总部地点": False, "作者": True}
+# the classes DuIE's schema gives those predicates, as (subject, object) classes of the kg relation:
+# an organization founding an organization, or a person's home town, is no 创始人 / 总部地点 fact
+DUIE_CLASSES = {"founded": ("Person", "Organization"), "worksFor": ("Person", "Organization"),
+                "alumniOf": ("Person", "Organization"), "locatedIn": ("Organization", "Location"),
+                "authorOf": ("Person", "Publication")}
 
 
 class Pipeline:
@@ -298,7 +306,9 @@ def bench_duie(pipe: Pipeline, half: str, verbose: bool, min_conf: float, limit:
             a = Article(id=f"duie-{name}-{i}", text=row["text"])
             rels, _ = pipe.relations(a, duie_oracle(row) if oracle else None)
             pred = []
-            for r in _unique(rels, min_conf):
+            fits = tuple(r for r in rels if DUIE_CLASSES.get(r.predicate, (r.subject.label, r.object.label))
+                         == (r.subject.label, r.object.label))
+            for r in _unique(fits, min_conf):
                 lab = duie_label(r)
                 if lab:
                     pred.append((r[0], lab, r[2], ""))
