@@ -1095,3 +1095,10 @@ def test_relations_described_partner_and_completed_acquisition(text, ents, expec
 )
 def test_relations_competition_with_a_list_closed_by_etc(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "competesWith"} == expected
+
+
+def test_relations_a_company_left_or_acting_in_a_passive_is_not_the_one_founded():
+    got = _triples("周鸿祎离开雅虎后创办奇虎360。", [("周鸿祎", P), ("雅虎", O), ("奇虎360", O)])
+    assert {(a, c) for a, b, c, _ in got if b == "founded"} == {("周鸿祎", "奇虎360")}
+    got = _triples("在被伊利扫地出门的创始人牛根生的带领下，蒙牛迅速发展。", [("伊利", O), ("牛根生", P), ("蒙牛", O)])
+    assert not [t for t in got if t[1] == "founded" and t[2] == "伊利"], got
