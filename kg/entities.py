@@ -41,7 +41,7 @@ from kg.mention_filters import (
     text_is_cased,
     trim,
 )
-from kg.entity_patterns import enumerations, pattern_spans
+from kg.entity_patterns import company_names, enumerations, pattern_spans
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
     PAREN_ABBR,
@@ -324,6 +324,10 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
     for c in enumerations(folded, sents, rec.lists):
         if not any(owner[c[0] : c[1]]):
+            take(c)
+    for c in company_names(folded, sents, rec.lists):  # over a place or what the tagger found inside it (厦门 in 厦门银行)
+        if all(o[0] >= c[0] and o[1] <= c[1] and (o[2] == "Location" or not o[3].startswith("lexicon"))
+               for o in owner[c[0] : c[1]] if o):
             take(c)
     chosen = [c for c in dict.fromkeys(o for o in owner if o is not None) if keep(text[c[0] : c[1]], rec.lists)]
     chosen = _registered_names(folded, chosen, rec)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.mention_filters import glued_start
 from kg.patterns import (
     BOOK_TITLE,
     BYLINE,
@@ -22,9 +23,16 @@ from kg.patterns import (
     WordLists,
 )
 
-__all__ = ["pattern_spans", "enumerations"]
+__all__ = ["pattern_spans", "enumerations", "company_names"]
 
 Span = tuple  # (start, end, label, source, confidence)
+_NAME_TAGS = frozenset({"nr", "nrt", "nrf", "nrfg", "ns", "nt", "nz", "j"})
+"""Segmenter tags of a proper-name token (not ``x``/``eng``: unknown words and punctuation)."""
+_NOT_COMPANY_AFTER = frozenset({"指数", "板块", "概念", "概念股", "行业", "产业", "领域", "赛道", "ETF", "股", "指"})
+"""Words after X科技 that make it an index, sector or theme rather than a company (恒生科技指数)."""
+_GLUED = frozenset("以由向从在对与和为被将把据")
+_GLUED_AFTER = frozenset("到在为给的了")
+"""Function characters a segmenter glues to a name (以捷普, 吴清到): such a token is no company's name."""
 _MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "开源", "model", "Model")
 _CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
@@ -122,4 +130,30 @@ def enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span
                 if 2 <= len(t) <= 6 and t not in lists.generic and not t.startswith(_CONJ):
                     s = start + m.start(1) + item.start()
                     out.append((s, s + len(t), "Organization", "pattern:enumeration", 0.7))
+    return out
+
+
+def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+    """A company's short name: a two- or three-character proper-name token before a company word
+    (宇树|科技, 海通|证券, 厦门|银行), not an index or sector (恒生科技指数, 半导体板块)."""
+    out: list[Span] = []
+    for start, _, toks in sents:
+        stext = folded[start : start + (toks[-1][1] if toks else 0)]
+        for k in range(1, len(toks)):
+            s, e, _ = toks[k]
+            if stext[s:e] not in lists.company_suffixes:
+                continue
+            ps, pe, ppos = toks[k - 1]
+            prev = stext[ps:pe]
+            if ppos not in _NAME_TAGS or not 2 <= pe - ps <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in prev):
+                continue
+            ps += glued_start(prev, lists.surnames)  # 由|鹏扬基金
+            prev = stext[ps:pe]
+            if len(prev) > 3 or prev in lists.generic or prev in lists.not_company_prefixes \
+                    or prev.startswith(lists.descriptor_prefixes) or prev[0] in _GLUED or prev[-1] in _GLUED_AFTER:
+                continue
+            nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
+            if nxt in _NOT_COMPANY_AFTER:
+                continue
+            out.append((start + ps, start + e, "Organization", "pattern:company-name", 0.7))
     return out

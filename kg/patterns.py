@@ -300,6 +300,10 @@ class WordLists:
     """Last words of Latin names that are not people (University, Summit, Edge)."""
     latin_org_heads: frozenset[str]
     """Last words that make a capitalised Latin name an organization (Capital, Partners, Inc)."""
+    company_suffixes: frozenset[str] = frozenset()
+    """Words that end a company's short name after a proper-name token (宇树|科技, 海通|证券)."""
+    not_company_prefixes: frozenset[str] = frozenset()
+    """Tokens before such a word that make a category, not a name (上市|银行, 欧洲|银行, 聊天|机器人)."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -330,6 +334,8 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(data["org_verbs"]),
             frozenset(data["latin_org_words"]),
             frozenset(data["latin_org_heads"]),
+            frozenset(data.get("company_suffixes", ())),
+            frozenset(data.get("not_company_prefixes", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc

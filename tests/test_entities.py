@@ -401,3 +401,12 @@ def test_a_quoted_latin_name_said_to_be_a_model_is_a_model(models):
 def test_a_quoted_name_after_the_word_for_an_assistant_is_a_model(models):
     found = _mentions("联想的人工智能体“小天”也已接入DeepSeek。", models)
     assert ("小天", "AIModel") in found, found
+
+
+def test_a_proper_name_before_a_company_word_is_a_company(models):
+    found = _mentions("宇树科技宣布与海通证券、厦门银行达成合作。", models)
+    assert ("海通证券", "Organization") in found, found
+    assert ("厦门银行", "Organization") in found, found
+    # an index, a category or a region before the same words is no company
+    found = _mentions("恒生科技指数上涨，上市银行和欧洲银行普遍下跌，房地产科技企业承压。", models)
+    assert not [f for f in found if f[1] == "Organization" and f[0] in {"恒生科技", "上市银行", "欧洲银行", "房地产科技"}], found
