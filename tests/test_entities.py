@@ -410,3 +410,12 @@ def test_a_proper_name_before_a_company_word_is_a_company(models):
     # an index, a category or a region before the same words is no company
     found = _mentions("恒生科技指数上涨，上市银行和欧洲银行普遍下跌，房地产科技企业承压。", models)
     assert not [f for f in found if f[1] == "Organization" and f[0] in {"恒生科技", "上市银行", "欧洲银行", "房地产科技"}], found
+
+
+def test_technology_terms_and_cloud_and_chip_firms_are_in_the_gazetteer(models):
+    found = _mentions("平台支持ASR、TTS、图计算和模型压缩技术，推动金融科技、智慧城市與車聯網發展。", models)
+    for name in ("ASR", "TTS", "图计算", "模型压缩", "金融科技", "智慧城市", "車聯網"):
+        assert (name, "Technology") in found, (name, found)
+    found = _mentions("万国数据、世纪互联与天翼云、移动云都在扩建数据中心。", models)
+    for name in ("万国数据", "世纪互联", "天翼云", "移动云"):
+        assert (name, "Organization") in found, (name, found)
