@@ -191,8 +191,8 @@ def plausible(
     True
     """
     piece = text[s:e]
-    if piece in lists.generic:
-        return False
+    if piece in lists.generic or piece.endswith(lists.not_name_endings):
+        return False  # 养老金融领域, 摩尔定律: a field or a law, not a name
     if not any(is_han(c) for c in piece):
         # Latin-only: a confident name, never a product code (EIC7700X) nor a generic acronym
         if piece[0].islower() and (cased or any(c.isupper() for c in piece)):

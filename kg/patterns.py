@@ -304,6 +304,8 @@ class WordLists:
     """Words that end a company's short name after a proper-name token (宇树|科技, 海通|证券)."""
     not_company_prefixes: frozenset[str] = frozenset()
     """Tokens before such a word that make a category, not a name (上市|银行, 欧洲|银行, 聊天|机器人)."""
+    not_name_endings: tuple[str, ...] = ()
+    """Endings of a field, a law or a cause rather than a name (养老金融领域, 摩尔定律, 国家发展大局)."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -336,6 +338,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data["latin_org_heads"]),
             frozenset(data.get("company_suffixes", ())),
             frozenset(data.get("not_company_prefixes", ())),
+            tuple(data.get("not_name_endings", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc

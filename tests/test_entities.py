@@ -419,3 +419,8 @@ def test_technology_terms_and_cloud_and_chip_firms_are_in_the_gazetteer(models):
     found = _mentions("万国数据、世纪互联与天翼云、移动云都在扩建数据中心。", models)
     for name in ("万国数据", "世纪互联", "天翼云", "移动云"):
         assert (name, "Organization") in found, (name, found)
+
+
+def test_institution_categories_fields_and_laws_are_no_names(models):
+    found = _mentions("一家股份制银行和多家城商行、农商行等金融机构在养老金融领域发力。摩尔定律以晶体管数量每18个月翻倍著称。", models)
+    assert not [f for f in found if f[0] in {"股份制银行", "农商行", "金融机构", "养老金融领域", "摩尔定律"}], found
