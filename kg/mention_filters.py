@@ -93,9 +93,14 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
     4
     >>> trim("北京银行开业", 0, 4, "Organization", w)
     4
+    >>> trim("联通H股的股息率", 0, 4, "Organization", w)
+    2
     """
     if label == "Person":
         return e
+    for word in lists.name_trailers:
+        if text.endswith(word, s, e) and e - len(word) - s >= 2:
+            return (e - len(word)) if not text[s : e - len(word)].endswith(" ") else e - len(word) - 1  # 联通|H股
     titles = lists.titles
     for n in range(min(6, e - s - 2), 1, -1):
         if text[e - n : e] in titles:

@@ -304,6 +304,8 @@ class WordLists:
     """Words that end a company's short name after a proper-name token (宇树|科技, 海通|证券)."""
     not_company_prefixes: frozenset[str] = frozenset()
     """Tokens before such a word that make a category, not a name (上市|银行, 欧洲|银行, 聊天|机器人)."""
+    name_trailers: tuple[str, ...] = ()
+    """Nouns that run on after a company or place name and are cut off (联通|H股, 北美|机柜, 特斯拉|股票)."""
     not_name_endings: tuple[str, ...] = ()
     """Endings of a field, a law or a cause rather than a name (养老金融领域, 摩尔定律, 国家发展大局)."""
 
@@ -338,6 +340,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data["latin_org_heads"]),
             frozenset(data.get("company_suffixes", ())),
             frozenset(data.get("not_company_prefixes", ())),
+            tuple(data.get("name_trailers", ())),
             tuple(data.get("not_name_endings", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -366,7 +369,7 @@ CAMEL_NAME = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][a-z]+){2,}\d*|[A-Z][a-z]{3,}
 DATELINE = re.compile(r"\s*([^\s，。,、|｜:：*【】()（）]{2,10}?)\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:消息|讯|电)")
 """The outlet at the head of an article (IT之家 2 月 8 日消息, 财联社2月12日讯)."""
 
-SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*，。、|｜:：【】()（）]{2,12})")
+SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*，。、,;；|｜:：【】()（）\-]{2,12})")
 """An outlet named after 来源：."""
 
 BYLINE = re.compile(r"(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]?\s+|(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]\s*")

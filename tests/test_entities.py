@@ -424,3 +424,10 @@ def test_technology_terms_and_cloud_and_chip_firms_are_in_the_gazetteer(models):
 def test_institution_categories_fields_and_laws_are_no_names(models):
     found = _mentions("一家股份制银行和多家城商行、农商行等金融机构在养老金融领域发力。摩尔定律以晶体管数量每18个月翻倍著称。", models)
     assert not [f for f in found if f[0] in {"股份制银行", "农商行", "金融机构", "养老金融领域", "摩尔定律"}], found
+
+
+def test_a_name_stops_before_a_share_class_or_a_rack_and_a_source_line_at_a_comma(models):
+    found = _mentions("移动/电信/联通H股25年预期股息率为7%，AI需求暴增驱动北美机柜租赁价格上涨。", models)
+    assert not [f for f in found if f[0].endswith(("H股", "机柜"))], found
+    found = _mentions("本文作者：徐菲，来源：通信张建民团队，原文标题：《运营商：AI有望驱动算力价值重估》", models)
+    assert not [f for f in found if "原文标题" in f[0]], found
