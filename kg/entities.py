@@ -145,6 +145,10 @@ def _own_tagger(userdict: str):
     return make_tagger("rjieba", load_userdict(userdict) if Path(userdict).is_file() else [])
 
 
+_GLUED_END = frozenset("则也都")
+"""Adverbs a segmenter glues to the end of a name (英伟达和博|通则): a gazetteer name may end before one."""
+
+
 def _tokens(text: str, folded: str, sentences: tuple[Sentence, ...], rec: Recognizer) -> list[tuple]:
     """Per sentence ``(start, end, [(s, e, pos) relative])``; text that folding changed is re-segmented."""
     out = []
@@ -300,6 +304,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         for s, e, _ in toks:
             starts.add(start + s)
             ends.add(start + e)
+            if e - s >= 2 and folded[start + e - 1] in _GLUED_END:
+                ends.add(start + e - 1)  # 博|通则: a name may end before a glued adverb
             if e - s >= 3:
                 starts.add(start + s + glued_start(folded[start + s : start + e], rec.lists.surnames))  # 由|雷军
     key = fold_key(text)

@@ -431,3 +431,9 @@ def test_a_name_stops_before_a_share_class_or_a_rack_and_a_source_line_at_a_comm
     assert not [f for f in found if f[0].endswith(("H股", "机柜"))], found
     found = _mentions("本文作者：徐菲，来源：通信张建民团队，原文标题：《运营商：AI有望驱动算力价值重估》", models)
     assert not [f for f in found if "原文标题" in f[0]], found
+
+
+def test_hong_kong_institutions_a_carmaker_brand_and_a_name_before_a_glued_adverb(models):
+    found = _mentions("應科院與國家科學技術部合作，小米汽车发布新车，而竞争对手英伟达和博通则大幅上涨。", models)
+    for name in ("應科院", "國家科學技術部", "小米汽车", "博通"):
+        assert (name, "Organization") in found, (name, found)
