@@ -30,3 +30,31 @@ def test_relations_title_chain_with_founder_unchanged():
     got = _triples("百度创始人、董事长兼首席执行官李彦宏出席了发布会。", [("百度", O), ("李彦宏", P)])
     assert got == {("李彦宏", "worksFor", "百度", "创始人"), ("李彦宏", "worksFor", "百度", "董事长"),
                    ("李彦宏", "worksFor", "百度", "首席执行官"), ("李彦宏", "founded", "百度", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("特斯拉销售遇到瓶颈、如比亚迪等竞争对手来势汹汹。", [("特斯拉", O), ("比亚迪", O)],
+         {("比亚迪", "competesWith", "特斯拉", None)}),
+        # 该公司 stands for the company named last before it
+        ("英特尔近年业绩下滑。去年，该公司股价暴跌60%，而竞争对手英伟达和博通则大幅上涨。",
+         [("英特尔", O), ("英伟达", O), ("博通", O)],
+         {("英特尔", "competesWith", "英伟达", None), ("英特尔", "competesWith", "博通", None)}),
+        ("马斯克拥有的特斯拉股票约占他身家约6成，而他在SpaceX的42％股权约价值1360亿美元。",
+         [("马斯克", P), ("特斯拉", O), ("SpaceX", O)],
+         {("马斯克", "investedIn", "特斯拉", None), ("马斯克", "investedIn", "SpaceX", None)}),
+        ("软银持有Arm的90%股权。", [("软银", O), ("Arm", O)], {("软银", "investedIn", "Arm", None)}),
+        ("金融壹账通作为平安集团唯一的金融科技输出窗口，积极响应行动。",
+         [("金融壹账通", O), ("平安集团", O), ("金融科技", T)], {("金融壹账通", "partOf", "平安集团", None)}),
+        ("FitPulse通过GPT及Claude来为用户生成个性化的训练计划。", [("FitPulse", M), ("GPT", M), ("Claude", M)],
+         {("FitPulse", "uses", "GPT", None), ("FitPulse", "uses", "Claude", None)}),
+        ("小米汽车已官方宣布，与蔚来三家新能源车企达成合作。", [("小米汽车", O), ("蔚来", O)],
+         {("小米汽车", "partnersWith", "蔚来", None)}),
+        # a stake's value, or a means of payment, is no tool nor holding
+        ("苹果通过发行债券筹集资金。", [("苹果", O)], set()),
+    ],
+)
+def test_relations_rivals_stakes_parents_tools_partners(text, ents, expected):
+    keep = ("competesWith", "investedIn", "partOf", "uses", "partnersWith")
+    assert {t for t in _triples(text, ents) if t[1] in keep} == expected
