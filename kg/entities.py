@@ -34,7 +34,6 @@ from kg.mention_filters import (
     glued_start,
     keep,
     nests,
-    person_read_as_org,
     pieces,
     plausible,
     shared_name_senses,
@@ -221,14 +220,11 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                     continue  # a unit after a number (1 吉瓦), not a person
                 if k == "PER":
                     ps, pe = bare_name(stext, ps, pe, rec.lists)  # 是婧玥, 白岩松1
-                label = LABELS[k]
-                if k == "ORG" and person_read_as_org(stext[ps:pe], toks, ps, pe, rec.lists):
-                    label = "Person"  # 易军, 雷军: a name ending like an army (军) read as an organization
-                pe = trim(stext, ps, pe, label, rec.lists)
-                if plausible(stext, ps, pe, label, conf, toks, rec.lists, cased) or (
+                pe = trim(stext, ps, pe, LABELS[k], rec.lists)
+                if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
-                    out.append((start + ps, start + pe, label, "crf", round(conf, 3)))
+                    out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out
 
 

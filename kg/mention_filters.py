@@ -11,7 +11,7 @@ import re
 
 from kg.patterns import WordLists, is_han
 
-__all__ = ["pieces", "trim", "bare_name", "glued_start", "person_read_as_org", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
+__all__ = ["pieces", "trim", "bare_name", "glued_start", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
 
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", "各", "每家", "几家", "一些"))
@@ -297,28 +297,6 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
     if c[2] == "Organization" and all(o[2] == "Organization" for o in clash):
         return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in generic
     return True
-
-
-_NOT_SURNAMES_HERE = _GLUED_BEFORE | _GLUED_SURNAMES | frozenset("于向")
-"""Characters that are surnames but far more often a preposition (于北京, 向东京, 和平)."""
-
-
-def person_read_as_org(piece: str, toks: list[tuple], s: int, e: int, lists: WordLists) -> bool:
-    """Whether an organization the CRF found is a person's name: one token the segmenter tags as a name,
-    a surname and one or two characters, no organization word at its end (易军, 雷军; not 华为).
-
-    Examples
-    --------
-    >>> from kg.patterns import load_word_lists
-    >>> w = load_word_lists()
-    >>> person_read_as_org("易军", [(0, 2, "nr")], 0, 2, w), person_read_as_org("小米", [(0, 2, "n")], 0, 2, w)
-    (True, False)
-    """
-    if not 2 <= len(piece) <= 3 or piece[0] not in lists.surnames or piece[0] in _NOT_SURNAMES_HERE:
-        return False
-    inside = [(a, b, p) for a, b, p in toks if a < e and b > s]
-    return (len(inside) == 1 and inside[0][:2] == (s, e) and inside[0][2] == "nr" and all(map(is_han, piece))
-            and not piece.endswith(_org_endings(lists.org_suffixes)))
 
 
 def keep(text: str, lists: WordLists) -> bool:
