@@ -16,7 +16,8 @@ equal and the subject names and the object names are each equal after
 needed, but 浙江大学 ~ 浙江大学上海高等研究院 would be: the containment rule is lenient
 on name boundaries, never on which entity is meant). For ``worksFor`` a gold ``role``, when
 given, must be matched as well (same containment rule); gold relations without a role match
-any predicted role. Each gold relation is matched at most once; a predicted relation is
+any predicted role. Symmetric properties of the ontology (partnersWith, competesWith) match in
+either direction. Each gold relation is matched at most once; a predicted relation is
 counted once however many rules found it. Relations are compared per article (news) or per
 sentence (DuIE).
 
@@ -54,7 +55,7 @@ from kg.linking import link_mentions  # noqa: E402
 from kg.names import normalize_key  # noqa: E402
 from kg.records import Article, Mention, Relation  # noqa: E402
 from kg.relations import extract_relations, load_rules  # noqa: E402
-from kg.resources import ontology_dir  # noqa: E402
+from kg.resources import load_ontology, ontology_dir  # noqa: E402
 from kg.segment import load_userdict, make_tagger, segment  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -122,10 +123,21 @@ def same_key(a: str | tuple[str, ...], b: str) -> bool:
     return any(normalize_key(x) == kb for x in ((a,) if isinstance(a, str) else a))
 
 
+def _symmetric() -> frozenset[str]:
+    """Local names of the ontology's owl:SymmetricProperty terms (partnersWith, competesWith)."""
+    from rdflib import OWL, RDF
+
+    return frozenset(str(p).rsplit("#", 1)[-1] for p in load_ontology().subjects(RDF.type, OWL.SymmetricProperty))
+
+
+SYMMETRIC = _symmetric()
+"""A symmetric relation (A competesWith B is B competesWith A) matches its gold in either direction."""
+
+
 def match(pred: list[tuple], gold: list[tuple]) -> tuple[int, list[tuple], list[tuple]]:
     """One-to-one matching, exact names first, then containment; returns (true positives, unmatched
     predicted, unmatched gold). Exact pairs go first so that a loose match never takes the gold
-    relation another prediction names exactly."""
+    relation another prediction names exactly. Symmetric relations match in either direction."""
     used = [False] * len(gold)
     hit = [False] * len(pred)
     for same in (same_key, same_name):
@@ -133,7 +145,10 @@ def match(pred: list[tuple], gold: list[tuple]) -> tuple[int, list[tuple], list[
             if hit[j]:
                 continue
             for i, g in enumerate(gold):
-                if used[i] or p[1] != g[1] or not same(p[0], g[0]) or not same(p[2], g[2]):
+                if used[i] or p[1] != g[1]:
+                    continue
+                if not (same(p[0], g[0]) and same(p[2], g[2])) and not (
+                        p[1] in SYMMETRIC and same(p[0], g[2]) and same(p[2], g[0])):
                     continue
                 if g[3] and not (p[3] and same_name(p[3], g[3])):
                     continue
@@ -162,6 +177,8 @@ def _unique(rels: tuple[Relation, ...], min_conf: float) -> list[tuple]:
         if r.confidence < min_conf:
             continue
         key = (r.subject.name, r.predicate, r.object.name, r.role or "")
+        if r.predicate in SYMMETRIC and (r.object.name, r.predicate, r.subject.name, key[3]) in seen:
+            continue  # B competesWith A, found after A competesWith B, is the same fact
         if key in seen:
             s, p, o, role = seen[key]
             seen[key] = (tuple(dict.fromkeys(s + _names(r.subject))), p, tuple(dict.fromkeys(o + _names(r.object))), role)
