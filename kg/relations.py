@@ -204,7 +204,7 @@ _WITH = frozenset({"与", "跟", "同"})
 
 
 def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
-    """Indices of entities coordinated with unit ``i`` (A、B和C; titles also when adjacent), itself included.
+    """Indices of entities coordinated with unit ``i`` (A、B和C; names also when juxtaposed: 蔚来小鹏), itself included.
 
     After a title (校长A与B), 与/跟/同 join no one to the title: B is someone A is with.
     """
@@ -215,8 +215,8 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
         j = i
         while True:
             k = j + step
-            if label == "Publication" and 0 <= k < len(units) and k not in taken and units[k].ent == label:
-                j = k  # titles in a row: 《七里香》《无怨的青春》
+            if label and 0 <= k < len(units) and k not in taken and units[k].ent == label:
+                j = k  # names in a row, no separator: 《七里香》《无怨的青春》, 与蔚来小鹏理想三家车企
             elif (0 <= k + step < len(units) and k + step not in taken and not units[k].ent
                   and units[k].text in _COORD and not (titled and units[k].text in _WITH)
                   and units[k + step].ent == label):

@@ -51,6 +51,10 @@ def test_relations_title_chain_with_founder_unchanged():
          {("FitPulse", "uses", "GPT", None), ("FitPulse", "uses", "Claude", None)}),
         ("小米汽车已官方宣布，与蔚来三家新能源车企达成合作。", [("小米汽车", O), ("蔚来", O)],
          {("小米汽车", "partnersWith", "蔚来", None)}),
+        # names written side by side, with no mark between them, are a list
+        ("小米汽车已官方宣布，与蔚来小鹏理想三家新能源车企达成合作。", [("小米汽车", O), ("蔚来", O), ("小鹏", O), ("理想", O)],
+         {("小米汽车", "partnersWith", "蔚来", None), ("小米汽车", "partnersWith", "小鹏", None),
+          ("小米汽车", "partnersWith", "理想", None)}),
         # a stake's value, or a means of payment, is no tool nor holding
         ("苹果通过发行债券筹集资金。", [("苹果", O)], set()),
     ],
