@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from kg.credits import credit_spans
 from kg.mention_filters import glued_start
 from kg.patterns import (
     BOOK_TITLE,
-    BYLINE,
     CAMEL_NAME,
     DATELINE,
     DESCRIBED_LATIN_ORG,
@@ -99,10 +99,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             out.append((head.start(1), head.end(1), "Organization", "pattern:dateline", 0.8))
     for m in SOURCE_LINE.finditer(folded):
         out.append((m.start(1), m.end(1), "Organization", "pattern:source", 0.8))
-    for m in BYLINE.finditer(folded):
-        n = re.match(r"[\u4e00-\u9fff]{2,3}(?![\u4e00-\u9fff])", folded[m.end() : m.end() + 4])
-        if n and n.group(0)[0] in lists.surnames:
-            out.append((m.end(), m.end() + len(n.group(0)), "Person", "pattern:byline", 0.85))
+    out.extend(credit_spans(folded, lists.surnames))  # bylines (BYLINE), producers, photo credits, analysts
     for start, end, toks in sents:
         stext = folded[start:end]
         if "《" in stext and not _SCREEN_CUES.search(stext):

@@ -372,8 +372,13 @@ DATELINE = re.compile(r"\s*([^\s，。,、|｜:：*【】()（）]{2,10}?)\s*(?:
 SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*，。、,;；|｜:：【】()（）\-]{2,12})")
 """An outlet named after 来源：."""
 
-BYLINE = re.compile(r"(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]?\s+|(?:作者|记者|编辑|撰文|撰稿|责编)\s*[:：]\s*")
-"""A byline word before a reporter's or editor's name."""
+BYLINE = re.compile(
+    r"(?:特约编译|责任编辑|编译|作者|记者|编辑|责编|撰文|撰稿|摄影|校对|审校|主编|策划|统筹|实习生|通讯员)"
+    r"(?:\s*[丨|｜/:：]\s*|\s+)(?=[\u4e00-\u4e27\u4e29-\u9fff])"
+    r"|(?<![\u4e00-\u9fffA-Za-z0-9])(?:(?:文|图|摄)\s*[丨|｜/]|文\s*[:：])\s*(?=[\u4e00-\u4e27\u4e29-\u9fff])"
+)
+"""A credit word and its separator, right before the first name (编辑丨叶锦言, 记者 强亚铣, 作者：刘文辉, 文/王五);
+one-character words (文, 图, 摄) only where a credit starts and before 丨 or / (图：… is a caption)."""
 
 LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9&\-]* ){1,3}[A-Z][a-z]+\.?)(?![A-Za-z0-9])")
 """Capitalised Latin words: an organization when the last one is an organization word (Baron Capital)."""

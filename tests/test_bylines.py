@@ -84,3 +84,28 @@ def test_bylines_absent_file_means_no_rules(tmp_path):
     d = _copy(tmp_path)
     (d / "patterns" / "bylines.jsonl").unlink()
     assert load_byline_rules(d) == ()
+
+
+def _people_and_orgs(text: str, models) -> set[tuple[str, str]]:
+    ex = extract(Article("c", text), models)
+    return {(m.text, m.label) for m in ex.mentions if m.label in ("Person", "Organization")}
+
+
+def test_bylines_credit_lines_in_the_text_give_people_and_outlets(models):
+    text = ("图片来源：视觉中国 文丨雅萱 编辑丨叶锦言 出品丨深网·腾讯新闻小满工作室 在新款旗舰电动车型即将上市之际，"
+            "小米创始人雷军在微博发文。 东方IC 该车型的订单超过预期。（腾讯科技特约编译金鹿）")
+    found = _people_and_orgs(text, models)
+    for want in [("雅萱", "Person"), ("叶锦言", "Person"), ("金鹿", "Person"), ("深网", "Organization"),
+                 ("腾讯新闻小满工作室", "Organization"), ("东方IC", "Organization")]:
+        assert want in found, want
+    assert ("叶锦", "Person") not in found and ("编辑", "Person") not in found
+    end = "金融科技的发展为行业注入动能。（陈十一）"
+    assert ("陈十一", "Person") in _people_and_orgs(end, models)
+
+
+def test_bylines_analyst_lists_drop_certificate_numbers(models):
+    text = ("运营商投资价值提升。 本文作者：张建民S12305180600001，徐菲，王逢节，来源：通信张建民团队，"
+            "原文标题：《运营商：AI有望驱动算力价值重估》")
+    found = _people_and_orgs(text, models)
+    assert {("张建民", "Person"), ("徐菲", "Person"), ("王逢节", "Person")} <= found
+    assert not any(t in ("来源", "本文作者") or "S123" in t for t, _ in found)

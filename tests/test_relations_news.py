@@ -55,6 +55,10 @@ def test_relations_title_chain_with_founder_unchanged():
         ("小米汽车已官方宣布，与蔚来小鹏理想三家新能源车企达成合作。", [("小米汽车", O), ("蔚来", O), ("小鹏", O), ("理想", O)],
          {("小米汽车", "partnersWith", "蔚来", None), ("小米汽车", "partnersWith", "小鹏", None),
           ("小米汽车", "partnersWith", "理想", None)}),
+        # partners listed after 包括: the organization named first is their partner, not its officer who signs
+        ("應科院首席營運官莊偉泉在高峰會上，與多家科企簽訂備忘錄，包括深城交數字科技和灣區互聯科技。",
+         [("應科院", O), ("莊偉泉", P), ("深城交數字科技", O), ("灣區互聯科技", O)],
+         {("應科院", "partnersWith", "深城交數字科技", None), ("應科院", "partnersWith", "灣區互聯科技", None)}),
         # a stake's value, or a means of payment, is no tool nor holding
         ("苹果通过发行债券筹集资金。", [("苹果", O)], set()),
     ],
