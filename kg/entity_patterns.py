@@ -15,9 +15,11 @@ from kg.patterns import (
     ENUM_ORGS,
     LATIN_MODEL,
     LATIN_ORG,
+    LATIN_BROKER,
     LATIN_PERSON,
     NAMED_ASSISTANT,
     QUOTED_MODEL,
+    QUOTED_INSTITUTION,
     QUOTED_ORG,
     SOURCE_LINE,
     WordLists,
@@ -111,6 +113,37 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
                 if prev in lists.titles or nxt in lists.titles:
                     out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
+    out.extend(_institutions(folded, sents, lists))
+    return out
+
+
+_OFFICE_NAME_TAGS = frozenset({"nr", "nrt", "nrf", "nrfg", "nz"})
+_NOT_QUOTED_NAME = ("以", "为", "自己", "建设", "我们", "你们", "他们", "全国重点", "国家重点", "省重点", "国家级", "省级")
+
+
+def _institutions(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+    """Quoted institution names (「微电子技术联盟」), firms whose analysts are quoted (Stifel 分析师) and
+    names after an office of state (副总统|万斯)."""
+    out: list[Span] = []
+    for m in QUOTED_INSTITUTION.finditer(folded):
+        name = m.group(1).strip()
+        han = sum("\u4e00" <= c <= "\u9fff" for c in name)
+        if han < (6 if name.endswith("中心") else 4) or name.startswith(_NOT_QUOTED_NAME) or name in lists.generic:
+            continue  # quotes mark a name, so a descriptive opening (智慧出行…联盟) does not count against it
+        out.append((m.start(1), m.start(1) + len(name), "Organization", "pattern:quoted-institution", 0.8))
+    for m in LATIN_BROKER.finditer(folded):
+        name = m.group(1)
+        if name in lists.generic or name.endswith("ETF") or name.split()[0] in lists.titles:
+            continue
+        out.append((m.start(1), m.end(1), "Organization", "pattern:analyst-firm", 0.75))
+    for start, end, toks in sents:
+        stext = folded[start:end]
+        for k in range(1, len(toks)):
+            s, e, pos = toks[k]
+            if pos in _OFFICE_NAME_TAGS and 2 <= e - s <= 3 and stext[s] in lists.surnames \
+                    and stext[toks[k - 1][0] : toks[k - 1][1]] in lists.office_titles \
+                    and all("\u4e00" <= c <= "\u9fff" for c in stext[s:e]):
+                out.append((start + s, start + e, "Person", "pattern:office-name", 0.8))
     return out
 
 
@@ -154,3 +187,42 @@ def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
                 continue
             out.append((start + ps, start + e, "Organization", "pattern:company-name", 0.7))
     return out
+
+
+_STATE = ("国家", "國家")
+_DOT_ONLY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
+
+
+def grow_names(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
+    """Organizations that run on over a unit word (英特尔|产品部, 小米集团|技术委员会) or start with a
+    leading 国家 (国家|专用集成电路…中心), and transliterated dot-names read as places (大卫·津斯纳: a person;
+    not 龙湖·花墅香醍, a brand and an estate)."""
+    chosen = sorted(chosen)
+    taken = [False] * (len(folded) + 1)
+    for c in chosen:
+        taken[c[0] : c[1]] = [True] * (c[1] - c[0])
+    out = []
+    for c in chosen:
+        s, e, label = c[0], c[1], c[2]
+        if label == "Location" and _DOT_ONLY.fullmatch(folded, s, e) \
+                and 2 * sum(ch in lists.translit for ch in folded[s:e]) >= e - s - folded.count("·", s, e):
+            c = (s, e, "Person", c[3], c[4])
+        elif label == "Organization":
+            if s >= 2 and folded[s - 2 : s] in _STATE and e - s >= 4 and not any(taken[s - 2 : s]):
+                s -= 2
+            for unit in lists.org_units:
+                if folded.startswith(unit, e) and not any(taken[e : e + len(unit)]) \
+                        and not folded[e : e + len(unit) + 2].startswith(tuple(lists.name_trailers), len(unit)):
+                    if unit == "云" and (e + 1 < len(folded) and is_han_char(folded[e + 1]) or not c[3].startswith("lexicon")):
+                        continue  # 云 only closes a known company's cloud (微软云，), not 亚马逊云业务
+                    e += len(unit)
+                    break
+            if (s, e) != (c[0], c[1]):
+                taken[s:e] = [True] * (e - s)
+                c = (s, e, label, "pattern:org-unit" if c[3].startswith("lexicon") else c[3], c[4])
+        out.append(c)
+    return out
+
+
+def is_han_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"

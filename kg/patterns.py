@@ -37,6 +37,8 @@ __all__ = [
     "DESCRIBED_LATIN_ORG",
     "ENUM_ORGS",
     "LATIN_ORG",
+    "QUOTED_INSTITUTION",
+    "LATIN_BROKER",
 ]
 
 _MODELS = Path(__file__).resolve().parent / "models"
@@ -308,6 +310,10 @@ class WordLists:
     """Nouns that run on after a company or place name and are cut off (联通|H股, 北美|机柜, 特斯拉|股票)."""
     not_name_endings: tuple[str, ...] = ()
     """Endings of a field, a law or a cause rather than a name (养老金融领域, 摩尔定律, 国家发展大局)."""
+    office_titles: frozenset[str] = frozenset()
+    """Offices of state written right before a name (总统, 副总统, 总理): the next name token is a person."""
+    org_units: tuple[str, ...] = ()
+    """Unit words that continue an organization's name (产品部, 研究院, 事业部): 英特尔产品部 is one name."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -342,6 +348,8 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data.get("not_company_prefixes", ())),
             tuple(data.get("name_trailers", ())),
             tuple(data.get("not_name_endings", ())),
+            frozenset(data.get("office_titles", ())),
+            tuple(sorted(data.get("org_units", ()), key=len, reverse=True)),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
@@ -414,3 +422,11 @@ ENUM_ORGS = re.compile(
 
 PAREN_ABBR = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
 """A Latin abbreviation in parentheses right after the name it abbreviates."""
+
+QUOTED_INSTITUTION = re.compile(
+    r"[“\"「『]([^“”\"「」『』\n，。、；：:+]{2,30}?(?:联盟|中心|研究院|研究所|协会|基金会|委员会|实验室))\s*[”\"」』]"
+)
+"""A quoted name of an institution (「微电子技术联盟」, “金融科技与永续发展联盟”), on folded text."""
+
+LATIN_BROKER = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z&\-]{2,}(?: [A-Z][A-Za-z&\-]+){0,2})\s*(?:的)?\s*(?:首席)?分析师")
+"""A capitalised Latin name whose analyst is quoted (Stifel 分析师, Wedbush分析师): the firm."""

@@ -431,3 +431,20 @@ def test_hong_kong_institutions_a_carmaker_brand_and_a_name_before_a_glued_adver
     found = _mentions("應科院與國家科學技術部合作，小米汽车发布新车，而竞争对手英伟达和博通则大幅上涨。", models)
     for name in ("應科院", "國家科學技術部", "小米汽车", "博通"):
         assert (name, "Organization") in found, (name, found)
+
+
+def test_quoted_institutions_analysts_firms_and_names_after_an_office(models):
+    found = _mentions("學院成立了「微電子技術聯盟」及「金融科技與永續發展聯盟」。Stifel 分析師認為前景向好。", models)
+    for name in ("微電子技術聯盟", "金融科技與永續發展聯盟", "Stifel"):
+        assert (name, "Organization") in found, (name, found)
+    found = _mentions("美国副总统万斯在法国举行的人工智能峰会上表示，硬件将在美国制造。", models)
+    assert ("万斯", "Person") in found, found
+    found = _mentions("该校入选“全国重点实验室”名单，坚持“以客户为中心”。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
+
+
+def test_an_organization_runs_on_over_a_unit_word_and_a_dot_name_is_a_person(models):
+    found = _mentions("首席财务官大卫·津斯纳（David Zinsner）和英特尔产品部首席执行官米歇尔表示。", models)
+    assert ("英特尔产品部", "Organization") in found, found
+    assert ("大卫·津斯纳", "Person") in found, found
+    assert not [f for f in found if f[0] == "英特尔"], found
