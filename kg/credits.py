@@ -81,9 +81,16 @@ def _is_name(name: str, surnames: frozenset[str], strict: bool = False) -> bool:
     return not strict or name[0] in surnames or name[:2] in surnames
 
 
+_NEXT_ROLES = ("设计", "摄影", "编辑", "记者", "整理", "制图", "校对", "撰文", "报道", "统筹")
+
+
 def _without_etc(s: int, e: int, folded: str) -> tuple[int, int]:
-    """A name's span less a closing 等 (张继强，仇文竹等)."""
-    return (s, e - 1) if e - s > 2 and folded[e - 1] == "等" else (s, e)
+    """A name's span less a closing 等 (张继强，仇文竹等) or the next credit's word glued to it (胡军设计／刘冰)."""
+    if e - s > 2 and folded[e - 1] == "等":
+        return s, e - 1
+    if e - s == 4 and folded[e - 2 : e] in _NEXT_ROLES:
+        return s, e - 2
+    return s, e
 
 
 def _names_after(folded: str, pos: int, surnames: frozenset[str]) -> list[tuple[int, int]]:
