@@ -8,6 +8,7 @@ relation to each entity of the rule's classes that the title names or the body m
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from kg.rules import read_jsonl
 
 __all__ = ["BylineRule", "load_byline_rules", "byline_relations"]
 
-_KEYS = {"id", "relation", "objects", "cues", "not", "min_mentions", "confidence", "note"}
+_KEYS = {"id", "relation", "objects", "cues", "not", "min_mentions", "confidence", "note", "from"}
+_FROM = ("byline", "credits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,9 @@ class BylineRule:
     """How often the body must mention an entity the title does not name."""
     confidence: float = 0.6
     """Confidence of each relation."""
+    source: str = "byline"
+    """``byline``: the article's author; ``credits``: the people a credit in the text says wrote a 《work》
+    (本文作者：A，B…原文标题：《T》), with one of ``cues`` in the credit."""
 
 
 def load_byline_rules(directory: str | Path | None = None) -> tuple[BylineRule, ...]:
@@ -48,7 +53,7 @@ def load_byline_rules(directory: str | Path | None = None) -> tuple[BylineRule, 
     Examples
     --------
     >>> [r.relation for r in load_byline_rules()]
-    ['explains']
+    ['explains', 'authorOf']
     """
     path = ontology_dir(directory) / "patterns" / "bylines.jsonl"
     if not path.is_file():
@@ -72,11 +77,13 @@ def load_byline_rules(directory: str | Path | None = None) -> tuple[BylineRule, 
             raise bad("min_mentions must be a whole number >= 1")
         if not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0 < conf <= 1:
             raise bad("confidence must be a number in (0, 1]")
+        if row.get("from", "byline") not in _FROM:
+            raise bad(f"from must be one of {list(_FROM)}")
         check_term(row["relation"], "property", where, directory)
         for cls in row["objects"]:
             check_term(cls, "class", where, directory)
         out.append(BylineRule(str(row["id"]), row["relation"], frozenset(row["objects"]), tuple(row["cues"]),
-                              tuple(row.get("not", [])), n, float(conf)))
+                              tuple(row.get("not", [])), n, float(conf), row.get("from", "byline")))
     return tuple(out)
 
 
@@ -100,14 +107,18 @@ def byline_relations(
     >>> [(r.subject.text, r.predicate, r.object.text) for r in byline_relations(a, ss, ms, load_byline_rules())]
     [('吴飞', 'explains', '扩散模型')]
     """
+    out: list[Relation] = []
+    for rule in rules:
+        if rule.source == "credits":
+            out.extend(_credited(article, mentions, rule))
+    rules = tuple(r for r in rules if r.source == "byline")
     if not rules or not article.author:
-        return ()
+        return tuple(out)
     authors = {normalize_key(n) for n in article.author.replace("，", ",").replace("、", ",").split(",") if n.strip()}
     people = [m for m in mentions if m.label == "Person" and normalize_key(m.name) in authors]
     if not people:
-        return ()
+        return tuple(out)
     title_key = normalize_key(article.title or "")
-    out: list[Relation] = []
     for rule in rules:
         intro = _introduction(people, sentences, rule)
         if intro is None:
@@ -123,6 +134,35 @@ def byline_relations(
                 out.append(Relation(article.id, person, rule.relation, ms[0], rule.id, sent.start, sent.end,
                                     rule.confidence, None, "rule"))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from kg.patterns import load_word_lists
+
+    return load_word_lists().surnames
+
+
+def _credited(article: Article, mentions: tuple[Mention, ...], rule: BylineRule) -> list[Relation]:
+    """Relations from each person a credit names to the 《work》 it names (authorOf), per :mod:`kg.credits`."""
+    from kg.credits import credited_works
+    from kg.patterns import fold
+
+    folded = fold(article.text)
+    out: list[Relation] = []
+    for names, (ts, te), (es, ee) in credited_works(folded, _surnames()):
+        if not any(c in folded[es:ee] for c in rule.cues) or any(x in folded[es:ee] for x in rule.exclude):
+            continue
+        work = next((m for m in mentions if m.label in rule.objects and m.start <= ts and te <= m.end + 1
+                     and m.start < te), None)
+        if work is None:
+            continue
+        for s, e in names:
+            person = next((m for m in mentions if m.label == "Person" and m.start <= s and e <= m.end), None)
+            if person is not None:
+                out.append(Relation(article.id, person, rule.relation, work, rule.id, es, ee, rule.confidence,
+                                    None, "rule"))
+    return out
 
 
 def _introduction(people: list[Mention], sentences: tuple[Sentence, ...],

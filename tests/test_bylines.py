@@ -109,3 +109,13 @@ def test_bylines_analyst_lists_drop_certificate_numbers(models):
     found = _people_and_orgs(text, models)
     assert {("张建民", "Person"), ("徐菲", "Person"), ("王逢节", "Person")} <= found
     assert not any(t in ("来源", "本文作者") or "S123" in t for t, _ in found)
+
+
+def test_bylines_credited_analysts_wrote_the_named_report(models):
+    text = ("运营商投资价值提升。 本文作者：张建民S12305180600001，徐菲，王逢节，来源：通信张建民团队，"
+            "原文标题：《运营商：AI有望驱动算力价值重估》")
+    ex = extract(Article("w", text), models)
+    found = {(r.subject.name, r.object.name, r.rule_id) for r in ex.relations if r.predicate == "authorOf"}
+    assert {(n, "运营商：AI有望驱动算力价值重估", "credit-author-of") for n in ("张建民", "徐菲", "王逢节")} <= found
+    cited = "据《运营商：AI有望驱动算力价值重估》一文，张建民认为算力价值将被重估。"
+    assert not [r for r in extract(Article("n", cited), models).relations if r.predicate == "authorOf"]
