@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.names import to_simplified
 from kg.records import Article, Mention, Relation, Sentence
 from kg.rules import Rule, Unit
 
-__all__ = ["nested_relations"]
+__all__ = ["nested_relations", "merge_departments"]
 
 
 def _simple(name: str) -> str:
@@ -15,8 +17,61 @@ def _simple(name: str) -> str:
     return s if len(s) == len(name) else name
 
 
-def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule) -> list[Relation]:
-    """partOf between an organization and the organization its name begins with (浙江大学上海高等研究院).
+def _part(rest: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``rest`` (a name less its parent) names a part: a child ending with at least two characters before it
+    (技术委员会, 产品部; not 总部, 内部)."""
+    return any(rest.endswith(c) and len(rest) - len(c) >= 2 for c in suffixes)
+
+
+def merge_departments(units: tuple[Unit, ...], rule: Rule) -> tuple[Unit, ...]:
+    """An organization glued to a plain noun naming a part of it (英特尔 产品部) as one organization unit (英特尔产品部).
+
+    Examples
+    --------
+    >>> r = Rule("n", "nested", "partOf", parent_suffix=("集团",), child_suffix=("部",), glued_suffix=("部",))
+    >>> us = (Unit(0, 3, "英特尔", "", "Organization", Mention("a", 0, 3, "英特尔", "Organization")),
+    ...       Unit(3, 6, "产品部", "n"))
+    >>> [(u.text, u.ent) for u in merge_departments(us, r)]
+    [('英特尔产品部', 'Organization')]
+    """
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.ent == "Organization" and prev.mention is not None and not u.ent
+                and u.start == prev.end and u.pos[:1] in ("n", "j") and _part(u.text, rule.glued_suffix)):
+            m = prev.mention
+            child = Mention(m.article_id, m.start, u.end, m.text + u.text, "Organization", "",
+                            f"nested:{m.source or 'mention'}", m.confidence)
+            out[-1] = replace(prev, end=u.end, text=prev.text + u.text, mention=child)
+            continue
+        out.append(u)
+    return tuple(out)
+
+
+def _known_parent(name: str, known: tuple[Mention, ...], rule: Rule) -> tuple[int, Mention | None]:
+    """Length of the longest organization name of the article (surface or linked canonical form) that ``name``
+    begins with, stretched over a parent ending right after it (小米 → 小米集团), when a part follows; and that
+    mention."""
+    best, who = 0, None
+    for k in known:
+        for form in {_simple(k.text), _simple(k.canonical) if k.canonical else ""}:
+            if len(form) < 2 or len(form) <= best or not name.startswith(form):
+                continue
+            cut = len(form)
+            for p in rule.parent_suffix:
+                if name.startswith(p, cut) and _part(name[cut + len(p):], rule.child_suffix):
+                    cut += len(p)
+                    break
+            if _part(name[cut:], rule.child_suffix):
+                best, who = cut, k
+    return best, who
+
+
+def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
+                     known: tuple[Mention, ...] = ()) -> list[Relation]:
+    """partOf between an organization and the organization its name begins with (浙江大学上海高等研究院), also
+    when that is another organization named in the article (``known``), written as it or by its linked name
+    (小米集团技术委员会 → 小米集团, 英特尔产品部 → 英特尔).
 
     Examples
     --------
@@ -43,9 +98,13 @@ def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], 
                 if i >= 2 and cut <= len(name) - 2:  # a name before the suffix, a part after it
                     best = max(best, cut)
                 i = name.find(p, i + 1)
-        if not best:
+        cut, who = _known_parent(name, tuple(k for k in known if k.label == "Organization"), rule)
+        if not best and not cut:
             continue
-        parent = Mention(article.id, m.start, m.start + best, m.text[:best], "Organization", "",
+        canonical = ""
+        if cut >= best and who is not None:
+            best, canonical = cut, who.canonical
+        parent = Mention(article.id, m.start, m.start + best, m.text[:best], "Organization", canonical,
                          f"nested:{m.source or 'mention'}", m.confidence)
         out.append(Relation(article.id, m, rule.relation, parent, rule.id, sent.start, sent.end,
                             rule.confidence, None, "rule"))

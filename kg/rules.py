@@ -28,7 +28,7 @@ _RULE_KEYS = {
     "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "coordinate",
                  "not_after", "note"},
     "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "note"},
-    "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "confidence", "note"},
+    "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "glued_suffix", "confidence", "note"},
 }
 _ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS", "REFER"}
 _GAP_KEYS = {"GAP", "NOT", "CROSS"}
@@ -62,6 +62,8 @@ class Rule:
     parent_suffix: tuple[str, ...] = ()
     """For nested rules: endings of a parent organization name (大学, 集团)."""
     child_suffix: tuple[str, ...] = ()
+    glued_suffix: tuple[str, ...] = ()
+    """For nested rules: endings of a word that, glued to an organization's name, names a part of it (英特尔 产品部)."""
     """For nested rules: endings of the part (研究院, 实验室)."""
     needs: tuple[tuple[str, ...], ...] = ()
     """Word lists of which the sentence must contain one each (a fast pre-check)."""
@@ -292,8 +294,11 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
             for name, val in (("parent_suffix", parents), ("child_suffix", children)):
                 if not isinstance(val, list) or not val or not all(isinstance(v, str) and v for v in val):
                     bad(f"{name} must be a non-empty list of strings")
+            glued = row.get("glued_suffix", [])
+            if not isinstance(glued, list) or not all(isinstance(v, str) and v for v in glued):
+                bad("glued_suffix must be a list of strings")
             out.append(Rule(rid, kind, relation, confidence=float(conf),
-                            parent_suffix=tuple(parents), child_suffix=tuple(children)))
+                            parent_suffix=tuple(parents), child_suffix=tuple(children), glued_suffix=tuple(glued)))
             continue
         pattern = row.get("pattern")
         if not isinstance(pattern, list) or not pattern:

@@ -66,3 +66,23 @@ def test_relations_title_chain_with_founder_unchanged():
 def test_relations_rivals_stakes_parents_tools_partners(text, ents, expected):
     keep = ("competesWith", "investedIn", "partOf", "uses", "partnersWith")
     assert {t for t in _triples(text, ents) if t[1] in keep} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the parent is written by a longer form of a name the article gives (小米 → 小米集团)
+        ("雷军透露了预算。小米集团技术委员会主席叶航军一起直播。", [("雷军", P), ("小米集团技术委员会", O), ("叶航军", P)],
+         {("小米集团技术委员会", "partOf", "小米集团", None),
+          ("叶航军", "worksFor", "小米集团技术委员会", "主席")}),
+        # a department glued to its company's name is one organization, part of the company
+        ("英特尔股价上涨。英特尔产品部首席执行官米歇尔·约翰斯顿·霍尔特豪斯表示满意。",
+         [("英特尔", O), ("米歇尔·约翰斯顿·霍尔特豪斯", P)],
+         {("英特尔产品部", "partOf", "英特尔", None),
+          ("米歇尔·约翰斯顿·霍尔特豪斯", "worksFor", "英特尔产品部", "首席执行官")}),
+        # an office word is no department (总部, 内部)
+        ("英特尔总部的员工。", [("英特尔", O)], set()),
+    ],
+)
+def test_relations_departments_of_named_parents(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("partOf", "worksFor")} == expected
