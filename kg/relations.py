@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.errors import PatternError
 from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
-from kg.orgnames import nested_relations
+from kg.orgnames import merge_departments, nested_relations
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
 from kg.matcher import _COORD
@@ -96,11 +96,14 @@ def extract_relations(
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
     starts = [m.start for m in ordered]
     by_classes = _rules_by_classes(rules)
+    nested = tuple(r for r in rules.rules if r.kind == "nested")
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         if not any(m.end <= sent.end for m in ordered[lo:hi]):
             continue  # no mention inside: no rule can match
         units = build_units(sent, ordered[lo:hi], rules)
+        for rule in nested:
+            units = merge_departments(units, rule)
         if not any(u.mention is not None for u in units):
             continue
         present = frozenset(u.ent for u in units if u.ent)
@@ -113,7 +116,7 @@ def extract_relations(
         needs_ok: dict[tuple, bool] = {}
         for rule in active:
             if rule.kind == "nested":
-                for rel in nested_relations(article, sent, units, rule):
+                for rel in nested_relations(article, sent, units, rule, ordered):
                     _keep(found, rel)
                 continue
             if rule.needs:
