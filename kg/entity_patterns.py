@@ -221,7 +221,18 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
                 taken[s:e] = [True] * (e - s)
                 c = (s, e, label, "pattern:org-unit" if c[3].startswith("lexicon") else c[3], c[4])
         out.append(c)
-    return out
+        if label == "Location" and not folded.endswith(("地区", "区域", "一带"), s, e):  # 中亚地区Takistan: a place
+            m = _PLACE_LATIN.match(folded, e)
+            if m and not any(taken[m.start(1) : m.end(1)]) and m.group(1) not in lists.generic \
+                    and not folded[m.end(1) : m.end(1) + 4].lstrip().startswith(_NOT_FIRM_AFTER):
+                taken[m.start(1) : m.end(1)] = [True] * (m.end(1) - m.start(1))
+                out.append((m.start(1), m.end(1), "Organization", "pattern:place-latin", 0.7))
+    return sorted(out)
+
+
+_PLACE_LATIN = re.compile(r" ?([A-Z][a-z]{2,}[A-Za-z]*(?: [A-Z][a-z]+)?)(?![A-Za-z0-9.\-])")
+"""A capitalised Latin name right after a country or region (法国Prophesee, 美国 Axios): a company there."""
+_NOT_FIRM_AFTER = ("指数", "股指", "期货", "模型", "大模型", "系列", "App", "APP", "应用")
 
 
 def is_han_char(ch: str) -> bool:

@@ -448,3 +448,9 @@ def test_an_organization_runs_on_over_a_unit_word_and_a_dot_name_is_a_person(mod
     assert ("英特尔产品部", "Organization") in found, found
     assert ("大卫·津斯纳", "Person") in found, found
     assert not [f for f in found if f[0] == "英特尔"], found
+
+
+def test_a_capitalised_latin_name_after_a_country_is_a_company(models):
+    found = _mentions("學院與多家科企簽訂備忘錄，包括法國Prophesee和本地初創。德国DAX指数下跌。", models)
+    assert ("Prophesee", "Organization") in found, found
+    assert not [f for f in found if f[0] == "DAX"], found
