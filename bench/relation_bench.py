@@ -50,8 +50,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.bylines import byline_relations, load_byline_rules  # noqa: E402
 from kg.entities import find_mentions, load_recognizer  # noqa: E402
 from kg.linking import link_mentions  # noqa: E402
+from kg.pipeline import _with_byline_relations  # noqa: E402
 from kg.names import normalize_key  # noqa: E402
 from kg.records import Article, Mention, Relation  # noqa: E402
 from kg.relations import extract_relations, load_rules  # noqa: E402
@@ -82,6 +84,7 @@ class Pipeline:
         self.tagger = make_tagger("rjieba", load_userdict(ontology_dir() / "dicts" / "userdict.txt"))
         self.recognizer = load_recognizer()
         self.rules = load_rules()
+        self.bylines = load_byline_rules(ontology_dir())
 
     def relations(self, article: Article, oracle: list[tuple[str, str]] | None = None) -> tuple[tuple[Relation, ...], tuple]:
         """Relations of an article; ``oracle`` (name, class) pairs replace recognized mentions they overlap."""
@@ -90,7 +93,8 @@ class Pipeline:
         ms = link_mentions(article, ms, self.recognizer)
         if oracle:
             ms = with_oracle(article, ms, oracle)
-        return extract_relations(article, sents, ms, self.rules)
+        found, quotes = extract_relations(article, sents, ms, self.rules)  # and the article-level rules, as kg extract
+        return _with_byline_relations(found, byline_relations(article, sents, ms, self.bylines)), quotes
 
 
 def with_oracle(article: Article, mentions: tuple[Mention, ...], names: list[tuple[str, str]]) -> tuple[Mention, ...]:
