@@ -91,6 +91,27 @@ def _possessor(m: Mention, others: list[Mention], text: str) -> bool:
     return any(o.label == "AIModel" and m.end + 1 <= o.start <= m.end + 3 for o in others)
 
 
+_DEFINING = ("是", "指", "意味着", "意味著", "的优势", "的優勢", "的区别", "的區別", "的意义", "的意義")
+"""Words that, right after a technology, make it what the sentence is about (Transformer是基础)."""
+_FIELD_WORDS = ("行业", "行業", "领域", "領域", "赛道", "賽道", "产业", "產業")
+"""Words that, right after a technology, make it the name of an industry (进入智能驾驶行业第一阵营)."""
+
+
+def _field_of_actor(m: Mention, others: list[Mention], start: int, text: str) -> bool:
+    """True for 5G in 应科院在5G技术上积累了经验: a technology after an organization in its sentence
+    is that organization's field of work, not what the speaker explains (models stay topics);
+    so is a technology naming an industry (智能驾驶行业), unless the sentence defines it (X是…)."""
+    if m.label != "Technology":
+        return False
+    if text.startswith(_FIELD_WORDS, m.end):
+        return True
+    if text.startswith(_DEFINING, m.end):
+        return False
+    lo = max(start, max(text.rfind(p, start, m.start) for p in "。！？!?；;") + 1)
+    return any(o.start >= lo and o.end <= m.start and (o.label == "Organization" or _as_company(o, text))
+               for o in others)
+
+
 def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
                       caps: dict[int, int], end: int, mentions: tuple[Mention, ...]) -> Quote | None:
     """The Quote a speech-verb rule match states, or None when no quoted text is found.
@@ -124,7 +145,9 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
         return None
     s, e = span
     inside = [m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES]
+    actors = [m for m in mentions if m.start >= s and m.end <= e]
     about = tuple(m for m in inside if not _possessor(m, inside, text) and not _as_company(m, text)
+                  and not _field_of_actor(m, actors, s, text)
                   and text[m.start - 1 : m.start] != "非")  # 非思维链模型: a model that is not that
     return Quote(article.id, speaker, s, e, text[s:e], about)
 

@@ -55,6 +55,16 @@ CASES = [
     # 非X: what the quote says the model is not
     ("奥特曼表示，GPT-4.5将是最后一个非思维链模型。", [("奥特曼", "Person"), ("GPT-4.5", "AIModel"), ("思维链", "Technology")],
      [("奥特曼", "GPT-4.5将是最后一个非思维链模型", ("GPT-4.5",))]),
+    # a technology an organization in the quote works on is its field, not what the speaker explains
+    ("黄莹指出，应科院在5G技术上积累了丰富经验。", [("黄莹", "Person"), ("应科院", "Organization"), ("5G", "Technology")],
+     [("黄莹", "应科院在5G技术上积累了丰富经验", ())]),
+    ("雷军表示，其智能驾驶团队发布了端到端自动驾驶。", [("雷军", "Person"), ("智能驾驶", "Technology"), ("自动驾驶", "Technology")],
+     [("雷军", "其智能驾驶团队发布了端到端自动驾驶", ())]),
+    ("雷军说，小米进入了智能驾驶行业第一阵营。", [("雷军", "Person"), ("智能驾驶", "Technology")],
+     [("雷军", "小米进入了智能驾驶行业第一阵营", ())]),
+    # a model named after an organization is still what the quote is about
+    ("奥特曼表示，OpenAI将推出GPT-5。", [("奥特曼", "Person"), ("OpenAI", "Organization"), ("GPT-5", "AIModel")],
+     [("奥特曼", "OpenAI将推出GPT-5", ("GPT-5",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]
