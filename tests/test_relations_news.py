@@ -86,3 +86,11 @@ def test_relations_rivals_stakes_parents_tools_partners(text, ents, expected):
 )
 def test_relations_departments_of_named_parents(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("partOf", "worksFor")} == expected
+
+
+def test_relations_model_chosen_by_listed_organizations():
+    # X获得包括A、B等企业的采用/选择: the organizations listed use the model
+    got = _triples("文心一言获得了包括招商银行、中国平安等企业的采用。",
+                   [("文心一言", "AIModel"), ("招商银行", O), ("中国平安", O)])
+    assert {t for t in got if t[1] == "uses"} == {("招商银行", "uses", "文心一言", None),
+                                                   ("中国平安", "uses", "文心一言", None)}
