@@ -40,6 +40,7 @@ from kg.mention_filters import (
     text_is_cased,
     trim,
 )
+from kg.entity_lists import coordinated
 from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
@@ -332,6 +333,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
                for o in owner[c[0] : c[1]] if o):
             take(c)
     chosen = [c for c in dict.fromkeys(o for o in owner if o is not None) if keep(text[c[0] : c[1]], rec.lists)]
+    chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists)
     chosen = _registered_names(folded, chosen, rec)
     chosen.extend(_abbreviations(folded, chosen))

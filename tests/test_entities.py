@@ -454,3 +454,17 @@ def test_a_capitalised_latin_name_after_a_country_is_a_company(models):
     found = _mentions("學院與多家科企簽訂備忘錄，包括法國Prophesee和本地初創。德国DAX指数下跌。", models)
     assert ("Prophesee", "Organization") in found, found
     assert not [f for f in found if f[0] == "DAX"], found
+
+
+def test_unknown_members_of_a_list_take_the_class_of_their_fellows(models):
+    found = _mentions("Keep已上线FitPulse、Gogogola、CalCut等多款AI应用，帮助用户健身。", models)
+    for name in ("FitPulse", "Gogogola", "CalCut"):
+        assert (name, "AIModel") in found, (name, found)
+    found = _mentions("代表性的龙头企业包括力特、TDK、安世半导体、意法半导体等国际知名企业。", models)
+    assert ("力特", "Organization") in found and ("TDK", "Organization") in found, found
+    found = _mentions("5G、MIMO、波束成形等先进技术正在发展。", models)
+    assert ("MIMO", "Technology") in found, found
+    found = _mentions("AppLovin、Palantir、Snowflake、Shopify等AI应用公司业绩超预期。", models)
+    assert not [f for f in found if f[1] == "AIModel"], found
+    found = _mentions("水利、天文、纺织、食品加工与保鲜等方面也久负盛名。", models)
+    assert not [f for f in found if f[0] in ("天文", "保鲜")], found

@@ -1,0 +1,145 @@
+"""Entities read from the company they keep: members of coordinated lists (A、B、C和D) and cited sources."""
+
+from __future__ import annotations
+
+import re
+
+from kg.patterns import WordLists
+
+__all__ = ["coordinated"]
+
+Span = tuple  # (start, end, label, source, confidence)
+
+_LIST = re.compile(
+    r"[^、，,。；;：:！？!?\s（）()《》“”\"「」]{1,16}(?:、\s?[^、，,。；;：:！？!?（）()《》“”\"「」]{1,16}){1,}?"
+    r"(?:(?:、|和|及|与|以及)[^、，,。；;：:！？!?（）()《》“”\"「」等]{1,16})?(?=等|[，,。；;：:！？!?（）()]|$)"
+)
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-][A-Za-z0-9]+)*")
+_LATIN_END = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-][A-Za-z0-9]+)*$")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_MODEL_CUE = re.compile(
+    r"等(?:多款|多个|几款|数款|[一二三四五六七八九十两几数]+[款个种])?"
+    r"(?:(?:AI|AIGC|人工智能|生成式AI)(?:应用|App|APP|app|产品|助手|工具)|(?:AI|AI)?大模型|模型)"
+)
+_TECH_CUE = re.compile(r"等[^，,。；;：:、]{0,8}?技术")
+_NAME_TAGS = frozenset({"nr", "nrt", "nrf", "nrfg", "ns", "nt", "nz", "j", "eng", "x"})
+_OPENING = re.compile(r".*(?:如|由|有|是|为|包括|：)")
+"""Words a segmenter glues to a list's first member (如林泰新材, 由达晨财智): the member starts after them."""
+_COUNTED = re.compile(r"[一二三四五六七八九十两几数多][大家个款种类项]")
+"""A counted group (四大基模, 三大电信运营商), not a name."""
+_FUNCTION = ("p", "u", "c", "d", "r", "v", "m", "q", "f", "t", "y", "e", "o")
+"""Tags of function words and verbs (包括, 为, 由, 有): a list's first or last member does not run over one."""
+_BY_COMPANY = ("Organization", "Person", "Location", "AIModel")
+"""Classes an unknown member takes from its fellows; techniques only from a 等…技术 cue (保鲜、天文 are fields)."""
+_CONJ = ("和", "及", "与", "以及", "或")
+_NOT_NAME_START = ("包括", "如", "例如", "比如", "以及", "还有", "其中", "旗下", "推出", "上线", "发布")
+_WEAK = ("crf", "pattern:enumeration", "pattern:company-name")
+"""Sources that a list's cue (等多款AI应用) may relabel; gazetteer and other pattern spans keep their class."""
+
+
+def coordinated(folded: str, sents: list[tuple], chosen: list[Span], lists: WordLists) -> list[Span]:
+    """``chosen`` with unknown members of a coordinated list labelled like the recognised ones.
+
+    In ``A、B、C和D`` or ``A、B及C等``, a name-like member nothing recognised (Latin or Han,
+    2–12 characters, not a generic word) takes the class that at least two recognised members
+    share; a list closed by 等(多款)AI应用/大模型 makes its members AI models, one closed by 等…技术
+    technologies.
+    """
+    by_start = {c[0]: c for c in chosen}
+    by_end = {c[1]: c for c in chosen}
+    taken = [False] * (len(folded) + 1)
+    for c in chosen:
+        taken[c[0] : c[1]] = [True] * (c[1] - c[0])
+    out = list(chosen)
+    relabel: dict[int, Span] = {}
+    for start, end, toks in sents:
+        stext = folded[start:end]
+        if "、" not in stext:
+            continue
+        bounds = {start + s for s, _, _ in toks} | {start + e for _, e, _ in toks}
+        tags = {(start + s, start + e): p for s, e, p in toks}
+        known_spans = {(c[0], c[1]) for c in chosen if start <= c[0] < end}
+        for m in _LIST.finditer(stext):
+            members = _members(folded, start + m.start(), start + m.end(), by_end, by_start)
+            if members and members[0] not in known_spans and not _LATIN.fullmatch(folded, *members[0]):
+                fs, fe = members[0]  # an unknown Han opening: the words after the last function word
+                fs = max((b for (a, b), p in tags.items() if fs < b < fe and p.startswith(_FUNCTION)), default=fs)
+                cut = _OPENING.search(folded, fs, fe)
+                members[0] = (cut.end() if cut else fs, fe)
+            if members and members[-1] not in known_spans and not _LATIN.fullmatch(folded, *members[-1]):
+                ls, le = members[-1]  # an unknown last member running on (唐一鸣为副行长): up to a function word
+                members[-1] = (ls, min((a for (a, b), p in tags.items() if ls < a < le and p.startswith(_FUNCTION)),
+                                       default=le))
+            if len(members) < 3 and "、" not in m.group(0):
+                continue
+            after = folded[start + m.end() : start + m.end() + 14]
+            mc = _MODEL_CUE.match(after)
+            if mc and after.startswith(("公司", "企业", "厂商", "股", "概念", "板块", "开发商"), mc.end()):
+                mc = None  # 等AI应用公司: the members are companies
+            cue = "AIModel" if mc else "Technology" if _TECH_CUE.match(after) else None
+            known = [by_start[s] for s, e in members if s in by_start and by_start[s][1] == e]
+            counts: dict[str, int] = {}
+            for c in known:
+                counts[c[2]] = counts.get(c[2], 0) + 1
+            label = cue or next((k for k, n in counts.items()
+                                 if n >= 2 and 2 * n > len(known) and k in _BY_COMPANY), None)
+            if label is None:
+                continue
+            for s, e in members:
+                c = by_start.get(s)
+                if c is not None and c[1] == e:
+                    if cue and c[2] != cue and c[3] in _WEAK:
+                        relabel[s] = (s, e, cue, "pattern:list-member", 0.7)
+                    continue
+                if any(taken[s:e]) or not _name_like(folded[s:e], s, e, bounds, tags, lists):
+                    continue
+                if label == "Person" and not (_HAN.fullmatch(folded, s, e) and e - s <= 4):
+                    continue  # a person in a list of names is a Han name of two to four characters
+                out.append((s, e, label, "pattern:list-member", 0.7))
+                taken[s:e] = [True] * (e - s)
+    return sorted(relabel.get(c[0], c) if c in chosen else c for c in out)
+
+
+def _members(folded: str, s: int, e: int, by_end: dict, by_start: dict) -> list[tuple[int, int]]:
+    """Character spans of a list's members; the first is cut to a recognised name, a Latin run or a
+    trailing Han word, the last to a recognised name or a Latin run when more follows it."""
+    text = folded[s:e]
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    for piece in re.split(r"(、\s?|以及|和|及|与)", text):
+        if re.fullmatch(r"、\s?|以及|和|及|与", piece):
+            pos += len(piece)
+            continue
+        parts.append((s + pos, s + pos + len(piece)))
+        pos += len(piece)
+    parts = [p for p in parts if p[1] > p[0]]
+    if len(parts) < 2:
+        return []
+    fs, fe = parts[0]
+    first = by_end.get(fe)
+    if first is not None and first[0] >= fs:
+        parts[0] = (first[0], fe)
+    else:
+        m = _LATIN_END.search(folded, fs, fe)
+        parts[0] = (m.start(), fe) if m else parts[0]
+    ls, le = parts[-1]
+    last = by_start.get(ls)
+    if last is not None and last[1] <= le:
+        parts[-1] = (ls, last[1])
+    elif not folded.startswith("等", le):
+        m = _LATIN.match(folded, ls, le)
+        parts[-1] = (ls, m.end()) if m else parts[-1]
+    return parts
+
+
+def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: WordLists) -> bool:
+    """A member that may be a name: 2–12 characters, all Latin or all Han, not generic; a Han member
+    lies on token boundaries and has a proper-name or unknown token."""
+    if not 2 <= len(name) <= 12 or name in lists.generic or name.startswith(_NOT_NAME_START) or _COUNTED.search(name):
+        return False
+    if _LATIN.fullmatch(name):
+        return name.upper() != name or len(name) >= 3
+    if not _HAN.fullmatch(name) or s not in bounds or e not in bounds:
+        return False
+    inner = [p for (a, b), p in tags.items() if a >= s and b <= e]
+    return bool(inner) and any(p in _NAME_TAGS for p in inner)
