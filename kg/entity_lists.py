@@ -6,7 +6,7 @@ import re
 
 from kg.patterns import WordLists
 
-__all__ = ["coordinated"]
+__all__ = ["coordinated", "cited_sources"]
 
 Span = tuple  # (start, end, label, source, confidence)
 
@@ -143,3 +143,49 @@ def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: W
         return False
     inner = [p for (a, b), p in tags.items() if a >= s and b <= e]
     return bool(inner) and any(p in _NAME_TAGS for p in inner)
+
+
+_CITED = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:据|根据)([A-Za-z0-9\u4e00-\u9fff]{2,12}?)的?(?:数据|统计|报告|调查|研究|显示)")
+_EARNER = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))([A-Za-z0-9\u4e00-\u9fff]{2,12}?)(?:20\d\d年(?:全年|上半年|前三季度|第[一二三四]季度)?)?"
+    r"(?:实现营收|实现营业收入|营收|营业收入|净利润)"
+)
+_NOT_SOURCE = ("第三方", "官方", "公开", "市场", "行业", "相关", "最新", "有关", "初步", "不完全", "业内", "机构", "媒体",
+               "公司", "集团", "该", "本", "其", "此", "这", "那", "我", "他", "各", "多", "全", "上", "去年", "今年",
+               "同期", "报道", "消息", "统计", "调查", "研究", "数据", "财报", "年报", "海关", "国内", "国外", "全球", "中国",
+               "归", "实现", "故", "占", "预计", "期内", "当年", "但", "扣非", "新的", "已经", "美国市场")
+_NOT_SOURCE_END = ("归母", "预计", "分别", "不完全", "内部", "年度", "的资料", "电力现货", "资产评估", "海外", "市场", "记者", "官网", "榜", "云", "公司", "产品", "合计", "安排")
+"""Openings of a cited source that is no organization's name (第三方数据, 公开数据, 市场研究, 其营收)."""
+
+
+def cited_sources(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+    """Organizations cited for figures (据科智咨询统计, 根据三体云动的数据) or reporting them (猿界算力2024年实现营收):
+    the cited name must look like a name, not a kind of source (第三方数据, 市场研究, 公司营收)."""
+    out: list[Span] = []
+    for start, end, toks in sents:
+        stext = folded[start:end]
+        if not any(w in stext for w in ("据", "营收", "营业收入", "净利润")):
+            continue
+        for pat in (_CITED, _EARNER):
+            for m in pat.finditer(stext):
+                s, e = m.span(1)
+                if _source_name(stext[s:e], s, e, toks, lists):
+                    out.append((start + s, start + e, "Organization", "pattern:cited-source", 0.7))
+    return out
+
+
+def _source_name(name: str, s: int, e: int, toks: list[tuple], lists: WordLists) -> bool:
+    if name in lists.generic or name.startswith(_NOT_SOURCE) or name.endswith(_NOT_SOURCE_END) or "的" in name \
+            or name.isdigit() or _COUNTED.search(name):
+        return False
+    if not (_LATIN.fullmatch(name) or _HAN.fullmatch(name) or re.fullmatch(r"[A-Za-z]+[\u4e00-\u9fff]+", name)):
+        return False
+    inner = [(a, b, p) for a, b, p in toks if a < e and b > s]
+    body = inner[:-1] if name.endswith(tuple(lists.company_suffixes)) else inner
+    if any(p.startswith(_FUNCTION) for _, _, p in body):
+        return False  # a clause, not a name (增速高于同期商业银行, 仅有威龙股份)
+    if any(c.isascii() and c.isalpha() for c in name):
+        return True
+    if any(p in _NAME_TAGS for _, _, p in inner) or name.endswith(tuple(lists.company_suffixes)) and len(name) >= 4:
+        return True
+    return len(inner) >= 2 and inner[0][0] >= s - 1 and inner[-1][1] == e and all(p == "n" for _, _, p in inner)

@@ -468,3 +468,10 @@ def test_unknown_members_of_a_list_take_the_class_of_their_fellows(models):
     assert not [f for f in found if f[1] == "AIModel"], found
     found = _mentions("水利、天文、纺织、食品加工与保鲜等方面也久负盛名。", models)
     assert not [f for f in found if f[0] in ("天文", "保鲜")], found
+
+
+def test_a_source_cited_for_figures_is_an_organization_when_it_looks_like_a_name(models):
+    found = _mentions("根据三体云动的数据，2023年我国健身会员渗透率不足5%。", models)
+    assert ("三体云动", "Organization") in found, found
+    found = _mentions("据第三方数据显示，增速放缓。据公开数据显示，增速高于同期商业银行营收。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
