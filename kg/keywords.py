@@ -120,12 +120,12 @@ def _terms(sentences: Iterable[Sentence], mentions: Iterable[Mention], stop: fro
     i = 0
     for sent in sentences:
         for tok in sent.tokens:
+            if tok.pos not in CANDIDATE_POS:
+                continue  # no candidate whatever its key
             while i < len(covered) and covered[i][1] <= tok.start:
                 i += 1
             if i < len(covered) and covered[i][0] < tok.end and tok.start < covered[i][1]:
                 continue
-            if tok.pos not in CANDIDATE_POS:
-                continue  # no candidate whatever its key
             key = normalize_key(tok.text)
             if key and _is_candidate(tok.text, key, tok.pos, stop):
                 yield key, tok.text, tok.start
