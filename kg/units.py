@@ -126,6 +126,9 @@ def _split_titles(sentence: Sentence, rules: RuleSet) -> list[tuple[int, int, st
     heads, mods = rules.role_heads, rules.role_modifiers
     stext, base = sentence.text, sentence.start
     for t in sentence.tokens:
+        if t.end - t.start <= 2:  # never cut: a cut, or a glued word, needs more than two characters
+            out.append((t.start, t.end, t.pos))
+            continue
         word = stext[t.start - base : t.end - base]
         cut, length = _title_cut(word, heads, mods)
         if cut and length == t.end - t.start:
