@@ -406,6 +406,15 @@ def test_a_proper_name_before_a_company_word_is_a_company(models):
     assert not [f for f in found if f[1] == "Organization" and f[0] in {"恒生科技", "上市银行", "欧洲银行", "房地产科技"}], found
 
 
+def test_sports_consulting_and_internet_company_words_close_a_company_name(models):
+    found = _mentions("亚玛芬体育发布财报，贝恩咨询认为增长放缓，浙文互联公告称。", models)
+    for name in ("亚玛芬体育", "贝恩咨询", "浙文互联"):
+        assert (name, "Organization") in found, (name, found)
+    # a field before the word is no company; 数据 after a name is mostly figures (通胀数据)
+    found = _mentions("这种方法能够提高通信互联效率，通胀数据好于预期。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
+
+
 def test_technology_terms_and_cloud_and_chip_firms_are_in_the_gazetteer(models):
     found = _mentions("平台支持ASR、TTS、图计算和模型压缩技术，推动金融科技、智慧城市與車聯網發展。", models)
     for name in ("ASR", "TTS", "图计算", "模型压缩", "金融科技", "智慧城市", "車聯網"):
