@@ -20,6 +20,13 @@ from tests.test_relations import B, L, M, O, P, T, _triples  # noqa: F401
         ("Saxo Bank 的全球投資策略總負責人 Jacob Falkencrone 說，特斯拉面對挑戰。",
          [("Saxo Bank", O), ("Jacob Falkencrone", P), ("特斯拉", O)],
          {("Jacob Falkencrone", "worksFor", "Saxo Bank", "總負責人")}),
+        # an academic chair after 是 and the university, its sponsor's name between them
+        ("李飞飞是斯坦福大学首位红杉讲席教授，美国国家工程院院士。", [("李飞飞", P), ("斯坦福大学", O), ("红杉", O)],
+         {("李飞飞", "worksFor", "斯坦福大学", "讲席教授")}),
+        # the holder of a title named in an organization's appointment works for it
+        ("英特尔任命两位临时联席首席执行官接任——首席财务官大卫·津斯纳和产品部负责人米歇尔。",
+         [("英特尔", O), ("大卫·津斯纳", P), ("米歇尔", P)],
+         {("大卫·津斯纳", "worksFor", "英特尔", "首席财务官")}),
     ],
 )
 def test_relations_appositive_titles(text, ents, expected):
