@@ -31,6 +31,8 @@ _HAN_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _NAME_POS = ("nr", "nrt", "nrfg")
 _HYPHEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})+")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+_PADDED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){1,3}")
+"""A name set with padding spaces between its characters (陈, no-break spaces, 筱 in an analysts' credit)."""
 _DATE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十〇零]{1,4})(?:年|月|日|号|时|点|分)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号|时|点|分))*(?:消息|电|讯)?")
 """A date or time (2月10日, 2024年, 2月10日消息): never a name."""
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
@@ -309,11 +311,15 @@ def keep(text: str, lists: WordLists) -> bool:
     (True, False, False)
     >>> keep("2月10日", load_word_lists()), keep("3月", load_word_lists()), keep("3M", load_word_lists())
     (False, False, True)
+    >>> keep("陈" + chr(0xA0) + "筱", load_word_lists()), keep("陈" + chr(0x3000) + "筱", load_word_lists())
+    (True, True)
+    >>> keep("陈" + chr(10) + "筱", load_word_lists()), keep("AI" + chr(0xA0) + "筱", load_word_lists())
+    (False, False)
     """
     t = text.strip()
     if not t or t != text or t in lists.generic:
         return False
-    if any((c.isspace() and c != " ") or not c.isprintable() for c in t):
+    if any((c.isspace() and c != " ") or not c.isprintable() for c in t) and not _PADDED_NAME.fullmatch(t):
         return False
     if len(t) < 2 and not t.isascii():
         return False

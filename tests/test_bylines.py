@@ -119,3 +119,8 @@ def test_bylines_credited_analysts_wrote_the_named_report(models):
     assert {(n, "运营商：AI有望驱动算力价值重估", "credit-author-of") for n in ("张建民", "徐菲", "王逢节")} <= found
     cited = "据《运营商：AI有望驱动算力价值重估》一文，张建民认为算力价值将被重估。"
     assert not [r for r in extract(Article("n", cited), models).relations if r.predicate == "authorOf"]
+
+
+def test_bylines_analyst_named_with_padding_spaces_is_kept_as_written(models):
+    text = "《AI健身趋势起，体育产业迎新机》陈\xa0 \xa0筱，资格证书编号：S0880515040003。"
+    assert ("陈\xa0 \xa0筱", "Person") in _people_and_orgs(text, models)
