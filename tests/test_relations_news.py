@@ -101,3 +101,17 @@ def test_relations_model_chosen_by_listed_organizations():
                    [("文心一言", "AIModel"), ("招商银行", O), ("中国平安", O)])
     assert {t for t in got if t[1] == "uses"} == {("招商银行", "uses", "文心一言", None),
                                                    ("中国平安", "uses", "文心一言", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the product described first (一款……平台) and named after a dash; the organization it serves releases nothing
+        ("今年1月，OpenAI推出了一款专门面向美国政府的AI平台——ChatGPT Gov。",
+         [("OpenAI", O), ("美国政府", O), ("ChatGPT Gov", M)], {("OpenAI", "released", "ChatGPT Gov", None)}),
+        ("谷歌发布了一款新模型：Gemini，性能超过GPT-4。", [("谷歌", O), ("Gemini", M), ("GPT-4", M)],
+         {("谷歌", "released", "Gemini", None)}),
+    ],
+)
+def test_relations_released_named_after_description(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "released"} == expected
