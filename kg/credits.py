@@ -46,8 +46,10 @@ _NEXT_NAME = re.compile(rf"\s*[,、]\s*({_H}{{2,4}})(?!{_H})")
 _CERT_AFTER = re.compile(r"\s*S\d{8,}")
 """An analyst's certificate number glued to the name (张建民S12305180600001)."""
 
-PRODUCER = re.compile(rf"(?:出品|出品方|出品人|联合出品){_SEP}([^\s,，。、;；|丨:()（）\-]{{2,24}})")
-"""The producing outlets, joined by · (出品丨深网·腾讯新闻小满工作室)."""
+PRODUCER = re.compile(rf"(?:出品|出品方|出品人|联合出品){_SEP}([^\s,，。、;；|丨:()（）《\-的]{{2,12}})"
+                      r"(?=[\s,，。、;；|丨:()（）《\-的]|$)")
+"""The producing outlets, joined by · (出品丨深网·腾讯新闻小满工作室), up to a space, a mark or 的: never a run
+of text glued to the credit (出品/三言ProDeepSeek的热度持续)."""
 PHOTO = re.compile(rf"(?:图源|图片来自|图片来源|题图来源|题图|配图|图片){_SEP}([^\s,，。、;；|丨:()（）\-]{{2,16}})")
 """A photo credit's agency (图源：视觉中国)."""
 _AGENCIES = ("东方IC", "视觉中国", "图虫创意", "IC photo", "CFP", "人民视觉", "Getty Images", "Unsplash")

@@ -22,6 +22,7 @@ from kg.patterns import (
     QUOTED_INSTITUTION,
     QUOTED_ORG,
     SOURCE_LINE,
+    SOURCE_TEAMS,
     WordLists,
 )
 
@@ -100,7 +101,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         if "的" not in head.group(1) and head.group(1) not in lists.generic:
             out.append((head.start(1), head.end(1), "Organization", "pattern:dateline", 0.8))
     for m in SOURCE_LINE.finditer(folded):
-        out.append((m.start(1), m.end(1), "Organization", "pattern:source", 0.8))
+        if not m.group(1).endswith(SOURCE_TEAMS) and not _person_led(m.start(1), m.end(1), folded, sents, lists):
+            out.append((m.start(1), m.end(1), "Organization", "pattern:source", 0.8))
     out.extend(credit_spans(folded, lists.surnames))  # bylines (BYLINE), producers, photo credits, analysts
     for start, end, toks in sents:
         stext = folded[start:end]
@@ -117,6 +119,19 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     return out
 
 
+_PERSON_TAGS = frozenset({"nr", "nrfg"})
+
+
+def _person_led(s: int, e: int, folded: str, sents: list[tuple], lists: WordLists) -> bool:
+    """A source that begins with a person's name going on with 的, a verb or another name (来源：李东阳的朋友圈,
+    杨植麟回复原文), not an outlet whose name the tagger reads as a name (伯虎财经, 同花顺网站)."""
+    for start, end, toks in sents:
+        if start <= s < end:
+            for k, (ts, te, pos) in enumerate(toks[:-1]):
+                if start + ts == s and pos in _PERSON_TAGS and 2 <= te - ts <= 3 and folded[s] in lists.surnames:
+                    ns, ne, npos = toks[k + 1]
+                    return start + ns < e and (folded[start + ns] == "的" or npos[0] == "v" or npos in _PERSON_TAGS)
+    return False
 _OFFICE_NAME_TAGS = frozenset({"nr", "nrt", "nrf", "nrfg", "nz"})
 _NOT_QUOTED_NAME = ("以", "为", "自己", "建设", "我们", "你们", "他们", "全国重点", "国家重点", "省重点", "国家级", "省级")
 

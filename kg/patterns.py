@@ -33,6 +33,7 @@ __all__ = [
     "CAMEL_NAME",
     "DATELINE",
     "SOURCE_LINE",
+    "SOURCE_TEAMS",
     "BYLINE",
     "DESCRIBED_LATIN_ORG",
     "ENUM_ORGS",
@@ -377,8 +378,10 @@ CAMEL_NAME = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][a-z]+){2,}\d*|[A-Z][a-z]{3,}
 DATELINE = re.compile(r"\s*([^\s，。,、|｜:：*【】()（）]{2,10}?)\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:消息|讯|电)")
 """The outlet at the head of an article (IT之家 2 月 8 日消息, 财联社2月12日讯)."""
 
-SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*，。、,;；|｜:：【】()（）\-]{2,12})")
+SOURCE_LINE = re.compile(r"(?:来源|来自|转自|出品)\s*[:：|｜]\s*([^\s*，。、,;；|｜:：【】()（）《\-]{2,12})")
 """An outlet named after 来源：."""
+SOURCE_TEAMS = ("团队", "小组", "课题组")
+"""Endings of a source that is a research team rather than an outlet (来源：通信张建民团队)."""
 
 BYLINE = re.compile(
     r"(?:特约编译|责任编辑|编译|作者|记者|编辑|责编|撰文|撰稿|摄影|校对|审校|主编|策划|统筹|实习生|通讯员)"

@@ -124,3 +124,17 @@ def test_bylines_credited_analysts_wrote_the_named_report(models):
 def test_bylines_analyst_named_with_padding_spaces_is_kept_as_written(models):
     text = "《AI健身趋势起，体育产业迎新机》陈\xa0 \xa0筱，资格证书编号：S0880515040003。"
     assert ("陈\xa0 \xa0筱", "Person") in _people_and_orgs(text, models)
+
+
+def test_bylines_a_research_team_or_a_person_cited_as_source_is_no_outlet(models):
+    text = "运营商投资价值提升。 本文作者：张建民，来源：通信张建民团队，原文标题：《运营商》 图片来源：李东阳的朋友圈。"
+    found = _people_and_orgs(text, models)
+    assert not [t for t, label in found if label == "Organization"], found
+    assert ("伯虎财经", "Organization") in _people_and_orgs("来源：伯虎财经（bohuFN） 作者｜林", models)
+
+
+def test_bylines_producer_credit_stops_before_the_text_it_is_glued_to(models):
+    found = _people_and_orgs("出品/三言ProDeepSeek的热度持续，最近几天的话题是有投资公司就在楼上。", models)
+    assert not [t for t, label in found if label == "Organization"], found
+    found = _people_and_orgs("出品 | 网易科技《态度AGI》栏目采访 | 杨霞清", models)
+    assert ("网易科技", "Organization") in found, found
