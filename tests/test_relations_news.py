@@ -66,6 +66,10 @@ def test_relations_title_chain_with_founder_unchanged():
         ("應科院首席營運官莊偉泉在高峰會上，與多家科企簽訂備忘錄，包括深城交數字科技和灣區互聯科技。",
          [("應科院", O), ("莊偉泉", P), ("深城交數字科技", O), ("灣區互聯科技", O)],
          {("應科院", "partnersWith", "深城交數字科技", None), ("應科院", "partnersWith", "灣區互聯科技", None)}),
+        # a model described, then its performance matched against others across a comma
+        ("李飞飞率领团队创造出一个「s1」的AI推理模型，表现媲美OpenAI o1和DeepSeek R1等尖端推理模型。",
+         [("李飞飞", P), ("s1", M), ("OpenAI o1", M), ("DeepSeek R1", M)],
+         {("s1", "competesWith", "OpenAI o1", None), ("s1", "competesWith", "DeepSeek R1", None)}),
         # a stake's value, or a means of payment, is no tool nor holding
         ("苹果通过发行债券筹集资金。", [("苹果", O)], set()),
     ],
