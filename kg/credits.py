@@ -114,6 +114,9 @@ def _names_after(folded: str, pos: int, surnames: frozenset[str]) -> list[tuple[
         end = n.end()
 
 
+_ANALYST_TITLES = ("首席分析师", "分析师", "研究员", "策略师", "经济学家")
+
+
 def _certified(folded: str, surnames: frozenset[str]) -> list[tuple[int, int, int]]:
     """Analysts named before a certificate number: (start, end, end of the certificate)."""
     out = []
@@ -123,6 +126,12 @@ def _certified(folded: str, surnames: frozenset[str]) -> list[tuple[int, int, in
             continue
         s = run.start(1)
         chars = [(i, c) for i, c in enumerate(folded[s : m.start()], s) if not c.isspace()]
+        joined = "".join(c for _, c in chars)
+        for title in _ANALYST_TITLES:  # 分析师陈筱: the name follows the title (师 is also a surname)
+            j = joined.rfind(title)
+            if j >= 0 and len(joined) - j - len(title) >= 2:
+                chars = chars[j + len(title) :]
+                break
         if len(chars) > 4:  # 分析师陈筱: the name is the end of the run, from a surname
             for k in (3, 2):
                 if chars[-k][1] in surnames:

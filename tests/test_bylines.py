@@ -138,3 +138,13 @@ def test_bylines_producer_credit_stops_before_the_text_it_is_glued_to(models):
     assert not [t for t, label in found if label == "Organization"], found
     found = _people_and_orgs("出品 | 网易科技《态度AGI》栏目采访 | 杨霞清", models)
     assert ("网易科技", "Organization") in found, found
+
+
+def test_an_analyst_named_after_the_title_analyst_is_found_whole():
+    """分析师陈筱: 师 is also a surname, but the name follows the title."""
+    from kg.credits import credit_spans
+    from kg.patterns import fold, load_word_lists
+
+    text = fold("证券研究报告 分析师陈筱，资格证书编号：S0880515040003")
+    names = [text[s:e] for s, e, label, _, _ in credit_spans(text, load_word_lists().surnames) if label == "Person"]
+    assert names == ["陈筱"], names
