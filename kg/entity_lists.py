@@ -22,7 +22,6 @@ _MODEL_CUE = re.compile(
     r"(?:(?:AI|AIGC|人工智能|生成式AI)(?:应用|App|APP|app|产品|助手|工具)|(?:AI|AI)?大模型|模型)"
 )
 _TECH_CUE = re.compile(r"等[^，,。；;：:、]{0,8}?技术")
-_NAME_TAGS = frozenset({"nr", "nrt", "nrf", "nrfg", "ns", "nt", "nz", "j", "eng", "x"})
 _OPENING = re.compile(r".*(?:如|由|有|是|为|包括|：)")
 """Words a segmenter glues to a list's first member (如林泰新材, 由达晨财智): the member starts after them."""
 _COUNTED = re.compile(r"[一二三四五六七八九十两几数多][大家个款种类项]")
@@ -142,7 +141,7 @@ def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: W
     if not _HAN.fullmatch(name) or s not in bounds or e not in bounds:
         return False
     inner = [p for (a, b), p in tags.items() if a >= s and b <= e]
-    return bool(inner) and any(p in _NAME_TAGS for p in inner)
+    return bool(inner) and any(p in lists.proper_pos for p in inner)
 
 
 _CITED = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:据|根据)([A-Za-z0-9\u4e00-\u9fff]{2,12}?)的?(?:数据|统计|报告|调查|研究|显示)")
@@ -186,6 +185,6 @@ def _source_name(name: str, s: int, e: int, toks: list[tuple], lists: WordLists)
         return False  # a clause, not a name (增速高于同期商业银行, 仅有威龙股份)
     if any(c.isascii() and c.isalpha() for c in name):
         return True
-    if any(p in _NAME_TAGS for _, _, p in inner) or name.endswith(tuple(lists.company_suffixes)) and len(name) >= 4:
+    if any(p in lists.proper_pos for _, _, p in inner) or name.endswith(tuple(lists.company_suffixes)) and len(name) >= 4:
         return True
     return len(inner) >= 2 and inner[0][0] >= s - 1 and inner[-1][1] == e and all(p == "n" for _, _, p in inner)

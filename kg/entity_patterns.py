@@ -24,6 +24,7 @@ from kg.patterns import (
     SOURCE_LINE,
     SOURCE_TEAMS,
     WordLists,
+    is_han,
 )
 
 __all__ = ["pattern_spans", "enumerations", "company_names"]
@@ -228,7 +229,7 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
             for unit in lists.org_units:
                 if folded.startswith(unit, e) and not any(taken[e : e + len(unit)]) \
                         and not folded[e : e + len(unit) + 2].startswith(tuple(lists.name_trailers), len(unit)):
-                    if unit == "云" and (e + 1 < len(folded) and is_han_char(folded[e + 1]) or not c[3].startswith("lexicon")):
+                    if unit == "云" and (e + 1 < len(folded) and is_han(folded[e + 1]) or not c[3].startswith("lexicon")):
                         continue  # 云 only closes a known company's cloud (微软云，), not 亚马逊云业务
                     e += len(unit)
                     break
@@ -248,7 +249,3 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
 _PLACE_LATIN = re.compile(r" ?([A-Z][a-z]{2,}[A-Za-z]*(?: [A-Z][a-z]+)?)(?![A-Za-z0-9.\-])")
 """A capitalised Latin name right after a country or region (法国Prophesee, 美国 Axios): a company there."""
 _NOT_FIRM_AFTER = ("指数", "股指", "期货", "模型", "大模型", "系列", "App", "APP", "应用")
-
-
-def is_han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"

@@ -12,7 +12,6 @@ from pathlib import Path
 from kg.errors import ModelError, OntologyError, PatternError
 
 __all__ = [
-    "NAMED_ASSISTANT",
     "LexEntry",
     "Lexicon",
     "WordLists",

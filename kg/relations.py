@@ -65,8 +65,6 @@ def read_roles(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[st
     return frozenset(found["head"]), frozenset(found["modifier"]), frozenset(found["joiner"])
 
 
-
-
 def extract_relations(
     article: Article,
     sentences: tuple[Sentence, ...],

@@ -62,9 +62,9 @@ class Rule:
     parent_suffix: tuple[str, ...] = ()
     """For nested rules: endings of a parent organization name (大学, 集团)."""
     child_suffix: tuple[str, ...] = ()
+    """For nested rules: endings of the part (研究院, 实验室)."""
     glued_suffix: tuple[str, ...] = ()
     """For nested rules: endings of a word that, glued to an organization's name, names a part of it (英特尔 产品部)."""
-    """For nested rules: endings of the part (研究院, 实验室)."""
     needs: tuple[tuple[str, ...], ...] = ()
     """Word lists of which the sentence must contain one each (a fast pre-check)."""
     coordinate: bool = True
