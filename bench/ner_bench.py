@@ -92,6 +92,7 @@ def read_gold(names: tuple[str, ...] | None = None) -> dict[str, list[dict]]:
 GROUPS = (
     ("development set (simplified + traditional; tuned on)", ("simplified", "traditional")),
     ("first blind set (misses looked at since)", ("blind",)),
+    ("second blind set (annotated from the text alone; misses studied after its first measurement)", ("blind2",)),
     ("held-out set (annotated from the text alone, never tuned on)", ("heldout",)),
     ("all gold articles", None),
 )

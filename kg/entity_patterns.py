@@ -19,6 +19,7 @@ from kg.patterns import (
     LATIN_PERSON,
     NAMED_ASSISTANT,
     QUOTED_MODEL,
+    NUMBERED_MODEL,
     QUOTED_INSTITUTION,
     QUOTED_ORG,
     SOURCE_LINE,
@@ -77,6 +78,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             out.append((m.start(1), m.end(1), "Organization", "pattern:latin-org", 0.8))
     for m in QUOTED_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
+    for m in NUMBERED_MODEL.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
     for m in NAMED_ASSISTANT.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
     for m in QUOTED_ORG.finditer(folded):
@@ -206,7 +209,7 @@ def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
 
 
 _STATE = ("国家", "國家")
-_DOT_ONLY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
+_DOT_ONLY = DOT_NAME
 
 
 def grow_names(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:

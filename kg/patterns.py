@@ -26,6 +26,7 @@ __all__ = [
     "BOOK_TITLE",
     "PAREN_ABBR",
     "QUOTED_MODEL",
+    "NUMBERED_MODEL",
     "NAMED_ASSISTANT",
     "QUOTED_ORG",
     "LATIN_PERSON",
@@ -362,8 +363,8 @@ LATIN_MODEL = re.compile(
 )
 """A Latin name followed by a version (GPT-4o, Qwen2.5-Max, Llama 3.1 405B, Claude 3.5 Sonnet)."""
 
-DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
-"""A transliterated foreign name written with middle dots (山姆·阿尔特曼)."""
+DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·{1,2}[\u4e00-\u9fff]{1,10})+")
+"""A transliterated foreign name written with middle dots (山姆·阿尔特曼; a doubled dot is a slip: 山姆··奥特曼)."""
 
 BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 """A title in Chinese book-title marks."""
@@ -411,6 +412,12 @@ QUOTED_MODEL = re.compile(
     r"(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
 )
 """A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
+
+NUMBERED_MODEL = re.compile(
+    r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})\s*(?:AI|人工智能)?\s*"
+    r"(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
+)
+"""A Latin name with a digit right before the word for a model (训练出的s1推理模型, o3模型)."""
 
 NAMED_ASSISTANT = re.compile(
     r"(?:智能体|智能助手|AI助手|AI助理|聊天机器人|AI应用|AI产品)\s*[“\"「]([^“”\"「」\n，。、]{2,12}?)[”\"」]"
