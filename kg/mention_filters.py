@@ -15,7 +15,7 @@ __all__ = ["pieces", "trim", "bare_name", "glued_start", "plausible", "nests", "
 
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", "各", "每家", "几家", "一些"))
-_REGION_WORDS = frozenset(("国内", "海外", "全球", "国际", "本土", "当地", "中美", "中外"))
+_REGION_WORDS = frozenset(("国内", "海外", "全球", "国际", "本土", "当地", "中美", "中外", "地方", "各地", "境内", "境外"))
 _COMPANY_HEADS = frozenset(
     ("公司", "企业", "机构", "厂商", "巨头", "初创公司", "初创企业", "创业公司", "独角兽", "集团", "实验室",
      "研究机构", "科技公司", "企业家", "品牌", "团队", "平台", "媒体")
@@ -226,7 +226,9 @@ def plausible(
         return len(piece) <= 3 or all(c in lists.translit for c in piece)
     if piece.startswith(lists.descriptor_prefixes):
         return False
-    if label == "Organization" and _descriptive(text, inside, lists):
+    if label == "Organization" and (
+        _only_suffixes(piece, lists) or _descriptive(text, inside, lists) or _verb_led(text, s, e, toks, lists)
+    ):
         return False
     if label == "Organization" and piece.endswith(_THING_TAILS):
         return False
@@ -243,11 +245,41 @@ def _org_endings(suffixes: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(x for x in suffixes if len(x) >= 2))
 
 
+def _only_suffixes(piece: str, lists: WordLists) -> bool:
+    """A name that is nothing but company endings (有限公司, 股份有限公司, 控股集团).
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> w = load_word_lists()
+    >>> _only_suffixes("有限公司", w), _only_suffixes("股份有限公司", w), _only_suffixes("腾讯控股有限公司", w)
+    (True, True, False)
+    """
+    ends = _suffix_words(lists.org_suffixes, lists.company_suffixes)
+    while piece:
+        for end in ends:
+            if piece.endswith(end):
+                piece = piece[: -len(end)]
+                break
+        else:
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=4)
+def _suffix_words(suffixes: frozenset[str], company: frozenset[str]) -> tuple[str, ...]:
+    """Company endings of two characters or more, longest first (有限公司 before 公司)."""
+    words = {x for x in suffixes | company if len(x) >= 2} | {"有限", "责任", "有限责任"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     """A description of a company rather than its name: 北京一家人工智能公司, 美国人工智能研究公司.
 
-    An article or descriptor inside (一家, 这家), or a place followed only by common words and a
-    generic head (公司, 企业, 机构); 北京银行 (a place and an institution) stays a name.
+    An article or descriptor inside (一家, 这家), a place followed only by common words and a
+    generic head (公司, 企业, 机构), or a region word before a category (地方农商行, 国内银行);
+    北京银行 (a place and an institution) stays a name. Common words are the field words and the
+    category words of ``lists.not_company_prefixes`` (教育, 医疗, 金融: 教育科技公司).
     """
     words = [(text[a:b], p) for a, b, p in inside]
     if any(w in _DESCRIPTORS for w, _ in words):
@@ -255,10 +287,33 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     k = 0
     while k < len(words) and (words[k][1] == "ns" or words[k][0] in _REGION_WORDS):
         k += 1
+    if k and all(w in _REGION_WORDS for w, _ in words[:k]) and "".join(w for w, _ in words[k:]) in lists.generic:
+        return True  # 地方|农商行: a region and a category
     rest = words[k:]
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
         return False
-    return all(w in _FIELD_WORDS or w in lists.generic for w, _ in rest[:-1])
+    return all(w in _FIELD_WORDS or w in lists.generic or w in lists.not_company_prefixes for w, _ in rest[:-1])
+
+
+_CONJUNCTIONS = frozenset(("和", "与", "及", "或", "并", "而"))
+
+
+def _verb_led(text: str, s: int, e: int, toks: list[tuple], lists: WordLists) -> bool:
+    """An organization ending whose only word before it is a verb: the object of that verb, no name.
+
+    依赖和信任|银行的服务 (信任 joined by 和 to the verb 依赖), 选择|银行: one common word before an
+    institution word, which is a verb or is coordinated with one right before it.
+    """
+    idx = [k for k, (a, b, _) in enumerate(toks) if a < e and b > s]
+    if len(idx) != 2 or toks[idx[0]][0] != s or toks[idx[1]][1] != e:
+        return False
+    (a, b, pos), (c, d, _) = toks[idx[0]], toks[idx[1]]
+    if text[c:d] not in lists.org_suffixes or pos in lists.proper_pos:
+        return False
+    if pos == "v":
+        return True
+    k = idx[0]
+    return (k >= 2 and text[toks[k - 1][0] : toks[k - 1][1]] in _CONJUNCTIONS and toks[k - 2][2] == "v")
 
 
 def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) -> bool:

@@ -484,3 +484,17 @@ def test_a_source_cited_for_figures_is_an_organization_when_it_looks_like_a_name
     assert ("三体云动", "Organization") in found, found
     found = _mentions("据第三方数据显示，增速放缓。据公开数据显示，增速高于同期商业银行营收。", models)
     assert not [f for f in found if f[1] == "Organization"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("字节跳动（ByteDance）有限公司的 Doubao 很受欢迎。", "有限公司"),
+        ("它是国内第一个以数学推理大模型切入的教育科技公司，而后拓展业务。", "教育科技公司"),
+        ("这项技术让国有大行、地方农商行争相引入。", "地方农商行"),
+        ("它将使用户更加依赖和信任银行的服务。", "信任银行"),
+    ],
+)
+def test_company_endings_descriptions_and_verb_objects_are_no_organizations(text, junk, models):
+    found = _mentions(text, models)
+    assert not [f for f in found if f[0] == junk], found
