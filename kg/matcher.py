@@ -140,15 +140,17 @@ def _name_spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[in
     return out[::-1]
 
 
-def _spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int) -> list[int]:
+def _spans(el: dict[str, Any], units: tuple[Unit, ...], ui: int, coordinate: bool = True) -> list[int]:
     """End indices (longest first) of runs from ``ui`` matching ``el``.
 
     A TEXT word may span several plain tokens, as segmentation splits words unevenly (领/投, 毕业/于).
+    An entity slot may take a coordination (C、D和E) unless ``coordinate`` is false: then a match
+    starts at the conjunct next to the rest of the pattern (苹果与[百度文心一言]).
     """
     if ui >= len(units):
         return []
     out = [ui + 1] if _unit_ok(el, units[ui]) else []
-    if out and "ENT" in el and units[ui].mention is not None:
+    if out and coordinate and "ENT" in el and units[ui].mention is not None:
         j = ui + 1  # a slot may take a coordination (发布了C、D和E): the first is captured, the rest shared
         while j + 1 < len(units) and units[j].text in _COORD and units[j + 1].ent == units[ui].ent:
             j += 2
@@ -221,7 +223,7 @@ def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int,
                 if r is not None:
                     return r
             return None
-        for k in _spans(el, units, ui):
+        for k in _spans(el, units, ui, rule.coordinate):
             r = step(ei + 1, k, {**caps, ei: ui})
             if r is not None:
                 return r

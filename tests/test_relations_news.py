@@ -119,3 +119,64 @@ def test_relations_model_chosen_by_listed_organizations():
 )
 def test_relations_released_named_after_description(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "released"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a company's own model, possessive or side by side; the other conjunct of 与 owns nothing
+        ("其他竞争产品包括腾讯的混元和百度公司的文心一言。", [("腾讯", O), ("混元", M), ("百度公司", O), ("文心一言", M)],
+         {("腾讯", "developed", "混元", None), ("百度公司", "developed", "文心一言", None)}),
+        ("苹果与百度文心一言合作的传闻甚嚣尘上。", [("苹果", O), ("百度", O), ("文心一言", M)],
+         {("百度", "developed", "文心一言", None)}),
+        # using another company's model is no development
+        ("苏商银行接入百度的文心一言。", [("苏商银行", O), ("百度", O), ("文心一言", M)],
+         {("百度", "developed", "文心一言", None)}),
+        # a named assistant of the company; a model developed after 所 or 自主研发
+        ("当孩子遇到难题呼叫学而思智能助手“小思”。", [("学而思", O), ("小思", M)], {("学而思", "developed", "小思", None)}),
+        ("这将与OpenAI所開發、以文字描述生成影片的AI工具Sora競爭。", [("OpenAI", O), ("Sora", M)],
+         {("OpenAI", "developed", "Sora", None)}),
+        ("与学而思自主研发的九章大模型实现能力融合。", [("学而思", O), ("九章大模型", M)],
+         {("学而思", "developed", "九章大模型", None)}),
+    ],
+)
+def test_relations_developed_possessive_and_assistants(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "developed"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("钉钉、云学堂等公司均宣布“全面拥抱DeepSeek”。", [("钉钉", O), ("云学堂", O), ("DeepSeek", M)],
+         {("钉钉", "uses", "DeepSeek", None), ("云学堂", "uses", "DeepSeek", None)}),
+        ("江苏银行应用DeepSeek-R1推理模型，实现邮件分类。", [("江苏银行", O), ("DeepSeek-R1", M)],
+         {("江苏银行", "uses", "DeepSeek-R1", None)}),
+        ("邮储银行将DeepSeek大模型应用于智能问答助手。", [("邮储银行", O), ("DeepSeek", M)],
+         {("邮储银行", "uses", "DeepSeek", None)}),
+    ],
+)
+def test_relations_uses_embrace_and_apply(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a reporter of an outlet, a portfolio manager of a fund house
+        ("红星新闻记者 郑直 编辑 郭宇", [("红星新闻", O), ("郑直", P), ("郭宇", P)],
+         {("郑直", "worksFor", "红星新闻", "记者")}),
+        ("Janus Henderson 投資組合經理 Richard Clode 表示，估值有折讓。", [("Janus Henderson", O), ("Richard Clode", P)],
+         {("Richard Clode", "worksFor", "Janus Henderson", "投資組合經理")}),
+        # a person named as the company's, without a title; a place's person is no employee
+        ("OpenAI的山姆·奥尔特曼发布了一则声明。", [("OpenAI", O), ("山姆·奥尔特曼", P)],
+         {("山姆·奥尔特曼", "worksFor", "OpenAI", None)}),
+        ("美国的特朗普发表讲话。", [("美国", L), ("特朗普", P)], set()),
+    ],
+)
+def test_relations_reporters_and_possessive_staff(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+def test_relations_based_on_model_named_with_a_model_word():
+    got = _triples("s1推理模型同样以Qwen模型为基础模型。", [("s1", M), ("Qwen", M)])
+    assert {t for t in got if t[1] == "basedOn"} == {("s1", "basedOn", "Qwen", None)}
