@@ -38,6 +38,7 @@ from kg.mention_filters import (
     plausible,
     shared_name_senses,
     text_is_cased,
+    text_is_spaced,
     trim,
 )
 from kg.entity_lists import cited_sources, coordinated
@@ -190,7 +191,7 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
 
 def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer) -> list[Span]:
     out: list[Span] = []
-    cased = text_is_cased(folded)
+    cased, spaced = text_is_cased(folded), text_is_spaced(folded)
     lab = rec.labeller
     lex = sorted(lex)
     j = 0
@@ -222,7 +223,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 if k == "PER":
                     ps, pe = bare_name(stext, ps, pe, rec.lists)  # 是婧玥, 白岩松1
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
-                if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased) or (
+                if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))

@@ -11,7 +11,10 @@ import re
 
 from kg.patterns import WordLists, is_han
 
-__all__ = ["pieces", "trim", "bare_name", "glued_start", "plausible", "nests", "keep", "text_is_cased", "shared_name_senses"]
+__all__ = [
+    "pieces", "trim", "bare_name", "glued_start", "plausible", "nests", "keep", "text_is_cased", "text_is_spaced",
+    "shared_name_senses",
+]
 
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", "各", "每家", "几家", "一些"))
@@ -30,6 +33,13 @@ _FIELD_WORDS = frozenset(
 _HAN_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _NAME_POS = ("nr", "nrt", "nrfg")
 _HYPHEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})+")
+_SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
+"""Two or three capitals alone (CP, TV): an abbreviation, a name only where the article says so."""
+_NEXT_ABBR = re.compile(r"\s*[、和与及/]\s*[A-Z]{2,5}(?![A-Za-z])")
+_PREV_ABBR = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}\s*[、和与及/]\s*$")
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+")
+"""One Latin word with a capital inside (ToolBench, RestBench)."""
+_SPACED = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
 _PADDED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){1,3}")
 """A name set with padding spaces between its characters (陈, no-break spaces, 筱 in an analysts' credit)."""
@@ -177,12 +187,30 @@ def text_is_cased(text: str) -> bool:
     return any("A" <= c <= "Z" for c in text)
 
 
+def text_is_spaced(text: str) -> bool:
+    """True when the text writes Latin words apart (Bill Roper), as news does; CLUENER glues them (BillRoper).
+
+    Examples
+    --------
+    >>> text_is_spaced("Google DeepMind发布"), text_is_spaced("制作人PatrickBach表示")
+    (True, False)
+    """
+    return _SPACED.search(text) is not None
+
+
+def _listed_with_abbreviations(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is listed next to another capitalised abbreviation (CP、FT、WAT, AI、TV)."""
+    return _NEXT_ABBR.match(text, e) is not None or _PREV_ABBR.search(text, max(0, s - 8), s) is not None
+
+
 def plausible(
-    text: str, s: int, e: int, label: str, conf: float, toks: list[tuple], lists: WordLists, cased: bool = True
+    text: str, s: int, e: int, label: str, conf: float, toks: list[tuple], lists: WordLists, cased: bool = True,
+    spaced: bool = False,
 ) -> bool:
     """Whether the CRF's name ``text[s:e]`` (tokens ``toks`` of the sentence) may be kept.
 
-    ``cased``: the article writes Latin capitals, so a Latin name must start with one.
+    ``cased``: the article writes Latin capitals, so a Latin name must start with one; ``spaced``:
+    it writes Latin words apart (:func:`text_is_spaced`), so a person's Latin name is not one CamelCase word.
 
     Examples
     --------
@@ -204,6 +232,10 @@ def plausible(
         # Latin-only: a confident name, never a product code (EIC7700X) nor a generic acronym
         if piece[0].islower() and (cased or any(c.isupper() for c in piece)):
             return False  # iPhone, iPad: products; 'analysis' in cased text: a word
+        if _SHORT_CAPS.fullmatch(piece) and _listed_with_abbreviations(text, s, e):
+            return False  # CP、FT、WAT等数据, AI、TV这样的组合: terms; one the gazetteer knows is found there
+        if label == "Person" and spaced and _CAMEL.fullmatch(piece):
+            return False  # ToolBench in a text that writes Latin names apart (Bill Roper): a product, no person
         return label != "Location" and conf >= 0.8 and piece.replace(" ", "").isalpha()
     if label != "Organization" and _CODE.search(piece):
         return False  # a product code (EIC7700X) is no place nor person

@@ -498,3 +498,12 @@ def test_a_source_cited_for_figures_is_an_organization_when_it_looks_like_a_name
 def test_company_endings_descriptions_and_verb_objects_are_no_organizations(text, junk, models):
     found = _mentions(text, models)
     assert not [f for f in found if f[0] == junk], found
+
+
+def test_short_capitals_listed_with_abbreviations_and_camelcase_persons_are_no_names(models):
+    found = _mentions("在知识库中存储半导体制造的CP、FT、WAT等数据。而AI、TV这样的字母组合更能卖出高价。", models)
+    assert not [f for f in found if f[0] in ("CP", "TV")], found
+    text = "Google DeepMind的研究团队在RestBench和ToolBench这两个广泛使用的基准上测试。"
+    assert not [f for f in _mentions(text, models) if f[1] == "Person"]
+    # without Latin words written apart (CLUENER glues them), a CamelCase word may still be a name
+    assert ("PatrickBach", "Person") in _mentions("游戏制作人PatrickBach表示，这次发售很顺利。", models)
