@@ -91,9 +91,10 @@ def pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
-    """New end of an organization or place name that ran into a title.
+    """New end of an organization or place name that ran into a title or a team.
 
-    恩智浦执行|长 (the name stops before the title 执行长), 深圳分行行长 (before the title).
+    恩智浦执行|长 (the name stops before the title 执行长), 深圳分行行长 (before the title),
+    人工智能学院研究团队 (before the team).
 
     Examples
     --------
@@ -107,9 +108,17 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
     4
     >>> trim("联通H股的股息率", 0, 4, "Organization", w)
     2
+    >>> trim("高瓴人工智能学院研究团队提出", 0, 12, "Organization", w)
+    8
     """
     if label == "Person":
         return e
+    for word in lists.team_tails:
+        if text.endswith(word, s, e) and e - len(word) - s >= 2:
+            e -= len(word)  # 中国人民大学高瓴人工智能学院|研究团队, DeepMind |团队
+            while e > s and text[e - 1] == " ":
+                e -= 1
+            break
     for word in lists.name_trailers:
         if text.endswith(word, s, e) and e - len(word) - s >= 2:
             return (e - len(word)) if not text[s : e - len(word)].endswith(" ") else e - len(word) - 1  # 联通|H股

@@ -315,6 +315,8 @@ class WordLists:
     """Offices of state written right before a name (总统, 副总统, 总理): the next name token is a person."""
     org_units: tuple[str, ...] = ()
     """Unit words that continue an organization's name (产品部, 研究院, 事业部): 英特尔产品部 is one name."""
+    team_tails: tuple[str, ...] = ()
+    """Words for a team after an organization, cut off its name (…人工智能学院|研究团队, DeepMind |团队)."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -351,6 +353,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(data.get("not_name_endings", ())),
             frozenset(data.get("office_titles", ())),
             tuple(sorted(data.get("org_units", ()), key=len, reverse=True)),
+            tuple(sorted(data.get("team_tails", ()), key=len, reverse=True)),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc

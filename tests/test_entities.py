@@ -507,3 +507,9 @@ def test_short_capitals_listed_with_abbreviations_and_camelcase_persons_are_no_n
     assert not [f for f in _mentions(text, models) if f[1] == "Person"]
     # without Latin words written apart (CLUENER glues them), a CamelCase word may still be a name
     assert ("PatrickBach", "Person") in _mentions("游戏制作人PatrickBach表示，这次发售很顺利。", models)
+
+
+def test_an_organization_stops_before_the_word_for_its_team(models):
+    found = _mentions("而中国人民大学高瓴人工智能学院研究团队所提出的方法，通过大模型自我驱动。", models)
+    assert ("中国人民大学高瓴人工智能学院", "Organization") in found, found
+    assert not [f for f in found if f[0].endswith("团队")], found
