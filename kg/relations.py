@@ -134,7 +134,7 @@ def extract_relations(
     quotes = _dedupe_quotes(quotes)
     for rel in relations_from_quotes(article, sentences, quotes, rules):
         _keep(found, rel)
-    rels = sorted(found.values(), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
+    rels = sorted(_without_bare_positions(found.values()), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
     return tuple(rels), tuple(quotes)
 
@@ -189,6 +189,14 @@ def _keep(found: dict[tuple, Relation], rel: Relation) -> None:
     old = found.get(key)
     if old is None or rel.confidence > old.confidence:
         found[key] = rel
+
+
+def _without_bare_positions(rels) -> list[Relation]:
+    """Relations less each worksFor without a position whose person and organization are also joined with one
+    (清华大学的张钹院士: worksFor with 院士 says all that a bare worksFor would)."""
+    rels = list(rels)
+    roled = {(r.subject.name, r.object.name) for r in rels if r.predicate == "worksFor" and r.role}
+    return [r for r in rels if not (r.predicate == "worksFor" and not r.role and (r.subject.name, r.object.name) in roled)]
 
 
 def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:

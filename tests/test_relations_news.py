@@ -180,3 +180,9 @@ def test_relations_reporters_and_possessive_staff(text, ents, expected):
 def test_relations_based_on_model_named_with_a_model_word():
     got = _triples("s1推理模型同样以Qwen模型为基础模型。", [("s1", M), ("Qwen", M)])
     assert {t for t in got if t[1] == "basedOn"} == {("s1", "basedOn", "Qwen", None)}
+
+
+def test_relations_bare_works_for_subsumed_by_a_position():
+    # 的 between organization and person; the bare worksFor of the possessive adds nothing to the position
+    got = _triples("清华大学的张钹院士认为。", [("清华大学", O), ("张钹", P)])
+    assert {t for t in got if t[1] == "worksFor"} == {("张钹", "worksFor", "清华大学", "院士")}
