@@ -186,3 +186,10 @@ def test_relations_bare_works_for_subsumed_by_a_position():
     # 的 between organization and person; the bare worksFor of the possessive adds nothing to the position
     got = _triples("清华大学的张钹院士认为。", [("清华大学", O), ("张钹", P)])
     assert {t for t in got if t[1] == "worksFor"} == {("张钹", "worksFor", "清华大学", "院士")}
+
+
+def test_relations_uses_by_this_company():
+    # 该行 stands for the bank named last before it; a named organization in between is not skipped
+    got = _triples("苏商银行表示，该行2024年上线“开发助手”，并通过集成DeepSeek-R1推理模型，构建编程平台。",
+                   [("苏商银行", O), ("DeepSeek-R1", M)])
+    assert {t for t in got if t[1] == "uses"} == {("苏商银行", "uses", "DeepSeek-R1", None)}
