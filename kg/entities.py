@@ -335,7 +335,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
     chosen = [c for c in dict.fromkeys(o for o in owner if o is not None) if keep(text[c[0] : c[1]], rec.lists)]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
-    chosen = grow_names(folded, chosen, rec.lists)
+    chosen = grow_names(folded, chosen, rec.lists, sents)
     chosen = _registered_names(folded, chosen, rec)
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()

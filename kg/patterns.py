@@ -315,6 +315,10 @@ class WordLists:
     """Offices of state written right before a name (总统, 副总统, 总理): the next name token is a person."""
     org_units: tuple[str, ...] = ()
     """Unit words that continue an organization's name (产品部, 研究院, 事业部): 英特尔产品部 is one name."""
+    described_units: tuple[str, ...] = ()
+    """Unit words an organization runs on to over a few descriptive words (苏商银行|金融科技|实验室)."""
+    model_units: tuple[str, ...] = ()
+    """Unit words that make an AI model's name an organization's (通义|实验室)."""
     team_tails: tuple[str, ...] = ()
     """Words for a team after an organization, cut off its name (…人工智能学院|研究团队, DeepMind |团队)."""
 
@@ -353,6 +357,8 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(data.get("not_name_endings", ())),
             frozenset(data.get("office_titles", ())),
             tuple(sorted(data.get("org_units", ()), key=len, reverse=True)),
+            tuple(sorted(data.get("described_units", ()), key=len, reverse=True)),
+            tuple(sorted(data.get("model_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("team_tails", ()), key=len, reverse=True)),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -513,3 +513,13 @@ def test_an_organization_stops_before_the_word_for_its_team(models):
     found = _mentions("而中国人民大学高瓴人工智能学院研究团队所提出的方法，通过大模型自我驱动。", models)
     assert ("中国人民大学高瓴人工智能学院", "Organization") in found, found
     assert not [f for f in found if f[0].endswith("团队")], found
+
+
+def test_an_organization_runs_on_over_a_described_unit_and_a_model_lab_is_an_organization(models):
+    found = _mentions("苏商银行金融科技实验室相关负责人表示，业务已转入阿里智能信息事业群。", models)
+    for name in ("苏商银行金融科技实验室", "阿里智能信息事业群"):
+        assert (name, "Organization") in found, (name, found)
+    found = _mentions("主要进行前沿技术研发工作的通义实验室保留在阿里云体系内。", models)
+    assert ("通义实验室", "Organization") in found, found
+    found = _mentions("华为在北京的研究院和腾讯将要建设的实验室都已开放。", models)
+    assert not [f for f in found if f[0].endswith(("研究院", "实验室"))], found
