@@ -193,3 +193,32 @@ def test_relations_uses_by_this_company():
     got = _triples("苏商银行表示，该行2024年上线“开发助手”，并通过集成DeepSeek-R1推理模型，构建编程平台。",
                    [("苏商银行", O), ("DeepSeek-R1", M)])
     assert {t for t in got if t[1] == "uses"} == {("苏商银行", "uses", "DeepSeek-R1", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("DeepSeek的出现对OpenAI构成了挑战。", [("DeepSeek", O), ("OpenAI", O)],
+         {("DeepSeek", "competesWith", "OpenAI", None)}),
+        ("DeepSeek正在挑战OpenAI的地位。", [("DeepSeek", O), ("OpenAI", O)], {("DeepSeek", "competesWith", "OpenAI", None)}),
+        ("作为OpenAI的竞争对手，Anthropic发布了新模型。", [("OpenAI", O), ("Anthropic", O)],
+         {("Anthropic", "competesWith", "OpenAI", None)}),
+        ("DeepSeek-R1的性能可与OpenAI的o1模型相媲美。", [("DeepSeek-R1", M), ("OpenAI", O), ("o1", M)],
+         {("DeepSeek-R1", "competesWith", "o1", None)}),
+        ("Qwen2.5-Max测试评分超越DeepSeek-V3。", [("Qwen2.5-Max", M), ("DeepSeek-V3", M)],
+         {("Qwen2.5-Max", "competesWith", "DeepSeek-V3", None)}),
+        # near misses: the backer of the rival, a listing bid, overtaking as an investor
+        ("Grok 3是xAI为挑战微软支持的OpenAI而开发的产品。", [("Grok 3", M), ("xAI", O), ("微软", O), ("OpenAI", O)], set()),
+        ("旷视科技先后两次向港交所发起冲击。", [("旷视科技", O), ("港交所", O)], set()),
+        ("这轮融资将使软银超越微软，成为OpenAI的最大投资方。", [("软银", O), ("微软", O), ("OpenAI", O)], set()),
+    ],
+)
+def test_relations_competition_stated(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "competesWith"} == expected
+
+
+@pytest.mark.parametrize("text", ["就连长期看好苹果的巴菲特，也抛售了苹果股票。", "公司CEO是毕业于上海大学的王兴兴。"])
+def test_relations_relative_clause_is_no_employer(text):
+    org = "苹果" if "苹果" in text else "上海大学"
+    person = "巴菲特" if "巴菲特" in text else "王兴兴"
+    assert not {t for t in _triples(text, [(org, O), (person, P)]) if t[1] == "worksFor"}
