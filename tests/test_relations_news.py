@@ -222,3 +222,22 @@ def test_relations_relative_clause_is_no_employer(text):
     org = "苹果" if "苹果" in text else "上海大学"
     person = "巴菲特" if "巴菲特" in text else "王兴兴"
     assert not {t for t in _triples(text, [(org, O), (person, P)]) if t[1] == "worksFor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a cloud that puts another's model online serves it; a company that puts its own online releases it
+        ("腾讯云率先上线支持联网搜索的DeepSeek。", [("腾讯云", O), ("DeepSeek", M)], {("腾讯云", "uses", "DeepSeek", None)}),
+        ("阿里云已在其百炼平台全面上线六款DeepSeek模型。", [("阿里云", O), ("DeepSeek", M)],
+         {("阿里云", "uses", "DeepSeek", None)}),
+        ("字节跳动上线了豆包1.5 Pro。", [("字节跳动", O), ("豆包1.5 Pro", M)], {("字节跳动", "released", "豆包1.5 Pro", None)}),
+        # a longer description between the verb and the model; a technique inside a topic chain
+        ("阿里发布了他们目前性能最强的大模型Qwen2.5-Max。", [("阿里", O), ("Qwen2.5-Max", M)],
+         {("阿里", "released", "Qwen2.5-Max", None)}),
+        ("OpenAI已成为生成式人工智能领域的巨头，于2022年推出ChatGPT。",
+         [("OpenAI", O), ("生成式人工智能", T), ("ChatGPT", M)], {("OpenAI", "released", "ChatGPT", None)}),
+    ],
+)
+def test_relations_put_online_by_a_cloud_or_its_maker(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("released", "uses")} == expected
