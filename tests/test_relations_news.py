@@ -241,3 +241,19 @@ def test_relations_relative_clause_is_no_employer(text):
 )
 def test_relations_put_online_by_a_cloud_or_its_maker(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("released", "uses")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("马斯克指控OpenAI及其首席执行官Sam Altman背离了使命。", [("马斯克", P), ("OpenAI", O), ("Sam Altman", P)],
+         {("Sam Altman", "worksFor", "OpenAI", "首席执行官")}),
+        ("Spartan Capital Securities首席市场经济学家Peter Cardillo表示，数据低于预期。",
+         [("Spartan Capital Securities", O), ("Peter Cardillo", P)],
+         {("Peter Cardillo", "worksFor", "Spartan Capital Securities", "首席市场经济学家")}),
+        ("港湾家族办公室业务发展总监 郭家耀", [("港湾家族办公室", O), ("郭家耀", P)],
+         {("郭家耀", "worksFor", "港湾家族办公室", "业务发展总监")}),
+    ],
+)
+def test_relations_more_positions(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
