@@ -257,3 +257,22 @@ def test_relations_put_online_by_a_cloud_or_its_maker(text, ents, expected):
 )
 def test_relations_more_positions(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("广发证券在春节前已完成DeepSeek-V3和DeepSeek-R1的接入。", [("广发证券", O), ("DeepSeek-V3", M), ("DeepSeek-R1", M)],
+         {("广发证券", "uses", "DeepSeek-V3", None), ("广发证券", "uses", "DeepSeek-R1", None)}),
+        ("吉利、极氪等车企也宣布完成与DeepSeek模型的深度融合。", [("吉利", O), ("极氪", O), ("DeepSeek", M)],
+         {("吉利", "uses", "DeepSeek", None), ("极氪", "uses", "DeepSeek", None)}),
+        ("中泰证券早在去年12月就运用DeepSeek V3模型。", [("中泰证券", O), ("DeepSeek V3", M)],
+         {("中泰证券", "uses", "DeepSeek V3", None)}),
+        # near misses: helping others use it, a model not used, the noun 应用
+        ("應科院計劃幫助更多機構在內部場景應用私有大語言模型。", [("應科院", O), ("大語言模型", T)], set()),
+        ("使用DRAFT增强的GPT-4o-mini的性能甚至超过了不使用DRAFT的GPT-4o。", [("GPT-4o-mini", M), ("GPT-4o", M)], set()),
+        ("有用户投诉称，在苹果应用商店搜索下载DeepSeek。", [("苹果", O), ("DeepSeek", M)], set()),
+    ],
+)
+def test_relations_uses_completed_integrations(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
