@@ -42,6 +42,7 @@ from kg.mention_filters import (
     trim,
 )
 from kg.entity_lists import cited_sources, coordinated
+from kg.repeats import repeated_names
 from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
@@ -337,6 +338,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, sents)
     chosen = _registered_names(folded, chosen, rec)
+    chosen.extend(repeated_names(folded, chosen, starts, ends, rec.lists.generic))  # 广立微 again, bare
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
     chosen = shared_name_senses(folded, chosen, rec.org_twin, key)
