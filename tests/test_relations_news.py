@@ -276,3 +276,17 @@ def test_relations_more_positions(text, ents, expected):
 )
 def test_relations_uses_completed_integrations(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("谷歌将使用其 DeepMind 部门开发的 SynthID 技术来标记图片。", [("谷歌", O), ("DeepMind 部门", O)],
+         {("DeepMind 部门", "partOf", "谷歌", None)}),
+        ("阿里巴巴的通义实验室发布了新模型。", [("阿里巴巴", O), ("通义实验室", O)], {("通义实验室", "partOf", "阿里巴巴", None)}),
+        # a company after 的 is no unit of the first
+        ("阿里巴巴的竞争对手京东发布了新模型。", [("阿里巴巴", O), ("京东", O)], set()),
+    ],
+)
+def test_relations_units_named_as_the_company_s(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "partOf"} == expected
