@@ -17,6 +17,7 @@ from kg.patterns import (
     LATIN_ORG,
     LATIN_BROKER,
     LATIN_PERSON,
+    MEDIA_OUTLET,
     NAMED_ASSISTANT,
     QUOTED_MODEL,
     NUMBERED_MODEL,
@@ -120,6 +121,51 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 if prev in lists.titles or nxt in lists.titles:
                     out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
     out.extend(_institutions(folded, sents, lists))
+    out.extend(_outlets(folded, sents, lists))
+    return out
+
+
+_NOUN_AFTER_REPORT = tuple(c + w for c in ("记者", "获悉", "报道", "消息", "讯", "报导") for w in "中里内的")
+_REGION_OPENINGS = ("内地", "当地", "本地", "大陆", "国内", "海外")
+_NOT_IN_OUTLET = frozenset("的了和与及或在是")
+_NOT_OUTLET_START = ("p", "c", "u", "d", "r", "t", "m", "q", "v")
+"""Tags of a word that does not open an outlet's name (据|澎湃新闻, 今天|新浪网): the name starts after it."""
+
+
+def _outlets(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+    """Outlets named before a reporter or a report: 2–6 Han characters ending in 网 or 新闻
+    (经济观察网获悉, 红星新闻记者), starting on a word that is no function word or verb (据|雷递网) or on
+    the proper name after a common word (内地|红星新闻), and not a generic word nor ending in one
+    (卫星互联网消息, 深交所官网消息)."""
+    starts = {start + a: pos for start, _, toks in sents for a, _, pos in toks}
+    ends = {start + b: pos for start, _, toks in sents for _, b, pos in toks}
+    for s in list(starts):
+        if folded[s] in _GLUED and is_han(folded[s + 1 : s + 2] or "x"):
+            starts.setdefault(s + 1, "n")  # 据雷|递网: a glued preposition
+    generic = tuple(g for g in lists.generic if len(g) >= 2)
+    out: list[Span] = []
+    for m in MEDIA_OUTLET.finditer(folded):
+        e = m.end(1)
+        news = folded.endswith("新闻", 0, e)
+        if news and (ends.get(e - 2) == "v" or folded.startswith(_NOUN_AFTER_REPORT, m.end())):
+            continue  # 辨别|新闻: a verb and its object; 新闻报道中: the report itself
+        if e not in ends and not (news and e - 2 in starts):
+            continue  # the name ends inside a word (新闻|记者 may be one)
+        shortest = 3 if folded[e - 1] == "网" else 4
+        cands = [s for s in range(max(m.start(1), e - 6), e - shortest + 1)
+                 if s in starts and not starts[s].startswith(_NOT_OUTLET_START) and folded[s] not in _GLUED]
+        if not cands:
+            continue
+        s = cands[0]
+        region = next((r for r in _REGION_OPENINGS if folded.startswith(r, s)), "")
+        if region and s + len(region) in starts and e - s - len(region) >= shortest:
+            s += len(region)  # 内地|九派新闻
+        elif len(cands) > 1 and starts[s] == "n" and starts[cands[1]] in _NAME_TAGS:
+            s = cands[1]  # a common word before a proper name: 内地|红星新闻
+        name = folded[s:e]
+        if not any(c in _NOT_IN_OUTLET for c in name) and name not in lists.generic \
+                and not name.endswith(generic) and not name.startswith(lists.descriptor_prefixes):
+            out.append((s, e, "Organization", "pattern:outlet", 0.8))
     return out
 
 

@@ -523,3 +523,11 @@ def test_an_organization_runs_on_over_a_described_unit_and_a_model_lab_is_an_org
     assert ("通义实验室", "Organization") in found, found
     found = _mentions("华为在北京的研究院和腾讯将要建设的实验室都已开放。", models)
     assert not [f for f in found if f[0].endswith(("研究院", "实验室"))], found
+
+
+def test_a_name_ending_in_wang_or_xinwen_before_a_report_is_an_outlet(models):
+    found = _mentions("2月13日，经济观察网获悉，据雷递网消息，百度风投参投。上游新闻记者 郑直报道。", models)
+    for name in ("经济观察网", "雷递网", "上游新闻"):
+        assert (name, "Organization") in found, (name, found)
+    found = _mentions("AI助手也无法辨别新闻报道中的信息，卫星互联网消息不断，深交所官网消息显示如此。", models)
+    assert not [f for f in found if f[1] == "Organization" and f[0].endswith(("新闻", "网"))], found
