@@ -76,7 +76,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             out.append((s, j, "Person", "pattern:dot-name", 0.85))
     for m in LATIN_ORG.finditer(folded):
         if m.group(1).rstrip(".").rsplit(None, 1)[-1] in lists.latin_org_heads:
-            out.append((m.start(1), m.end(1), "Organization", "pattern:latin-org", 0.8))
+            out.append((_after_ticker(folded, m.start(1), m.end(1)), m.end(1), "Organization", "pattern:latin-org", 0.8))
     for m in QUOTED_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
     for m in NUMBERED_MODEL.finditer(folded):
@@ -170,6 +170,24 @@ def _outlets(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
 
 
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
+_TICKER = re.compile(r"[A-Z]{2,5}(?= [A-Z][A-Za-z]* [A-Z])")
+
+
+def _after_ticker(folded: str, s: int, e: int) -> int:
+    """Start of a Latin organization's name after a stock ticker written before it (GOOGL|Alphabet Inc in a
+    list of linked stocks): an all-capitals word the article also writes as a ticker, in parentheses or at the
+    end of a link ((GOOGL), /analysis/MMAT)); ``s`` where there is none.
+
+    Examples
+    --------
+    >>> t = "[MMAT Meta Materials Inc](/analysis/MMAT) 和 IBM Research"
+    >>> t[_after_ticker(t, 1, 24) : 24], t[_after_ticker(t, 44, 56) : 56]
+    ('Meta Materials Inc', 'IBM Research')
+    """
+    m = _TICKER.match(folded, s, e)
+    if m and re.search(r"[(/]" + m.group(0) + r"\)", folded):
+        return m.end() + 1
+    return s
 
 
 def _person_led(s: int, e: int, folded: str, sents: list[tuple], lists: WordLists) -> bool:

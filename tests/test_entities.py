@@ -531,3 +531,10 @@ def test_a_name_ending_in_wang_or_xinwen_before_a_report_is_an_outlet(models):
         assert (name, "Organization") in found, (name, found)
     found = _mentions("AI助手也无法辨别新闻报道中的信息，卫星互联网消息不断，深交所官网消息显示如此。", models)
     assert not [f for f in found if f[1] == "Organization" and f[0].endswith(("新闻", "网"))], found
+
+
+def test_a_latin_organization_starts_after_a_stock_ticker_written_before_it(models):
+    text = "提到的股票 * [GOOGL Alphabet Inc](/analysis/GOOGL) * [MMAT Meta Materials Inc](/analysis/MMAT)"
+    found = _mentions(text, models)
+    assert ("Meta Materials Inc", "Organization") in found, found
+    assert not [f for f in found if f[0].startswith(("GOOGL ", "MMAT "))], found
