@@ -16,6 +16,7 @@ from kg.patterns import (
     LATIN_MODEL,
     LATIN_ORG,
     LATIN_BROKER,
+    LATIN_EMPLOYER,
     LATIN_PERSON,
     MEDIA_OUTLET,
     NAMED_ASSISTANT,
@@ -101,6 +102,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         if any(t in before or (apposition and t in apposition.group(1)) for t in lists.titles if not t.isascii()) \
                 or after.startswith(tuple(lists.speech_verbs)):
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
+    out.extend(_employers(folded, sents, lists))
     head = DATELINE.match(folded)
     if head and len(folded) >= 150 and not head.group(1).startswith(("据", "本", "今", "昨", "这", "那", "《")):
         if "的" not in head.group(1) and head.group(1) not in lists.generic:
@@ -170,6 +172,29 @@ def _outlets(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
 
 
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
+
+
+def _employers(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+    """A capitalised Latin name right before a title and a person's name is the person's employer
+    (Janus Henderson 投资组合经理 Richard Clode, Acme 首席执行官张三表示); a Han name after the title must
+    start with a surname and be followed by a pause or a verb of saying; no function word but a leading 的
+    sits between the name and the title."""
+    out: list[Span] = []
+    names = {start + a: pos for start, _, toks in sents for a, _, pos in toks}
+    titles = tuple(t for t in lists.titles if not t.isascii())
+    for m in LATIN_EMPLOYER.finditer(folded):
+        name, words = m.group(1), m.group(2)
+        if not words.endswith(titles) or name in lists.generic or name.split()[0] in lists.titles \
+                or len(name) < 2 or any(c in _NOT_IN_OUTLET for c in words[1:]):
+            continue  # 被 HLE 接收的问题的作者: a clause, not a title
+        if words[0] in lists.loc_suffixes:
+            continue  # BC|省省长: a place
+        after = m.end()
+        if is_han(folded[after]) and folded[after] not in lists.surnames or is_han(folded[after]) and not (
+                names.get(after) in _PERSON_TAGS or "·" in folded[after + 2 : after + 4]):
+            continue  # a Han name after the title: tagged a person's name or a transliteration (戴维·…)
+        out.append((m.start(1), m.end(1), "Organization", "pattern:employer", 0.75))
+    return out
 _TICKER = re.compile(r"[A-Z]{2,5}(?= [A-Z][A-Za-z]* [A-Z])")
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "QUOTED_INSTITUTION",
     "LATIN_BROKER",
     "MEDIA_OUTLET",
+    "LATIN_EMPLOYER",
 ]
 
 _MODELS = Path(__file__).resolve().parent / "models"
@@ -453,3 +454,10 @@ LATIN_BROKER = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z&\-]{2,}(?: [A-Z][A-
 MEDIA_OUTLET = re.compile(r"([\u4e00-\u9fff]{2,7}?(?:网|新闻))\s*(?=记者|获悉|报道|消息|讯|援引|报导|了解到)")
 """A name ending in 网 or 新闻 right before a reporter or a report (经济观察网获悉, 红星新闻记者): an outlet;
 the name may begin after function words glued before it (据|澎湃新闻报道)."""
+
+LATIN_EMPLOYER = re.compile(
+    r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z&\-]*(?: [A-Z][A-Za-z&\-]+){0,2}) ?([\u4e00-\u9fff]{2,8}) ?"
+    r"(?=[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![A-Za-z])|[\u4e00-\u9fff]{2,3}(?:[·\s，,：:（(]|表示|说|称|指出|认为))"
+)
+"""One to three capitalised Latin words, Han words and a name (Janus Henderson 投资组合经理 Richard Clode): the
+employer of the person when the Han words end in a title."""

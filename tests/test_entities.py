@@ -538,3 +538,11 @@ def test_a_latin_organization_starts_after_a_stock_ticker_written_before_it(mode
     found = _mentions(text, models)
     assert ("Meta Materials Inc", "Organization") in found, found
     assert not [f for f in found if f[0].startswith(("GOOGL ", "MMAT "))], found
+
+
+def test_a_latin_name_before_a_title_and_a_person_is_the_employer(models):
+    found = _mentions("他們說什麼 * Janus Henderson 投資組合經理 Richard Clode 表示，前景正面。", models)
+    assert ("Janus Henderson", "Organization") in found, found
+    assert ("Richard Clode", "Person") in found, found
+    found = _mentions("股东批准了Paul Bulcke和Alexandre Ricard的董事任期，加拿大BC省省长戴维·埃比表示反对。", models)
+    assert not [f for f in found if f[0] in ("Alexandre Ricard", "BC")], found
