@@ -293,6 +293,8 @@ def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
             nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
             if nxt in _NOT_COMPANY_AFTER:
                 continue
+            if nxt in lists.company_suffixes:
+                e = toks[k + 1][1]  # 湾区|互联|科技: a second company word
             out.append((start + ps, start + e, "Organization", "pattern:company-name", 0.7))
     return out
 

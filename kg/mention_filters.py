@@ -287,7 +287,8 @@ def _org_endings(suffixes: frozenset[str]) -> tuple[str, ...]:
 
 
 def _only_suffixes(piece: str, lists: WordLists) -> bool:
-    """A name that is nothing but company endings (有限公司, 股份有限公司, 控股集团).
+    """A name that is nothing but company endings (有限公司, 股份有限公司, 控股集团) or a generic word and a
+    branch (股份制银行分行).
 
     Examples
     --------
@@ -295,7 +296,12 @@ def _only_suffixes(piece: str, lists: WordLists) -> bool:
     >>> w = load_word_lists()
     >>> _only_suffixes("有限公司", w), _only_suffixes("股份有限公司", w), _only_suffixes("腾讯控股有限公司", w)
     (True, True, False)
+    >>> _only_suffixes("股份制银行分行", w), _only_suffixes("北京银行分行", w)
+    (True, False)
     """
+    for k in range(2, len(piece) - 1):
+        if piece[:k] in lists.generic and piece[k:] in lists.branch_words:
+            return True  # 股份制银行|分行: a branch of a kind of bank
     ends = _suffix_words(lists.org_suffixes, lists.company_suffixes)
     while piece:
         for end in ends:

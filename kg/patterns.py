@@ -322,7 +322,9 @@ class WordLists:
     model_units: tuple[str, ...] = ()
     """Unit words that make an AI model's name an organization's (通义|实验室)."""
     team_tails: tuple[str, ...] = ()
-    """Words for a team after an organization, cut off its name (…人工智能学院|研究团队, DeepMind |团队)."""
+    """Words for a team or board after an organization, cut off its name (…人工智能学院|研究团队, 应科院|董事局)."""
+    branch_words: frozenset[str] = frozenset()
+    """Words for a branch (分行, 子公司): after a generic word (股份制银行|分行) they name no organization."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -362,6 +364,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(sorted(data.get("described_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("model_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("team_tails", ()), key=len, reverse=True)),
+            frozenset(data.get("branch_words", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc

@@ -546,3 +546,11 @@ def test_a_latin_name_before_a_title_and_a_person_is_the_employer(models):
     assert ("Richard Clode", "Person") in found, found
     found = _mentions("股东批准了Paul Bulcke和Alexandre Ricard的董事任期，加拿大BC省省长戴维·埃比表示反对。", models)
     assert not [f for f in found if f[0] in ("Alexandre Ricard", "BC")], found
+
+
+def test_branches_of_a_kind_boards_and_two_company_words(models):
+    found = _mentions("该APP面向中小型银行及股份制银行分行的销售管理场景。", models)
+    assert not [f for f in found if f[0] == "股份制银行分行"], found
+    found = _mentions("應科院董事局主席李惠光工程師說，學院與多家科企簽訂備忘錄，包括深城交數字科技和灣區互聯科技。", models)
+    assert ("應科院", "Organization") in found and ("灣區互聯科技", "Organization") in found, found
+    assert not [f for f in found if f[0] in ("應科院董事局", "灣區互聯")], found
