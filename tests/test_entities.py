@@ -554,3 +554,10 @@ def test_branches_of_a_kind_boards_and_two_company_words(models):
     found = _mentions("應科院董事局主席李惠光工程師說，學院與多家科企簽訂備忘錄，包括深城交數字科技和灣區互聯科技。", models)
     assert ("應科院", "Organization") in found and ("灣區互聯科技", "Organization") in found, found
     assert not [f for f in found if f[0] in ("應科院董事局", "灣區互聯")], found
+
+
+def test_ai_products_and_computing_fields_are_in_the_gazetteer(models):
+    found = _mentions("阿里重整通义和夸克。EDA工具、分布式计算与网络爬虫都用到高效能運算，AI Agents也在普及。", models)
+    for item in (("夸克", "AIModel"), ("EDA", "Technology"), ("分布式计算", "Technology"), ("网络爬虫", "Technology"),
+                 ("高效能運算", "Technology"), ("AI Agents", "Technology")):
+        assert item in found, (item, found)
