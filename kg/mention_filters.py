@@ -277,6 +277,8 @@ def plausible(
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
         return False
+    if label == "Organization" and _generic_words(piece, lists.generic):
+        return False  # 市场|监管机构: generic words however the segmenter cut them
     return proper or not aligned or conf >= 0.7
 
 
@@ -318,6 +320,24 @@ def _suffix_words(suffixes: frozenset[str], company: frozenset[str]) -> tuple[st
     """Company endings of two characters or more, longest first (有限公司 before 公司)."""
     words = {x for x in suffixes | company if len(x) >= 2} | {"有限", "责任", "有限责任"}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def _generic_words(piece: str, generic: frozenset[str]) -> bool:
+    """Whether ``piece`` is two or more generic words of two characters or more (市场监管机构).
+
+    Examples
+    --------
+    >>> g = frozenset(("市场", "监管机构", "银行"))
+    >>> _generic_words("市场监管机构", g), _generic_words("北京银行", g), _generic_words("银行", g)
+    (True, False, False)
+    """
+    n = len(piece)
+    ok = [0] + [-1] * n  # fewest words that make up the first i characters (-1: none)
+    for i in range(2, n + 1):
+        for j in range(0, i - 1):
+            if ok[j] >= 0 and piece[j:i] in generic and (ok[i] < 0 or ok[j] + 1 < ok[i]):
+                ok[i] = ok[j] + 1
+    return ok[n] >= 2
 
 
 def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:

@@ -493,6 +493,7 @@ def test_a_source_cited_for_figures_is_an_organization_when_it_looks_like_a_name
         ("它是国内第一个以数学推理大模型切入的教育科技公司，而后拓展业务。", "教育科技公司"),
         ("这项技术让国有大行、地方农商行争相引入。", "地方农商行"),
         ("它将使用户更加依赖和信任银行的服务。", "信任银行"),
+        ("AI 法案也为市场监管机构提供法律确定性。", "市场监管机构"),
     ],
 )
 def test_company_endings_descriptions_and_verb_objects_are_no_organizations(text, junk, models):
