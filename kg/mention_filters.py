@@ -30,6 +30,8 @@ _FIELD_WORDS = frozenset(
      "生成式", "新兴", "知名", "领先", "大型", "小型", "头部", "龙头", "上市", "新", "老牌", "本土", "外资", "民营", "国有")
 )
 """Words that describe what a company does or is (人工智能, 初创, 知名), not what it is called."""
+_WEAK_ORG = 0.6
+"""Below this confidence a CRF organization needs an organization ending (公司, 银行, 科技) to be kept."""
 _HAN_SPACE = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _NAME_POS = ("nr", "nrt", "nrfg")
 _HYPHEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:-[\u4e00-\u9fff]{1,6})+")
@@ -277,6 +279,9 @@ def plausible(
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
         return False
+    if label == "Organization" and conf < _WEAK_ORG \
+            and not piece.endswith(_suffix_words(lists.org_suffixes, lists.company_suffixes)):
+        return False  # 测试计划 (0.37), 阿里文化夹克 (0.57): an unsure guess with no organization ending
     if label == "Organization" and _generic_words(piece, lists.generic):
         return False  # 市场|监管机构: generic words however the segmenter cut them
     return proper or not aligned or conf >= 0.7

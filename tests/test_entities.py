@@ -494,6 +494,8 @@ def test_a_source_cited_for_figures_is_an_organization_when_it_looks_like_a_name
         ("这项技术让国有大行、地方农商行争相引入。", "地方农商行"),
         ("它将使用户更加依赖和信任银行的服务。", "信任银行"),
         ("AI 法案也为市场监管机构提供法律确定性。", "市场监管机构"),
+        ("芯片涉及设计、制造、封装和测试流程。测试计划（Test Plan）是确保芯片质量的关键。", "测试计划"),
+        ("马云现身阿里园区，身着阿里文化夹克，去了闲鱼的办公区。", "阿里文化夹克"),
     ],
 )
 def test_company_endings_descriptions_and_verb_objects_are_no_organizations(text, junk, models):
