@@ -323,6 +323,9 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists, sents: list[tu
         if label == "Location" and _DOT_ONLY.fullmatch(folded, s, e) \
                 and 2 * sum(ch in lists.translit for ch in folded[s:e]) >= e - s - folded.count("·", s, e):
             c = (s, e, "Person", c[3], c[4])
+        elif label == "Location" and (end := _described_unit(folded, e, words, ends, taken, lists.place_units)) > e:
+            taken[s:end] = ["Organization"] * (end - s)  # 中关村|物联网产业|联盟
+            c = (s, end, "Organization", "pattern:place-unit", c[4])
         elif label == "AIModel":
             unit = next((u for u in lists.model_units if folded.startswith(u, e)), "")
             if unit and not any(taken[e : e + len(unit)]) and _word_end(folded, e + len(unit), ends):
@@ -339,7 +342,7 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists, sents: list[tu
                     e += len(unit)
                     break
             else:
-                e = _described_unit(folded, e, words, ends, taken, lists)
+                e = _described_unit(folded, e, words, ends, taken, lists.described_units)
             if (s, e) != (c[0], c[1]):
                 taken[s:e] = [label] * (e - s)
                 c = (s, e, label, "pattern:org-unit" if c[3].startswith("lexicon") else c[3], c[4])
@@ -364,7 +367,7 @@ def _word_end(folded: str, i: int, ends: set[int]) -> bool:
 
 
 def _described_unit(
-    folded: str, e: int, words: dict[int, tuple[int, str]], ends: set[int], taken: list, lists: WordLists
+    folded: str, e: int, words: dict[int, tuple[int, str]], ends: set[int], taken: list, units: tuple[str, ...]
 ) -> int:
     """New end of an organization ending at ``e`` that runs on over at most six Han characters of
     description and a unit word (苏商银行|金融科技|实验室); ``e`` where none follows. The description
@@ -372,7 +375,7 @@ def _described_unit(
     j = e
     while j - e <= 6 and j in words:
         if j > e:
-            for unit in lists.described_units:
+            for unit in units:
                 end = j + len(unit)
                 if folded.startswith(unit, j) and not any(taken[j:end]) and _word_end(folded, end, ends) \
                         and all(x in (None, "Technology") for x in taken[e:j]):

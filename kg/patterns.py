@@ -319,6 +319,8 @@ class WordLists:
     """Unit words that continue an organization's name (产品部, 研究院, 事业部): 英特尔产品部 is one name."""
     described_units: tuple[str, ...] = ()
     """Unit words an organization runs on to over a few descriptive words (苏商银行|金融科技|实验室)."""
+    place_units: tuple[str, ...] = ()
+    """Words for an association that a place and a few descriptive words name (中关村|物联网产业|联盟)."""
     model_units: tuple[str, ...] = ()
     """Unit words that make an AI model's name an organization's (通义|实验室)."""
     team_tails: tuple[str, ...] = ()
@@ -362,6 +364,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data.get("office_titles", ())),
             tuple(sorted(data.get("org_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("described_units", ()), key=len, reverse=True)),
+            tuple(sorted(data.get("place_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("model_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("team_tails", ()), key=len, reverse=True)),
             frozenset(data.get("branch_words", ())),

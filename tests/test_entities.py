@@ -564,3 +564,10 @@ def test_ai_products_and_computing_fields_are_in_the_gazetteer(models):
     for item in (("夸克", "AIModel"), ("EDA", "Technology"), ("分布式计算", "Technology"), ("网络爬虫", "Technology"),
                  ("高效能運算", "Technology"), ("AI Agents", "Technology")):
         assert item in found, (item, found)
+
+
+def test_a_place_a_few_words_and_an_association_word_are_an_organization(models):
+    found = _mentions("中关村物联网产业联盟副秘书长袁帅表示，中国互联网金融协会持有36%的股份。", models)
+    for name in ("中关村物联网产业联盟", "中国互联网金融协会"):
+        assert (name, "Organization") in found, (name, found)
+    assert not [f for f in found if f[0] in ("中关村", "物联网")], found
