@@ -290,3 +290,20 @@ def test_relations_uses_completed_integrations(text, ents, expected):
 )
 def test_relations_units_named_as_the_company_s(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "partOf"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # the title describes the interviewer, not the interviewee
+        ("马斯克在接受曾担任微软首席战略官的马克·佩恩专访时，对未来做出了预测。", [("马斯克", P), ("微软", O), ("马克·佩恩", P)]),
+        # verbs without objects in a list of dates
+        ("相比2022年11月ChatGPT推出、2023年3月GPT-4推出之间的数月，GPT-5显得难产。", [("ChatGPT", M), ("GPT-4", M), ("GPT-5", M)]),
+        # the users of a product, a repository that collects apps
+        ("位于美国的ChatGPT Pro用户可以使用Operator的研究预览版。", [("ChatGPT Pro", M), ("Operator", M)]),
+        ("DeepSeek 还在 GitHub 专门创建了一个库来收集展示各种整合了 DeepSeek 模型的应用。", [("GitHub", O), ("DeepSeek", M)]),
+    ],
+)
+def test_relations_near_misses_of_wider_gaps(text, ents):
+    assert not {t for t in _triples(text, ents) if t[1] in ("worksFor", "released", "uses")
+                and not (t[0] == "马克·佩恩")}
