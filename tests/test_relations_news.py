@@ -307,3 +307,8 @@ def test_relations_units_named_as_the_company_s(text, ents, expected):
 def test_relations_near_misses_of_wider_gaps(text, ents):
     assert not {t for t in _triples(text, ents) if t[1] in ("worksFor", "released", "uses")
                 and not (t[0] == "马克·佩恩")}
+
+
+def test_relations_backer_of_a_company_founded_it_not():
+    got = _triples("目前，法国政府正积极扶持2023年成立的Mistral AI公司。", [("法国政府", O), ("Mistral AI", O)])
+    assert not {t for t in got if t[1] == "founded"}
