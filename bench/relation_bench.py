@@ -313,7 +313,7 @@ def duie_gold(row: dict) -> list[tuple]:
 
 
 def duie_label(rel: tuple) -> str | None:
-    subj, pred, obj, role = rel
+    subj, pred, obj, role = rel[:4]
     if pred == "founded":
         return "创始人"
     if pred == "worksFor":
