@@ -350,7 +350,7 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists, sents: list[tu
         if label == "Location" and not folded.endswith(("地区", "区域", "一带"), s, e):  # 中亚地区Takistan: a place
             m = _PLACE_LATIN.match(folded, e)
             if m and not any(taken[m.start(1) : m.end(1)]) and m.group(1) not in lists.generic \
-                    and not folded[m.end(1) : m.end(1) + 4].lstrip().startswith(_NOT_FIRM_AFTER):
+                    and not folded[m.end(1) : m.end(1) + 4].lstrip().startswith(_NOT_FIRM_AFTER + lists.event_words):
                 taken[m.start(1) : m.end(1)] = ["Organization"] * (m.end(1) - m.start(1))
                 out.append((m.start(1), m.end(1), "Organization", "pattern:place-latin", 0.7))
     return sorted(out)

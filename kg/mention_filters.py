@@ -48,7 +48,8 @@ _PADDED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){1,3
 _DATE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十〇零]{1,4})(?:年|月|日|号|时|点|分)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号|时|点|分))*(?:消息|电|讯)?")
 """A date or time (2月10日, 2024年, 2月10日消息): never a name."""
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
-"""Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped."""
+"""Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
+as is one ending like an event (奥林匹克竞赛; ``lists.event_words``)."""
 _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
 """Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
 
@@ -254,6 +255,8 @@ def plausible(
     proper = any(p in lists.proper_pos and text[a:b] not in lists.generic for a, b, p in inside)
     aligned = all(a >= s and b <= e for a, b, _ in inside)
     if label == "Person":
+        if text.startswith(lists.not_name_endings, e):
+            return False  # 杰文斯|悖论, 摩尔|定律: a law named after someone
         if "·" in piece or _HYPHEN_NAME.fullmatch(piece):
             return True  # 山姆·阿尔特曼, 小罗伯特-唐尼
         if piece.endswith(_org_endings(lists.org_suffixes)):
@@ -273,7 +276,7 @@ def plausible(
         _only_suffixes(piece, lists) or _descriptive(text, inside, lists) or _verb_led(text, s, e, toks, lists)
     ):
         return False
-    if label == "Organization" and piece.endswith(_THING_TAILS):
+    if label == "Organization" and piece.endswith(_THING_TAILS + lists.event_words):
         return False
     if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)

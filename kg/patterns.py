@@ -319,6 +319,8 @@ class WordLists:
     """Unit words that continue an organization's name (产品部, 研究院, 事业部): 英特尔产品部 is one name."""
     described_units: tuple[str, ...] = ()
     """Unit words an organization runs on to over a few descriptive words (苏商银行|金融科技|实验室)."""
+    event_words: tuple[str, ...] = ()
+    """Endings of events (竞赛, 峰会, 展会): a name ending so is no organization, a name before one no firm."""
     place_units: tuple[str, ...] = ()
     """Words for an association that a place and a few descriptive words name (中关村|物联网产业|联盟)."""
     model_units: tuple[str, ...] = ()
@@ -364,6 +366,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data.get("office_titles", ())),
             tuple(sorted(data.get("org_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("described_units", ()), key=len, reverse=True)),
+            tuple(data.get("event_words", ())),
             tuple(sorted(data.get("place_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("model_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("team_tails", ()), key=len, reverse=True)),

@@ -504,6 +504,9 @@ _P = pytest.param
         _P("Google DeepMind的团队在RestBench和ToolBench这两个广泛使用的基准上测试。", ("ToolBench",), id="camelcase-word-where-latin-names-are-spaced"),
         _P("华为在北京的研究院和腾讯将要建设的实验室都已开放。", ("腾讯将要建设的实验室",), id="no-unit-over-function-words-or-verbs"),
         _P("AI助手无法辨别新闻报道中的信息，卫星互联网消息不断，深交所官网消息显示如此。", ("无法辨别新闻", "卫星互联网", "深交所官网"), id="no-outlet-from-a-verb-a-report-or-a-generic-word"),
+        _P("AlphaGeometry2 在国际数学奥林匹克竞赛（IMO）几何问题上取得突破。", ("奥林匹克竞赛", "IMO"), id="event"),
+        _P("恩智浦計劃在 2025 年德國紐倫堡 Embedded World 展會上展示成果。", ("Embedded World",), id="event-after-a-place"),
+        _P("长期看，DeepSeek带来的应是算力层面的杰文斯悖论，整体生态繁荣。", ("杰文斯",), id="law-named-after-someone"),
         _P("股东批准了Paul Bulcke和Alexandre Ricard的董事任期，加拿大BC省省长戴维·埃比表示反对。", ("Alexandre Ricard", "BC"), id="no-employer-before-a-clause-or-a-place"),
     ],
 )
