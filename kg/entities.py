@@ -66,6 +66,8 @@ _MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-
 _REGISTERED = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]([\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))?")
 _REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国"))
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
+_TIER_TAIL = re.compile(r"[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano)(?![A-Za-z0-9])")
+"""A tier after a model's name (ChatGPT Plus, Gemini Ultra): one model or plan."""
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_BEFORE = re.compile(r"[0-9][ .,]?$")
 _PRIORITY = {"pattern:book-title": 0}
@@ -182,7 +184,7 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
             if twin is not None and (after.startswith(lists.org_cues) or after.startswith(lists.org_verbs)):
                 label, source = "Organization", f"lexicon:{twin.id}"
             else:
-                m = _VERSION_TAIL.match(folded, e) or _MODEL_CHAIN.match(folded, e)
+                m = _VERSION_TAIL.match(folded, e) or _MODEL_CHAIN.match(folded, e) or _TIER_TAIL.match(folded, e)
                 if m and not folded[m.end() : m.end() + 4].lstrip().startswith(lists.hardware):
                     out.append((s, m.end(), "AIModel", "pattern:model-version", 0.85))
                     continue

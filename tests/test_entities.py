@@ -535,9 +535,11 @@ def test_entities_organizations_grown_cut_or_found_by_their_context(text, expect
     assert not [o for o in orgs if any(o != name and (name in o or o in name) for name in expected)], found
 
 
-def test_entities_latin_names_in_unspaced_text_and_new_gazetteer_entries(models):
+def test_entities_latin_names_in_unspaced_text_model_tiers_and_new_gazetteer_entries(models):
     # without Latin words written apart (CLUENER glues them), a CamelCase word may still be a name
     assert ("PatrickBach", "Person") in _mentions("游戏制作人PatrickBach表示，这次发售很顺利。", models)
+    found = _mentions("ChatGPT Plus订阅用户可以享受更高强度的计算，而ChatGPT Pro订阅用户则能解锁更多功能。", models)
+    assert ("ChatGPT Plus", "AIModel") in found and ("ChatGPT Pro", "AIModel") in found, found
     found = _mentions("阿里重整通义和夸克。EDA工具、分布式计算与网络爬虫都用到高效能運算，AI Agents也在普及。", models)
     for item in (("夸克", "AIModel"), ("EDA", "Technology"), ("分布式计算", "Technology"), ("网络爬虫", "Technology"),
                  ("高效能運算", "Technology"), ("AI Agents", "Technology")):
