@@ -544,3 +544,6 @@ def test_entities_latin_names_in_unspaced_text_model_tiers_and_new_gazetteer_ent
     for item in (("夸克", "AIModel"), ("EDA", "Technology"), ("分布式计算", "Technology"), ("网络爬虫", "Technology"),
                  ("高效能運算", "Technology"), ("AI Agents", "Technology")):
         assert item in found, (item, found)
+    found = _mentions("EIC77系列芯片是奕斯伟计算自主研发的，复旦微电与IANA也在名单中。", models)
+    for name in ("奕斯伟计算", "复旦微电", "IANA"):
+        assert (name, "Organization") in found, (name, found)
