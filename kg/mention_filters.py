@@ -382,13 +382,14 @@ def _verb_led(text: str, s: int, e: int, toks: list[tuple], lists: WordLists) ->
     idx = [k for k, (a, b, _) in enumerate(toks) if a < e and b > s]
     if len(idx) != 2 or toks[idx[0]][0] != s or toks[idx[1]][1] != e:
         return False
-    (a, b, pos), (c, d, _) = toks[idx[0]], toks[idx[1]]
+    pos = toks[idx[0]][2]
+    c, d, _ = toks[idx[1]]
     if text[c:d] not in lists.org_suffixes or pos in lists.proper_pos:
         return False
     if pos == "v":
         return True
     k = idx[0]
-    return (k >= 2 and text[toks[k - 1][0] : toks[k - 1][1]] in _CONJUNCTIONS and toks[k - 2][2] == "v")
+    return k >= 2 and text[toks[k - 1][0] : toks[k - 1][1]] in _CONJUNCTIONS and toks[k - 2][2] == "v"
 
 
 def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) -> bool:
