@@ -41,6 +41,8 @@ _GLUED = frozenset("以由向从在对与和为被将把据")
 _GLUED_AFTER = frozenset("到在为给的了")
 """Function characters a segmenter glues to a name (以捷普, 吴清到): such a token is no company's name."""
 _MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "开源", "model", "Model")
+_STRICT_MODEL_CUES = ("模型", "大模型", "推理", "model", "Model")
+"""Cues that a one-letter name with a version (R1, S1) is a model, where a product launch (P7, S25发布) is not one."""
 _CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
 _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
 _CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
@@ -58,7 +60,11 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             continue
         if fam and len(fam.group(0)) == 1 and (fam.group(0) == "V" or "." in m.group(1)):
             continue  # a version number alone (V4.0, V3, X2.5), not a model's name
-        if (fam and fam.group(0) in families) or any(c in near for c in _MODEL_CUES):
+        if fam and fam.group(0) not in families and (m.group(1) in lists.product_families
+                                                     or fam.group(0) in lists.product_families):
+            continue  # a phone, car, chip or system with its version (iPhone 16, Model 3, iOS18), not an AI model
+        cues = _STRICT_MODEL_CUES if fam and len(fam.group(0)) == 1 else _MODEL_CUES
+        if (fam and fam.group(0) in families) or any(c in near for c in cues):
             out.append((s, e, "AIModel", "pattern:latin-model", 0.85))
     for m in CAMEL_NAME.finditer(folded):
         s, e = m.span(1)

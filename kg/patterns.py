@@ -329,6 +329,8 @@ class WordLists:
     """Words for a team or board after an organization, cut off its name (…人工智能学院|研究团队, 应科院|董事局)."""
     branch_words: frozenset[str] = frozenset()
     """Words for a branch (分行, 子公司): after a generic word (股份制银行|分行) they name no organization."""
+    product_families: frozenset[str] = frozenset()
+    """Lines of phones, cars, chips and systems (iPhone, Model, Snapdragon, iOS): a versioned name of one is no AI model."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -371,6 +373,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(sorted(data.get("model_units", ()), key=len, reverse=True)),
             tuple(sorted(data.get("team_tails", ()), key=len, reverse=True)),
             frozenset(data.get("branch_words", ())),
+            frozenset(data.get("product_families", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc

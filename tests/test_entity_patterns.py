@@ -1,0 +1,221 @@
+"""Entity patterns of real news: Latin names, company words, quoted names, units, lists, cited sources, junk."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_entities import _mentions
+
+
+def test_latin_words_before_a_comma_without_a_title_are_no_person(models):
+    found = _mentions("Meta Platforms, 新創公司 Runway 等業者展開激烈的競爭。", models)
+    assert ("Meta Platforms", "Person") not in found, found
+
+
+def test_a_latin_name_after_a_company_word_is_an_organization(models):
+    found = _mentions("由他创立的人工智能初创公司 Safe Superintelligence（SSI）正与投资方洽谈融资。", models)
+    assert ("Safe Superintelligence", "Organization") in found, found
+    assert ("SSI", "Organization") in found, found
+    found = _mentions("软银接近完成对芯片设计公司Ampere的65亿美元收购。", models)
+    assert ("Ampere", "Organization") in found, found
+
+
+def test_a_metric_or_title_after_a_company_word_is_no_organization(models):
+    found = _mentions("该公司ROE持续下降，公司CEO表示将回购股票。", models)
+    assert not [f for f in found if f[0] in {"ROE", "CEO"}], found
+
+
+def test_a_quoted_name_before_joint_venture_is_an_organization(models):
+    found = _mentions("软银和OpenAI宣布成立了“SB OpenAI Japan”合资公司。", models)
+    assert ("SB OpenAI Japan", "Organization") in found, found
+    # a quoted description before 公司 is no name
+    found = _mentions("投资者开始追捧“卖铲子”公司。", models)
+    assert not [f for f in found if f[0] == "卖铲子"], found
+
+
+def test_a_quoted_latin_name_said_to_be_a_model_is_a_model(models):
+    found = _mentions("他的團隊創造出一個「s1」的AI推理模型。", models)
+    assert ("s1", "AIModel") in found, found
+
+
+def test_a_quoted_name_after_the_word_for_an_assistant_is_a_model(models):
+    found = _mentions("联想的人工智能体“小天”也已接入DeepSeek。", models)
+    assert ("小天", "AIModel") in found, found
+
+
+def test_a_proper_name_before_a_company_word_is_a_company(models):
+    found = _mentions("宇树科技宣布与海通证券、厦门银行达成合作。", models)
+    assert ("海通证券", "Organization") in found, found
+    assert ("厦门银行", "Organization") in found, found
+    # an index, a category or a region before the same words is no company
+    found = _mentions("恒生科技指数上涨，上市银行和欧洲银行普遍下跌，房地产科技企业承压。", models)
+    assert not [f for f in found if f[1] == "Organization" and f[0] in {"恒生科技", "上市银行", "欧洲银行", "房地产科技"}], found
+
+
+def test_sports_consulting_and_internet_company_words_close_a_company_name(models):
+    found = _mentions("亚玛芬体育发布财报，贝恩咨询认为增长放缓，浙文互联公告称。", models)
+    for name in ("亚玛芬体育", "贝恩咨询", "浙文互联"):
+        assert (name, "Organization") in found, (name, found)
+    # a field before the word is no company; 数据 after a name is mostly figures (通胀数据)
+    found = _mentions("这种方法能够提高通信互联效率，通胀数据好于预期。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
+
+
+def test_technology_terms_and_cloud_and_chip_firms_are_in_the_gazetteer(models):
+    found = _mentions("平台支持ASR、TTS、图计算和模型压缩技术，推动金融科技、智慧城市與車聯網發展。", models)
+    for name in ("ASR", "TTS", "图计算", "模型压缩", "金融科技", "智慧城市", "車聯網"):
+        assert (name, "Technology") in found, (name, found)
+    found = _mentions("万国数据、世纪互联与天翼云、移动云都在扩建数据中心。", models)
+    for name in ("万国数据", "世纪互联", "天翼云", "移动云"):
+        assert (name, "Organization") in found, (name, found)
+
+
+def test_institution_categories_fields_and_laws_are_no_names(models):
+    found = _mentions("一家股份制银行和多家城商行、农商行等金融机构在养老金融领域发力。摩尔定律以晶体管数量每18个月翻倍著称。", models)
+    assert not [f for f in found if f[0] in {"股份制银行", "农商行", "金融机构", "养老金融领域", "摩尔定律"}], found
+
+
+def test_a_name_stops_before_a_share_class_or_a_rack_and_a_source_line_at_a_comma(models):
+    found = _mentions("移动/电信/联通H股25年预期股息率为7%，AI需求暴增驱动北美机柜租赁价格上涨。", models)
+    assert not [f for f in found if f[0].endswith(("H股", "机柜"))], found
+    found = _mentions("本文作者：徐菲，来源：通信张建民团队，原文标题：《运营商：AI有望驱动算力价值重估》", models)
+    assert not [f for f in found if "原文标题" in f[0]], found
+
+
+def test_hong_kong_institutions_a_carmaker_brand_and_a_name_before_a_glued_adverb(models):
+    found = _mentions("應科院與國家科學技術部合作，小米汽车发布新车，而竞争对手英伟达和博通则大幅上涨。", models)
+    for name in ("應科院", "國家科學技術部", "小米汽车", "博通"):
+        assert (name, "Organization") in found, (name, found)
+
+
+def test_quoted_institutions_analysts_firms_and_names_after_an_office(models):
+    found = _mentions("學院成立了「微電子技術聯盟」及「金融科技與永續發展聯盟」。Stifel 分析師認為前景向好。", models)
+    for name in ("微電子技術聯盟", "金融科技與永續發展聯盟", "Stifel"):
+        assert (name, "Organization") in found, (name, found)
+    found = _mentions("美国副总统万斯在法国举行的人工智能峰会上表示，硬件将在美国制造。", models)
+    assert ("万斯", "Person") in found, found
+    found = _mentions("该校入选“全国重点实验室”名单，坚持“以客户为中心”。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
+
+
+def test_an_organization_runs_on_over_a_unit_word_and_a_dot_name_is_a_person(models):
+    found = _mentions("首席财务官大卫·津斯纳（David Zinsner）和英特尔产品部首席执行官米歇尔表示。", models)
+    assert ("英特尔产品部", "Organization") in found, found
+    assert ("大卫·津斯纳", "Person") in found, found
+    assert not [f for f in found if f[0] == "英特尔"], found
+
+
+def test_a_capitalised_latin_name_after_a_country_is_a_company(models):
+    found = _mentions("學院與多家科企簽訂備忘錄，包括法國Prophesee和本地初創。德国DAX指数下跌。", models)
+    assert ("Prophesee", "Organization") in found, found
+    assert not [f for f in found if f[0] == "DAX"], found
+
+
+def test_unknown_members_of_a_list_take_the_class_of_their_fellows(models):
+    found = _mentions("Keep已上线FitPulse、Gogogola、CalCut等多款AI应用，帮助用户健身。", models)
+    for name in ("FitPulse", "Gogogola", "CalCut"):
+        assert (name, "AIModel") in found, (name, found)
+    found = _mentions("代表性的龙头企业包括力特、TDK、安世半导体、意法半导体等国际知名企业。", models)
+    assert ("力特", "Organization") in found and ("TDK", "Organization") in found, found
+    found = _mentions("5G、MIMO、波束成形等先进技术正在发展。", models)
+    assert ("MIMO", "Technology") in found, found
+    found = _mentions("AppLovin、Palantir、Snowflake、Shopify等AI应用公司业绩超预期。", models)
+    assert not [f for f in found if f[1] == "AIModel"], found
+    found = _mentions("水利、天文、纺织、食品加工与保鲜等方面也久负盛名。", models)
+    assert not [f for f in found if f[0] in ("天文", "保鲜")], found
+
+
+def test_a_source_cited_for_figures_is_an_organization_when_it_looks_like_a_name(models):
+    found = _mentions("根据三体云动的数据，2023年我国健身会员渗透率不足5%。", models)
+    assert ("三体云动", "Organization") in found, found
+    found = _mentions("据第三方数据显示，增速放缓。据公开数据显示，增速高于同期商业银行营收。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
+
+
+_P = pytest.param
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        _P("字节跳动（ByteDance）有限公司的 Doubao 很受欢迎。", ("有限公司",), id="company-endings-alone"),
+        _P("它是国内第一个以数学推理大模型切入的教育科技公司。", ("教育科技公司",), id="field-words-and-a-head"),
+        _P("这项技术让国有大行、地方农商行争相引入。", ("地方农商行",), id="region-and-a-category"),
+        _P("它将使用户更加依赖和信任银行的服务。", ("信任银行",), id="verb-and-an-institution-word"),
+        _P("AI 法案也为市场监管机构提供法律确定性。", ("市场监管机构",), id="generic-words-only"),
+        _P("该APP面向中小型银行及股份制银行分行的销售管理场景。", ("股份制银行分行",), id="generic-word-and-a-branch"),
+        _P("芯片要经过封装和测试流程。测试计划（Test Plan）是确保芯片质量的关键。", ("测试计划",), id="unsure-without-ending"),
+        _P("马云现身阿里园区，身着阿里文化夹克，去了闲鱼的办公区。", ("阿里文化夹克",), id="unsure-without-ending-2"),
+        _P("在知识库中存储半导体制造的CP、FT、WAT等数据。而AI、TV这样的字母组合更能卖出高价。", ("CP", "TV"), id="capitals-listed-with-abbreviations"),
+        _P("Google DeepMind的团队在RestBench和ToolBench这两个广泛使用的基准上测试。", ("ToolBench",), id="camelcase-word-where-latin-names-are-spaced"),
+        _P("华为在北京的研究院和腾讯将要建设的实验室都已开放。", ("腾讯将要建设的实验室",), id="no-unit-over-function-words-or-verbs"),
+        _P("AI助手无法辨别新闻报道中的信息，卫星互联网消息不断，深交所官网消息显示如此。", ("无法辨别新闻", "卫星互联网", "深交所官网"), id="no-outlet-from-a-verb-a-report-or-a-generic-word"),
+        _P("AlphaGeometry2 在国际数学奥林匹克竞赛（IMO）几何问题上取得突破。", ("奥林匹克竞赛", "IMO"), id="event"),
+        _P("恩智浦計劃在 2025 年德國紐倫堡 Embedded World 展會上展示成果。", ("Embedded World",), id="event-after-a-place"),
+        _P("长期看，DeepSeek带来的应是算力层面的杰文斯悖论，整体生态繁荣。", ("杰文斯",), id="law-named-after-someone"),
+        _P("股东批准了Paul Bulcke和Alexandre Ricard的董事任期，加拿大BC省省长戴维·埃比表示反对。", ("Alexandre Ricard", "BC"), id="no-employer-before-a-clause-or-a-place"),
+    ],
+)
+def test_entities_junk_organizations_and_latin_guesses_are_dropped(text, junk, models):
+    found = _mentions(text, models)
+    assert not [f for f in found if f[0] in junk and f[1] in ("Organization", "Person")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        _P("而中国人民大学高瓴人工智能学院研究团队所提出的方法很新。", ["中国人民大学高瓴人工智能学院"], id="team-cut-off"),
+        _P("應科院董事局主席李惠光說，學院與深城交數字科技和灣區互聯科技簽約。", ["應科院", "灣區互聯科技"], id="board-cut-off-and-two-company-words"),
+        _P("苏商银行金融科技实验室相关负责人表示，业务已转入阿里智能信息事业群。", ["苏商银行金融科技实验室", "阿里智能信息事业群"], id="description-and-a-unit"),
+        _P("主要进行前沿技术研发工作的通义实验室保留在阿里云体系内。", ["通义实验室"], id="model-lab"),
+        _P("中关村物联网产业联盟副秘书长袁帅表示，中国互联网金融协会持股36%。", ["中关村物联网产业联盟", "中国互联网金融协会"], id="place-description-and-an-association"),
+        _P("2月13日，经济观察网获悉，据雷递网消息，百度风投参投。上游新闻记者 郑直报道。", ["经济观察网", "雷递网", "上游新闻"], id="outlet-before-a-report"),
+        _P("提到的股票 * [GOOGL Alphabet Inc](/analysis/GOOGL) * [MMAT Meta Materials Inc](/analysis/MMAT)", ["Alphabet Inc", "Meta Materials Inc"], id="latin-organization-after-a-ticker"),
+        _P("他們說什麼 * Janus Henderson 投資組合經理 Richard Clode 表示，前景正面。", ["Janus Henderson"], id="latin-employer-before-a-title-and-a-name"),
+    ],
+)
+def test_entities_organizations_grown_cut_or_found_by_their_context(text, expected, models):
+    found = _mentions(text, models)
+    orgs = [f[0] for f in found if f[1] == "Organization"]
+    assert all(name in orgs for name in expected), found
+    assert not [o for o in orgs if any(o != name and (name in o or o in name) for name in expected)], found
+
+
+def test_entities_latin_names_in_unspaced_text_model_tiers_and_new_gazetteer_entries(models):
+    # without Latin words written apart (CLUENER glues them), a CamelCase word may still be a name
+    assert ("PatrickBach", "Person") in _mentions("游戏制作人PatrickBach表示，这次发售很顺利。", models)
+    found = _mentions("ChatGPT Plus订阅用户可以享受更高强度的计算，而ChatGPT Pro订阅用户则能解锁更多功能。", models)
+    assert ("ChatGPT Plus", "AIModel") in found and ("ChatGPT Pro", "AIModel") in found, found
+    found = _mentions("阿里重整通义和夸克。EDA工具、分布式计算与网络爬虫都用到高效能運算，AI Agents也在普及。", models)
+    for item in (("夸克", "AIModel"), ("EDA", "Technology"), ("分布式计算", "Technology"), ("网络爬虫", "Technology"),
+                 ("高效能運算", "Technology"), ("AI Agents", "Technology")):
+        assert item in found, (item, found)
+    found = _mentions("EIC77系列芯片是奕斯伟计算自主研发的，复旦微电与IANA也在名单中。", models)
+    for name in ("奕斯伟计算", "复旦微电", "IANA"):
+        assert (name, "Organization") in found, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("小米SU7发布伊始，对标最多的就是Model 3。", {"SU7", "Model 3"}),
+        ("苹果iPhone 16系列发布会上介绍了AI功能。", {"iPhone 16"}),
+        ("小鹏 P7 发布没多久，新车就到了深圳。", {"P7"}),
+        ("iOS18版本推出了新功能。", {"iOS18"}),
+    ],
+)
+def test_phones_cars_and_systems_with_versions_are_no_models(text, wrong, models):
+    assert not {t for t, label in _mentions(text, models) if label == "AIModel"} & wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [("DeepSeek发布R1模型。", "R1模型"), ("字节跳动推出了OmniHuman-1。", "OmniHuman-1"), ("谷歌发布Gemini 2.0。", "Gemini 2.0"),
+     ("OpenAI首席执行官山姆··奥特曼在博客上发文。", None), ("训练出的s1推理模型以Qwen为基础。", "s1")],
+)
+def test_models_with_versions_and_doubled_dots_in_names(text, model, models):
+    got = _mentions(text, models)
+    if model is None:
+        assert ("山姆··奥特曼", "Person") in got
+    else:
+        assert (model, "AIModel") in got
