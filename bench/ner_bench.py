@@ -93,6 +93,7 @@ GROUPS = (
     ("development set (simplified + traditional; tuned on)", ("simplified", "traditional")),
     ("first blind set (misses looked at since)", ("blind",)),
     ("second blind set (annotated from the text alone; misses studied after its first measurement)", ("blind2",)),
+    ("fourth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind4",)),
     ("third blind set (annotated from the text alone; measured, never studied)", ("blind3",)),
     ("held-out set (annotated from the text alone, never tuned on)", ("heldout",)),
     ("all gold articles", None),

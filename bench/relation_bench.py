@@ -209,9 +209,11 @@ def _unique(rels: tuple[Relation, ...], min_conf: float, forms: dict[str, tuple[
 NEWS_SETS = (("development (tuned on)", ("news.jsonl",)),
              ("first blind set (misses looked at since)", ("blind.jsonl",)),
              ("second blind set (misses studied after its first measurement)", ("blind2.jsonl",)),
+             ("fourth blind set (misses studied after its first measurement)", ("blind4.jsonl",)),
              ("third blind set (measured, never studied)", ("blind3.jsonl",)),
              ("held-out (annotated from the text alone, never tuned on)", ("heldout.jsonl",)),
-             ("all gold articles", ("news.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "heldout.jsonl")))
+             ("all gold articles", ("news.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl",
+                                    "heldout.jsonl")))
 """The gold files of bench/gold/relations/, reported apart and together."""
 
 
