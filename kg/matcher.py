@@ -246,6 +246,13 @@ def match_rule(rule: Rule, units: tuple[Unit, ...]) -> list[tuple[int, dict[int,
         if rule.not_after is not None and start > 0 and _unit_ok(rule.not_after, units[start - 1]):
             continue
         r = step(0, start, {})
-        if r is not None:
+        if r is not None and not _followed_by(rule.not_before, units, r[0]):
             found.append(r)
     return found
+
+
+def _followed_by(seq: tuple[dict[str, Any], ...], units: tuple[Unit, ...], end: int) -> bool:
+    """Whether the units from ``end`` on match the token objects of ``seq`` one by one (a rule's not_before)."""
+    if not seq or end + len(seq) > len(units):
+        return False
+    return all(_unit_ok(el, units[end + i]) for i, el in enumerate(seq))

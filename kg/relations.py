@@ -253,6 +253,10 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
              for slot in (rule.subject, rule.object)}
     subjects = _coordinated(units, si, taken - {si}) if rule.coordinate and not named[rule.subject] else [si]
     objects = _coordinated(units, oi, taken - {oi}) if rule.coordinate and not named[rule.object] else [oi]
+    if rule.relation in _OWNED and (len(subjects) > 1 or len(objects) > 1):
+        owners = _owner_names(mentions)
+        subjects = [s for s in subjects if s == si or not _names_owner(units[s], owners)]
+        objects = [o for o in objects if o == oi or not _names_owner(units[o], owners)]
     for s in subjects:
         for o in objects:
             subj = named[rule.subject] or units[s].mention
@@ -266,6 +270,20 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
                                     round(conf, 3), role, "rule"))
     return out
 
+
+
+_OWNED = frozenset({"partOf", "developed"})
+"""Relations of ownership: a conjunct named after another organization (亚马逊旗下AWS、谷歌云平台) is that one's."""
+
+
+def _owner_names(mentions: tuple[Mention, ...]) -> frozenset[str]:
+    return frozenset(m.text for m in mentions if m.label == "Organization" and len(m.text) >= 2)
+
+
+def _names_owner(unit: Unit, owners: frozenset[str]) -> bool:
+    """Whether the unit's name begins with another organization's name (谷歌云平台 with 谷歌 in the article)."""
+    text = unit.text
+    return any(text.startswith(o) and text != o for o in owners)
 
 
 def _named(article: Article, units: tuple[Unit, ...], rule: Rule, slot: int, caps: dict[int, int]) -> Mention | None:

@@ -26,7 +26,7 @@ __all__ = [
 _KINDS = ("relation", "quote", "nested")
 _RULE_KEYS = {
     "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "coordinate",
-                 "not_after", "note"},
+                 "not_after", "not_before", "note"},
     "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "note"},
     "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "glued_suffix", "confidence", "note"},
 }
@@ -71,6 +71,9 @@ class Rule:
     """Whether entities coordinated with a slot (A、B和C) get the relation too."""
     not_after: dict[str, Any] | None = None
     """A token object the token just before a match must not match (a look-behind)."""
+    not_before: tuple[dict[str, Any], ...] = ()
+    """Token objects the tokens right after a match must not match in a row (a look-ahead: 总部位于北京[的][比特大陆]
+    names where 比特大陆 is, not the organization before)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +338,13 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
             before = _compile_element(row["not_after"], -1, bad, classes) if "not_after" in row else None
             if before is not None and ("GAP" in before or "OP" in before):
                 bad("not_after must be a plain token object (no GAP, no OP)")
+            ahead = row.get("not_before", [])
+            if not isinstance(ahead, list) or not ahead and "not_before" in row:
+                bad("not_before must be a non-empty list of token objects")
+            after = tuple(_compile_element(x, -1, bad, classes) for x in ahead)
+            if any("GAP" in x or "OP" in x or "NAME" in x for x in after):
+                bad("not_before must list plain token objects (no GAP, no OP, no NAME)")
             out.append(Rule(rid, kind, relation, compiled, idx["subject"], idx["object"], idx.get("role", -1),
-                            float(conf), needs=_needs(compiled), coordinate=coord, not_after=before))
+                            float(conf), needs=_needs(compiled), coordinate=coord, not_after=before,
+                            not_before=after))
     return tuple(out)

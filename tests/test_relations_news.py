@@ -312,3 +312,29 @@ def test_relations_near_misses_of_wider_gaps(text, ents):
 def test_relations_backer_of_a_company_founded_it_not():
     got = _triples("目前，法国政府正积极扶持2023年成立的Mistral AI公司。", [("法国政府", O), ("Mistral AI", O)])
     assert not {t for t in got if t[1] == "founded"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kept", "gone"),
+    [
+        # the place of the organization after 的 (总部位于北京的比特大陆), not of one before
+        ("由于美国海关加强审查，总部位于北京的比特大陆最近发货被推迟。", [("美国海关", O), ("北京", L), ("比特大陆", O)],
+         {("比特大陆", "locatedIn", "北京", None)}, {("美国海关", "locatedIn", "北京", None)}),
+        # 成立的 says when a company was set up, not who set it up
+        ("蚂蚁集团起步于2004年成立的支付宝。", [("蚂蚁集团", O), ("支付宝", O)], set(), {("蚂蚁集团", "founded", "支付宝", None)}),
+        ("2015年，阿尔特曼和马斯克成立了OpenAI。", [("阿尔特曼", P), ("马斯克", P), ("OpenAI", O)],
+         {("阿尔特曼", "founded", "OpenAI", None), ("马斯克", "founded", "OpenAI", None)}, set()),
+        # clouds listed before 云计算厂商 serve the models they put online
+        ("目前已有亚马逊云科技、阿里云在内的十几家云计算厂商上线了DeepSeek-R1模型。",
+         [("亚马逊云科技", O), ("阿里云", O), ("DeepSeek-R1", M)],
+         {("亚马逊云科技", "uses", "DeepSeek-R1", None), ("阿里云", "uses", "DeepSeek-R1", None)},
+         {("阿里云", "released", "DeepSeek-R1", None), ("亚马逊云科技", "released", "DeepSeek-R1", None)}),
+        # a listed unit named after another company is that company's
+        ("谷歌和微软的搜索很强。亚马逊旗下AWS、谷歌云平台和微软Azure正在北美投资。",
+         [("谷歌", O), ("微软", O), ("亚马逊", O), ("AWS", O), ("谷歌云平台", O), ("微软Azure", O)],
+         {("AWS", "partOf", "亚马逊", None)}, {("谷歌云平台", "partOf", "亚马逊", None), ("微软Azure", "partOf", "亚马逊", None)}),
+    ],
+)
+def test_relations_look_ahead_established_clouds_and_owned_lists(text, ents, kept, gone):
+    got = _triples(text, ents)
+    assert kept <= got and not (gone & got)

@@ -249,3 +249,21 @@ def test_rules_name_suffix_requires_an_ending(tmp_path):
                  subject=0, object=2)
     assert match_rule(rule, _units(("甲公司", "Organization"), ("位于", ""), ("沧州", ""), ("市", "")))
     assert not match_rule(rule, _units(("甲公司", "Organization"), ("位于", ""), ("耳塞", ""), ("正后方", "")))
+
+
+def test_rules_not_before_must_be_a_list_of_plain_tokens(tmp_path):
+    import json as _json
+
+    from kg.errors import PatternError
+    from kg.rules import read_rules
+
+    base = {"id": "r1", "relation": "locatedIn", "pattern": [{"ENT": "Organization"}, {"ENT": "Location"}],
+            "subject": 0, "object": 1}
+    for bad in ({"TEXT": "的"}, [], [{"GAP": 2}]):
+        f = tmp_path / "relations.jsonl"
+        f.write_text(_json.dumps({**base, "not_before": bad}, ensure_ascii=False) + "\n", encoding="utf-8")
+        with pytest.raises(PatternError, match="not_before"):
+            read_rules(f)
+    f.write_text(_json.dumps({**base, "not_before": [{"TEXT": "的"}, {"ENT": "Organization"}]}) + "\n", encoding="utf-8")
+    (rule,) = read_rules(f)
+    assert len(rule.not_before) == 2
