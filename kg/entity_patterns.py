@@ -106,7 +106,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         # (David Wadhwani, Adobe 数位媒体业务总裁：)
         apposition = re.match(r"\s*[,，]([^，。；;：:,\n]{1,20})", folded[e : e + 24])
         if any(t in before or (apposition and t in apposition.group(1)) for t in lists.titles if not t.isascii()) \
-                or after.startswith(tuple(lists.speech_verbs)):
+                or any(before.rstrip().endswith(t) for t in lists.titles if t.isascii()) \
+                or after.startswith(tuple(lists.speech_verbs)):  # 亚马逊CEO Andy Jassy: a Latin title right before
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
     out.extend(_employers(folded, sents, lists))
     head = DATELINE.match(folded)

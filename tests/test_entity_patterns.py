@@ -219,3 +219,9 @@ def test_models_with_versions_and_doubled_dots_in_names(text, model, models):
         assert ("山姆··奥特曼", "Person") in got
     else:
         assert (model, "AIModel") in got
+
+
+def test_a_latin_name_right_after_a_latin_title_is_a_person(models):
+    assert ("Andy Jassy", "Person") in _mentions("亚马逊CEO Andy Jassy此前已多次表达过其判断。", models)
+    # a Latin title further back names no one
+    assert ("Model Gallery", "Person") not in _mentions("CEO表示，阿里云PAI Model Gallery支持一键部署。", models)

@@ -338,3 +338,9 @@ def test_relations_backer_of_a_company_founded_it_not():
 def test_relations_look_ahead_established_clouds_and_owned_lists(text, ents, kept, gone):
     got = _triples(text, ents)
     assert kept <= got and not (gone & got)
+
+
+def test_relations_release_after_a_place_and_a_quoted_event():
+    got = _triples("蚂蚁集团在上海“外滩大会”上发布了自研的蚂蚁百灵大模型。",
+                   [("蚂蚁集团", O), ("上海", L), ("蚂蚁百灵大模型", M)])
+    assert ("蚂蚁集团", "released", "蚂蚁百灵大模型", None) in got
