@@ -22,6 +22,7 @@ from kg.patterns import (
     NAMED_ASSISTANT,
     QUOTED_MODEL,
     NUMBERED_MODEL,
+    QUOTED_HAN_MODEL,
     QUOTED_INSTITUTION,
     QUOTED_ORG,
     SOURCE_LINE,
@@ -86,6 +87,9 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             out.append((_after_ticker(folded, m.start(1), m.end(1)), m.end(1), "Organization", "pattern:latin-org", 0.8))
     for m in QUOTED_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
+    for m in QUOTED_HAN_MODEL.finditer(folded):
+        if m.group(1) not in lists.generic:
+            out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
     for m in NUMBERED_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
     for m in NAMED_ASSISTANT.finditer(folded):

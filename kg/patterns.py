@@ -27,6 +27,7 @@ __all__ = [
     "PAREN_ABBR",
     "QUOTED_MODEL",
     "NUMBERED_MODEL",
+    "QUOTED_HAN_MODEL",
     "NAMED_ASSISTANT",
     "QUOTED_ORG",
     "LATIN_PERSON",
@@ -435,6 +436,9 @@ QUOTED_MODEL = re.compile(
     r"(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
 )
 """A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
+
+QUOTED_HAN_MODEL = re.compile(r"[“「]([\u4e00-\u9fff]{2,8})[”」]\s*(?:的)?\s*(?:AI|人工智能)?\s*(?:大模型|模型|系列模型|系列大模型)")
+"""A quoted Chinese name right before the word for a model (“九章”大模型, 在“邮智”大模型基础上)."""
 
 NUMBERED_MODEL = re.compile(
     r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})\s*(?:AI|人工智能)?\s*"

@@ -225,3 +225,8 @@ def test_a_latin_name_right_after_a_latin_title_is_a_person(models):
     assert ("Andy Jassy", "Person") in _mentions("亚马逊CEO Andy Jassy此前已多次表达过其判断。", models)
     # a Latin title further back names no one
     assert ("Model Gallery", "Person") not in _mentions("CEO表示，阿里云PAI Model Gallery支持一键部署。", models)
+
+
+@pytest.mark.parametrize(("text", "name"), [("邮储银行在“邮智”大模型基础上升级。", "邮智"), ("好未来研发“九章”大模型。", "九章")])
+def test_a_quoted_chinese_name_before_the_word_for_a_model_is_a_model(text, name, models):
+    assert (name, "AIModel") in _mentions(text, models)

@@ -344,3 +344,8 @@ def test_relations_release_after_a_place_and_a_quoted_event():
     got = _triples("蚂蚁集团在上海“外滩大会”上发布了自研的蚂蚁百灵大模型。",
                    [("蚂蚁集团", O), ("上海", L), ("蚂蚁百灵大模型", M)])
     assert ("蚂蚁集团", "released", "蚂蚁百灵大模型", None) in got
+
+
+def test_relations_uses_a_model_as_its_basis():
+    got = _triples("邮储银行在“邮智”大模型基础上，借助DeepSeek的技术能力。", [("邮储银行", O), ("邮智", M), ("DeepSeek", M)])
+    assert ("邮储银行", "uses", "邮智", None) in got
