@@ -225,9 +225,22 @@ def _states(aside: tuple[Unit, ...], label: str) -> bool:
     return False
 
 
+def _split_glued_joiners(units: list[Unit], joiners: frozenset[str]) -> list[Unit]:
+    """Plain tokens a segmenter glued to a one-character joiner (总裁|兼 written 总裁兼) split in two."""
+    out: list[Unit] = []
+    for u in units:
+        if not u.ent and len(u.text) >= 3 and u.text[-1] in joiners and u.end - u.start == len(u.text):
+            out.append(Unit(u.start, u.end - 1, u.text[:-1], u.pos))
+            out.append(Unit(u.end - 1, u.end, u.text[-1], "c"))
+        else:
+            out.append(u)
+    return out
+
+
 def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple[Unit, ...]:
     if not rules.role_heads:
         return tuple(units)
+    units = _split_glued_joiners(units, frozenset(j for j in rules.role_joiners if len(j) == 1))
     out: list[Unit] = []
     first = _first_chars(rules.role_heads, rules.role_modifiers)
     i = 0
@@ -287,8 +300,8 @@ def _spells_title(text: str, heads: frozenset[str], modifiers: frozenset[str]) -
     >>> [_spells_title(t, heads, mods) for t in ("常务副院长", "副总裁", "副", "院长助理")]
     [True, True, False, False]
     """
-    if text in heads:
-        return True
+    if text in heads or (text.startswith("首席") and text.endswith("官") and 4 <= len(text) <= 8):
+        return True  # 首席创新官, 首席人力资源官: any chief officer
     n = len(text)
     longest = _longest(modifiers)
     ok = [False] * (n + 1)  # ok[i]: text[:i] is a run of modifiers

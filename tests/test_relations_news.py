@@ -349,3 +349,19 @@ def test_relations_release_after_a_place_and_a_quoted_event():
 def test_relations_uses_a_model_as_its_basis():
     got = _triples("邮储银行在“邮智”大模型基础上，借助DeepSeek的技术能力。", [("邮储银行", O), ("邮智", M), ("DeepSeek", M)])
     assert ("邮储银行", "uses", "邮智", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a title glued to 兼 by the segmenter, a second organization with its own title
+        ("即蚂蚁集团副总裁兼蚂蚁国际首席技术官王晓航已正式离职。", [("蚂蚁集团", O), ("蚂蚁国际", O), ("王晓航", P)],
+         {("王晓航", "worksFor", "蚂蚁集团", "副总裁"), ("王晓航", "worksFor", "蚂蚁国际", "首席技术官")}),
+        # the title held now before the name, the new one after it; any chief officer is a title
+        ("蚂蚁国际宣布任命现任首席产品官杨江明为首席创新官。", [("蚂蚁国际", O), ("杨江明", P)],
+         {("杨江明", "worksFor", "蚂蚁国际", "首席产品官"), ("杨江明", "worksFor", "蚂蚁国际", "首席创新官")}),
+        ("界面新闻记者 | 肖芳", [("界面新闻", O), ("肖芳", P)], {("肖芳", "worksFor", "界面新闻", "记者")}),
+    ],
+)
+def test_relations_titles_at_two_organizations_appointments_and_bylines(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
