@@ -365,3 +365,16 @@ def test_relations_uses_a_model_as_its_basis():
 )
 def test_relations_titles_at_two_organizations_appointments_and_bylines(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("OpenAI 為了降低對輝達的依賴，先前就宣佈與博通（Broadcom）合作開發專用晶片。", [("OpenAI", O), ("博通", O)],
+         {("OpenAI", "partnersWith", "博通", None)}),
+        # a channel that discloses the news is not the partner
+        ("中昊芯英在官方微信披露，近日，公司与中国联通合作。", [("微信", O), ("中国联通", O)], set()),
+    ],
+)
+def test_relations_partner_named_after_a_chain_of_clauses(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "partnersWith"} == expected
