@@ -378,3 +378,9 @@ def test_relations_titles_at_two_organizations_appointments_and_bylines(text, en
 )
 def test_relations_partner_named_after_a_chain_of_clauses(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "partnersWith"} == expected
+
+
+def test_relations_seat_before_a_described_company():
+    got = _triples("总部位于西雅图的加密货币挖矿公司Luxor Technology首席运营官Ethan Vera表示。",
+                   [("西雅图", L), ("Luxor Technology", O), ("Ethan Vera", P)])
+    assert ("Luxor Technology", "locatedIn", "西雅图", None) in got
