@@ -94,6 +94,7 @@ GROUPS = (
     ("first blind set (misses looked at since)", ("blind",)),
     ("second blind set (annotated from the text alone; misses studied after its first measurement)", ("blind2",)),
     ("fourth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind4",)),
+    ("fifth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind5",)),
     ("third blind set (annotated from the text alone; measured, never studied)", ("blind3",)),
     ("held-out set (annotated from the text alone, never tuned on)", ("heldout",)),
     ("all gold articles", None),
