@@ -61,7 +61,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             continue
         if fam and len(fam.group(0)) == 1 and (fam.group(0) == "V" or "." in m.group(1)):
             continue  # a version number alone (V4.0, V3, X2.5), not a model's name
-        if fam and fam.group(0) not in families and (m.group(1) in lists.product_families
+        if fam and fam.group(0) not in families and (m.group(1).split()[0] in lists.product_families
                                                      or fam.group(0) in lists.product_families):
             continue  # a phone, car, chip or system with its version (iPhone 16, Model 3, iOS18), not an AI model
         cues = _STRICT_MODEL_CUES if fam and len(fam.group(0)) == 1 else _MODEL_CUES

@@ -230,3 +230,8 @@ def test_a_latin_name_right_after_a_latin_title_is_a_person(models):
 @pytest.mark.parametrize(("text", "name"), [("邮储银行在“邮智”大模型基础上升级。", "邮智"), ("好未来研发“九章”大模型。", "九章")])
 def test_a_quoted_chinese_name_before_the_word_for_a_model_is_a_model(text, name, models):
     assert (name, "AIModel") in _mentions(text, models)
+
+
+def test_a_product_line_with_a_tier_is_no_model(models):
+    got = _mentions("小米15 Ultra和小米SU7 Ultra月底见！", models)
+    assert not [t for t, label in got if label == "AIModel"]

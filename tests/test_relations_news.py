@@ -384,3 +384,15 @@ def test_relations_seat_before_a_described_company():
     got = _triples("总部位于西雅图的加密货币挖矿公司Luxor Technology首席运营官Ethan Vera表示。",
                    [("西雅图", L), ("Luxor Technology", O), ("Ethan Vera", P)])
     assert ("Luxor Technology", "locatedIn", "西雅图", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "gone"),
+    [
+        ("截至2月7日，同花顺DeepSeek概念收盘于1329.05点。", [("同花顺", O), ("DeepSeek", M)], ("同花顺", "developed", "DeepSeek", None)),
+        ("百度集团旗下百度智能云千帆平台已正式上线DeepSeek-R1模型。", [("百度集团", O), ("百度", O), ("DeepSeek-R1", M)],
+         ("百度", "released", "DeepSeek-R1", None)),
+    ],
+)
+def test_relations_themes_and_platforms_named_after_a_model(text, ents, gone):
+    assert gone not in _triples(text, ents)
