@@ -32,15 +32,13 @@ from pathlib import Path
 from kg.mention_filters import (
     bare_name,
     glued_start,
-    keep,
-    nests,
     pieces,
     plausible,
-    shared_name_senses,
     text_is_cased,
     text_is_spaced,
     trim,
 )
+from kg.overlaps import keep, nests, shared_name_senses
 from kg.entity_lists import cited_sources, coordinated
 from kg.repeats import repeated_names
 from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans

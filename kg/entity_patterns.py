@@ -114,6 +114,11 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 or after.startswith(tuple(lists.speech_verbs)):  # 亚马逊CEO Andy Jassy: a Latin title right before
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
     out.extend(_employers(folded, sents, lists))
+    for m in _NAME_WITH_POST.finditer(folded):  # 1.徐新（今日资本创始人）: a name with its post in brackets
+        name, post = m.group(1), m.group(2).rstrip()
+        if name[0] in lists.surnames and name not in lists.generic \
+                and any(post.endswith(t) for t in lists.titles if len(t) >= 2):
+            out.append((m.start(1), m.end(1), "Person", "pattern:name-post", 0.8))
     head = DATELINE.match(folded)
     if head and len(folded) >= 150 and not head.group(1).startswith(("据", "本", "今", "昨", "这", "那", "《")):
         if "的" not in head.group(1) and head.group(1) not in lists.generic:
@@ -311,6 +316,9 @@ def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
 
 
 _STATE = ("国家", "國家")
+_LATIN_FIRM_WORDS = ("集团公司", "有限公司", "控股公司", "集团", "公司")
+_NAME_WITH_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[（(]([^（）()\n，。]{2,24})[）)]")
+"""Two or three Han characters opening a clause, then a post in brackets (徐新（今日资本创始人）)."""
 _DOT_ONLY = DOT_NAME
 
 
@@ -345,6 +353,10 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists, sents: list[tu
         elif label == "Organization":
             if s >= 2 and folded[s - 2 : s] in _STATE and e - s >= 4 and not any(taken[s - 2 : s]):
                 s -= 2
+            kind = next((w for w in _LATIN_FIRM_WORDS if folded.startswith(w, e)), None)
+            if kind and folded[s:e].isascii() and not any(taken[e : e + len(kind)]) \
+                    and _word_end(folded, e + len(kind), ends):
+                e += len(kind)  # DHL|集团, Meta|公司: a Latin name with its company word is one name
             for unit in lists.org_units:
                 if folded.startswith(unit, e) and not any(taken[e : e + len(unit)]) \
                         and not folded[e : e + len(unit) + 2].startswith(tuple(lists.name_trailers), len(unit)):

@@ -1,5 +1,7 @@
-"""Checks on candidate entity spans: which CRF names are plausible, how nested names combine,
-and which sense a name shared by a company and its model has in an article.
+"""Checks on candidate entity spans: which CRF names are plausible, where a name starts and ends.
+
+How overlapping spans combine, the last check on a chosen mention and the sense of a name shared by a
+company and its model are in :mod:`kg.overlaps`.
 
 Used by :func:`kg.entities.find_mentions`; spans are ``(start, end, label, source, confidence)``.
 """
@@ -11,10 +13,7 @@ import re
 
 from kg.patterns import WordLists, is_han
 
-__all__ = [
-    "pieces", "trim", "bare_name", "glued_start", "plausible", "nests", "keep", "text_is_cased", "text_is_spaced",
-    "shared_name_senses",
-]
+__all__ = ["pieces", "trim", "bare_name", "glued_start", "plausible", "text_is_cased", "text_is_spaced"]
 
 _SPLIT = re.compile(r"[（）()【】\[\]「」『』《》“”\"'、，,。：:；;！!？?|｜/\n\t*]+")
 _DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", "各", "每家", "几家", "一些"))
@@ -43,18 +42,10 @@ _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+")
 """One Latin word with a capital inside (ToolBench, RestBench)."""
 _SPACED = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
-_PADDED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){1,3}")
-"""A name set with padding spaces between its characters (陈, no-break spaces, 筱 in an analysts' credit)."""
-_DATE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十〇零]{1,4})(?:年|月|日|号|时|点|分)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号|时|点|分))*(?:消息|电|讯)?")
-"""A date or time (2月10日, 2024年, 2月10日消息): never a name."""
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
 """Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
 as is one ending like an event (奥林匹克竞赛; ``lists.event_words``)."""
-_INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
-"""Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
 
-_MODEL_AFTER = re.compile(r"\s*(?:[-‑]?(?:模型|大模型|聊天机器人|助手|App|APP|app|应用|的回答|回答|生成|写|给出|答)|[-‑ ]?[VR]\d)")
-_MODEL_BEFORE = re.compile(r"(?:使用|用|接入|部署|调用|基于|问|向|让|输入|下载|打开|体验|试用|集成|搭载|模型|聊天机器人|应用)\s*$")
 
 
 def pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -390,104 +381,3 @@ def _verb_led(text: str, s: int, e: int, toks: list[tuple], lists: WordLists) ->
         return True
     k = idx[0]
     return k >= 2 and text[toks[k - 1][0] : toks[k - 1][1]] in _CONJUNCTIONS and toks[k - 2][2] == "v"
-
-
-def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) -> bool:
-    """True when a CRF name strictly contains the strong spans it meets and is built on them.
-
-    浙江大学上海高等研究院 (organization on an organization), 上海黄浦区南京路 (place on a
-    place), 北京银行 (an institution named after a place), 张明渝 over a pattern's 张明; but not
-    谷歌旗下人工智能研究实验室, DeepMind团队 nor 美国科技.
-
-    Examples
-    --------
-    >>> nests((0, 4, "Organization", "crf", 0.9), [(0, 2, "Location", "lexicon:beijing", 0.95)], "北京银行", frozenset({"银行"}))
-    True
-    >>> nests((0, 4, "Organization", "crf", 0.9), [(0, 2, "Location", "lexicon:usa", 0.95)], "美国科技", frozenset({"科技"}))
-    False
-    """
-    if not all(o[0] >= c[0] and o[1] <= c[1] for o in clash):
-        return False
-    if c[1] - c[0] <= max(o[1] - o[0] for o in clash):
-        return False
-    if c[2] == "Person":
-        return all(o[2] == "Person" and o[3].startswith("pattern:") for o in clash)
-    if not all(o[2] in ("Organization", "Location") for o in clash):
-        return False
-    rest = folded[max(o[1] for o in clash) : c[1]]
-    if rest in generic and not (
-        c[2] == "Organization" and rest in _INSTITUTIONS and all(o[2] == "Location" for o in clash)
-    ):
-        return False
-    if c[2] == "Location":
-        # a place built on places (上海黄浦区南京路), not a run of known places (中国杭州) nor 京东平台
-        if any(o[2] != "Location" for o in clash):
-            return False
-        covered = sum(o[1] - o[0] for o in clash)
-        return covered < c[1] - c[0] and not (
-            c[1] == max(o[1] for o in clash) and c[0] == min(o[0] for o in clash) and covered == c[1] - c[0]
-        )
-    if c[2] == "Organization" and all(o[2] == "Organization" for o in clash):
-        return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in generic
-    return True
-
-
-def keep(text: str, lists: WordLists) -> bool:
-    """Last check on a mention's surface text: not generic, printable, not a lone Han character nor a number.
-
-    Examples
-    --------
-    >>> from kg.patterns import load_word_lists
-    >>> keep("谷歌", load_word_lists()), keep("技术", load_word_lists()), keep("2025", load_word_lists())
-    (True, False, False)
-    >>> keep("2月10日", load_word_lists()), keep("3月", load_word_lists()), keep("3M", load_word_lists())
-    (False, False, True)
-    >>> keep("陈" + chr(0xA0) + "筱", load_word_lists()), keep("陈" + chr(0x3000) + "筱", load_word_lists())
-    (True, True)
-    >>> keep("陈" + chr(10) + "筱", load_word_lists()), keep("AI" + chr(0xA0) + "筱", load_word_lists())
-    (False, False)
-    """
-    t = text.strip()
-    if not t or t != text or t in lists.generic:
-        return False
-    if any((c.isspace() and c != " ") or not c.isprintable() for c in t) and not _PADDED_NAME.fullmatch(t):
-        return False
-    if len(t) < 2 and not t.isascii():
-        return False
-    return any(c.isalnum() for c in t) and not t.isdigit() and not _DATE.fullmatch(t)
-
-
-def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -> list[tuple]:
-    """One sense per article for a name shared by a company and its model (DeepSeek).
-
-    Where the article uses the name for the company at least once (DeepSeek团队, 深度求索（DeepSeek）),
-    a mention of it with no sign of the model around it (DeepSeek模型, 使用DeepSeek, DeepSeek-R1)
-    is the company too: DeepSeek的模型, DeepSeek成立于, 放弃DeepSeek. ``key`` is the article folded
-    by :func:`kg.patterns.fold_key`; ``twins`` maps a model's folded name to its company.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> t = "DeepSeek团队发布新模型。苹果放弃DeepSeek的模型，用户仍在使用DeepSeek。"
-    >>> a, b = t.index("DeepSeek的"), t.rindex("DeepSeek")
-    >>> spans = [(0, 8, "Organization", "lexicon:deepseek-ai", 0.95), (a, a + 8, "AIModel", "lexicon:deepseek", 0.95),
-    ...          (b, b + 8, "AIModel", "lexicon:deepseek", 0.95)]
-    >>> [s[2] for s in shared_name_senses(t, spans, {"deepseek": SimpleNamespace(id="deepseek-ai")}, t.lower())]
-    ['Organization', 'Organization', 'AIModel']
-    """
-    company = {key[s[0] : s[1]] for s in spans if s[2] == "Organization" and key[s[0] : s[1]] in twins}
-    if not company:
-        return spans
-    out = []
-    for s in spans:
-        name = key[s[0] : s[1]]
-        if (
-            s[2] == "AIModel"
-            and name in company
-            and s[3].startswith("lexicon:")
-            and not _MODEL_AFTER.match(folded, s[1])
-            and not _MODEL_BEFORE.search(folded, max(0, s[0] - 5), s[0])
-        ):
-            s = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
-        out.append(s)
-    return out

@@ -143,14 +143,14 @@ def test_entities_shared_name_stays_a_model_without_a_company_sense(models):
 
 @pytest.mark.parametrize("text", ["北京银行", "香港大学", "上海交易所"])
 def test_entities_institution_named_after_a_place_is_one_name(text, models):
-    from kg.mention_filters import nests
+    from kg.overlaps import nests
 
     c = (0, len(text), "Organization", "crf", 0.9)
     assert nests(c, [(0, 2, "Location", "lexicon:x", 0.95)], text, models.recognizer.lists.generic)
 
 
 def test_entities_generic_place_and_industry_phrases_are_not_organizations(models):
-    from kg.mention_filters import nests
+    from kg.overlaps import nests
 
     generic = models.recognizer.lists.generic
     for text in ("美国科技", "美国公司", "中国平台"):

@@ -235,3 +235,18 @@ def test_a_quoted_chinese_name_before_the_word_for_a_model_is_a_model(text, name
 def test_a_product_line_with_a_tier_is_no_model(models):
     got = _mentions("小米15 Ultra和小米SU7 Ultra月底见！", models)
     assert not [t for t, label in got if label == "AIModel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a conjunction after a known name ends it; a Latin name keeps its company word
+        ("近日，宁德时代与物流公司DHL集团（敦豪集团）签署战略协议。", {("宁德时代", "Organization"), ("DHL集团", "Organization")},
+         {"宁德时代与物流公司"}),
+        # a name opening a clause with its post in brackets is a person
+        ("3.王兴兴（宇树科技CEO） 全球四足机器人领军企业创始人。", {("王兴兴", "Person"), ("宇树科技", "Organization")}, set()),
+    ],
+)
+def test_names_end_at_a_conjunction_keep_their_company_word_and_posts_in_brackets(text, expected, wrong, models):
+    got = _mentions(text, models)
+    assert expected <= set(got) and not {t for t, _ in got} & wrong
