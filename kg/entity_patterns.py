@@ -200,17 +200,20 @@ def _employers(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
     titles = tuple(t for t in lists.titles if not t.isascii())
     for m in LATIN_EMPLOYER.finditer(folded):
         name, words = m.group(1), m.group(2)
-        if not words.endswith(titles) or name in lists.generic or name.split()[0] in lists.titles \
+        chief = words.startswith("首席") and words.endswith("官")  # 首席研究官: any chief officer
+        if not (words.endswith(titles) or chief) or name in lists.generic or name.split()[0] in lists.titles \
                 or len(name) < 2 or any(c in _NOT_IN_OUTLET for c in words[1:]):
             continue  # 被 HLE 接收的问题的作者: a clause, not a title
         if words[0] in lists.loc_suffixes:
             continue  # BC|省省长: a place
         after = m.end()
-        if is_han(folded[after]) and folded[after] not in lists.surnames or is_han(folded[after]) and not (
-                names.get(after) in _PERSON_TAGS or "·" in folded[after + 2 : after + 4]):
-            continue  # a Han name after the title: tagged a person's name or a transliteration (戴维·…)
+        if is_han(folded[after]) and not ("·" in folded[after + 1 : after + 5] or (
+                folded[after] in lists.surnames and names.get(after) in _PERSON_TAGS)):
+            continue  # a Han name after the title: a surname tagged as a person's name, or a transliteration (亚瑟·…)
         out.append((m.start(1), m.end(1), "Organization", "pattern:employer", 0.75))
     return out
+
+
 _TICKER = re.compile(r"[A-Z]{2,5}(?= [A-Z][A-Za-z]* [A-Z])")
 
 

@@ -250,3 +250,8 @@ def test_a_product_line_with_a_tier_is_no_model(models):
 def test_names_end_at_a_conjunction_keep_their_company_word_and_posts_in_brackets(text, expected, wrong, models):
     got = _mentions(text, models)
     assert expected <= set(got) and not {t for t, _ in got} & wrong
+
+
+def test_a_latin_employer_before_a_chief_officer_with_a_transliterated_name(models):
+    got = _mentions("Aleph Alpha首席研究官亚瑟·贾迪迪（Yasser Jadidi）指出。", models)
+    assert ("Aleph Alpha", "Organization") in got and ("亚瑟·贾迪迪", "Person") in got

@@ -396,3 +396,18 @@ def test_relations_seat_before_a_described_company():
 )
 def test_relations_themes_and_platforms_named_after_a_model(text, ents, gone):
     assert gone not in _triples(text, ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Meta人事主管贾内尔·盖尔称，裁员将在数天内展开。", [("Meta", O), ("贾内尔·盖尔", P)],
+         {("贾内尔·盖尔", "worksFor", "Meta", "人事主管")}),
+        ("这两天李彦宏、雷军等国内科技大佬都首次公开谈论DeepSeek。", [("李彦宏", P), ("雷军", P), ("DeepSeek", M)],
+         {("李彦宏", "explains", "DeepSeek", None), ("雷军", "explains", "DeepSeek", None)}),
+        ("华为、上汽合作敲定，鸿蒙智行将推第五品牌。", [("华为", O), ("上汽", O), ("鸿蒙智行", O)],
+         {("华为", "partnersWith", "上汽", None)}),
+    ],
+)
+def test_relations_heads_of_functions_talk_about_models_and_pairs_of_partners(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("worksFor", "explains", "partnersWith")} == expected
