@@ -63,7 +63,8 @@ _MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-
 """Hyphen-joined parts after a model's name: a variant (DeepSeek-R1-Distill-Qwen-7B, GPT-4o-mini)."""
 _REGISTERED = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]([\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))?")
 _REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国"))
-_VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9])")
+_VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％])")
+"""A version after a model's name (DeepSeek V3, Qwen 2.5), not a date or a count (DeepSeek 2月10日)."""
 _TIER_TAIL = re.compile(r"[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano)(?![A-Za-z0-9])")
 """A tier after a model's name (ChatGPT Plus, Gemini Ultra): one model or plan."""
 _HAN = re.compile(r"[\u4e00-\u9fff]")

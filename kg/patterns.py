@@ -380,7 +380,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
 
 
-_VERSION = r"(?:[- ]?(?:\d+(?:\.\d+)*[a-z]?|[RV]\d(?:\.\d)?)(?![A-Za-z0-9]))"
+_VERSION = r"(?:[- ]?(?:\d+(?:\.\d+)*[a-z]?|[RV]\d(?:\.\d)?)(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％]))"
 _TIER = r"(?:[- ](?:Pro|Max|Mini|mini|Ultra|Flash|Turbo|Plus|Lite|Nano|Sonnet|Opus|Haiku|Instruct|Chat|Coder|Math|Preview|Exp|Vision|VL|Zero|R1|V3|Omni|Thinking|\d+(?:\.\d+)?[BMK]))"
 LATIN_MODEL = re.compile(
     r"(?<![A-Za-z0-9.\-])((?:[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)" + _VERSION + r"(?:" + _TIER + r")*)(?![A-Za-z0-9])"
@@ -452,9 +452,10 @@ NAMED_ASSISTANT = re.compile(
 """A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”)."""
 
 ENUM_ORGS = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家)?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"
+    r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家|多家|几家|数家|众多)?"
+    r"(?:[\u4e00-\u9fff]{1,4}?(?:行业|领域|科技|互联网|教育|金融|汽车|手机|云计算|AI|人工智能))?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"
 )
-"""An enumeration of companies closed by 等公司/等股票."""
+"""An enumeration of companies closed by 等公司/等股票 (or 等多家教育行业公司)."""
 
 PAREN_ABBR = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
 """A Latin abbreviation in parentheses right after the name it abbreviates."""

@@ -255,3 +255,16 @@ def test_names_end_at_a_conjunction_keep_their_company_word_and_posts_in_bracket
 def test_a_latin_employer_before_a_chief_officer_with_a_transliterated_name(models):
     got = _mentions("Aleph Alpha首席研究官亚瑟·贾迪迪（Yasser Jadidi）指出。", models)
     assert ("Aleph Alpha", "Organization") in got and ("亚瑟·贾迪迪", "Person") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("知乎直答接入DeepSeek 2月10日，科大讯飞开放平台正式上线。", {("DeepSeek", "AIModel")}, {"DeepSeek 2"}),
+        ("近日，网易有道、云学堂、希沃等多家教育行业公司宣布接入大模型。", {("云学堂", "Organization"), ("希沃", "Organization")}, set()),
+        ("iOS版百度文小言（原文心一言）App迎来了更新。", {("文小言", "AIModel")}, set()),
+    ],
+)
+def test_a_date_is_no_version_and_lists_of_companies_by_their_kind(text, expected, wrong, models):
+    got = _mentions(text, models)
+    assert expected <= set(got) and not {t for t, _ in got} & wrong

@@ -411,3 +411,9 @@ def test_relations_themes_and_platforms_named_after_a_model(text, ents, gone):
 )
 def test_relations_heads_of_functions_talk_about_models_and_pairs_of_partners(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("worksFor", "explains", "partnersWith")} == expected
+
+
+def test_relations_companies_listed_before_their_kind_use_the_model():
+    got = _triples("近日，网易有道、云学堂、希沃等多家教育行业公司宣布旗下产品接入DeepSeek大模型。",
+                   [("网易有道", O), ("云学堂", O), ("希沃", O), ("DeepSeek", M)])
+    assert {t for t in got if t[1] == "uses"} == {(n, "uses", "DeepSeek", None) for n in ("网易有道", "云学堂", "希沃")}
