@@ -417,3 +417,8 @@ def test_relations_companies_listed_before_their_kind_use_the_model():
     got = _triples("近日，网易有道、云学堂、希沃等多家教育行业公司宣布旗下产品接入DeepSeek大模型。",
                    [("网易有道", O), ("云学堂", O), ("希沃", O), ("DeepSeek", M)])
     assert {t for t in got if t[1] == "uses"} == {(n, "uses", "DeepSeek", None) for n in ("网易有道", "云学堂", "希沃")}
+
+
+def test_relations_a_model_on_another_model_s_basis_is_based_on_it():
+    got = _triples("s1模型是在Qwen2.5-32B-Instruct模型的基础上，通过微调训练出来的。", [("s1", M), ("Qwen2.5-32B-Instruct", M)])
+    assert {t for t in got if t[1] in ("uses", "basedOn")} == {("s1", "basedOn", "Qwen2.5-32B-Instruct", None)}
