@@ -96,6 +96,7 @@ GROUPS = (
     ("fourth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind4",)),
     ("fifth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind5",)),
     ("third blind set (annotated from the text alone; measured, never studied)", ("blind3",)),
+    ("sixth blind set (annotated from the text alone; measured, never studied)", ("blind6",)),
     ("held-out set (annotated from the text alone, never tuned on)", ("heldout",)),
     ("all gold articles", None),
 )
