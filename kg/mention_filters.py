@@ -104,9 +104,14 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
     2
     >>> trim("高瓴人工智能学院研究团队提出", 0, 12, "Organization", w)
     8
+    >>> trim("百度集团-SW（HK 09888）", 0, 7, "Organization", w)
+    4
     """
     if label == "Person":
         return e
+    share = _SHARE_CLASS.search(text, s, e)
+    if share and share.end() == e and share.start() - s >= 2:
+        return share.start()  # 小米集团|-W, 百度集团|-SW: a listing's share class is no part of the name
     for word in lists.team_tails:
         if text.endswith(word, s, e) and e - len(word) - s >= 2:
             e -= len(word)  # 中国人民大学高瓴人工智能学院|研究团队, DeepMind |团队
@@ -128,6 +133,9 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
                 return e - k  # 恩智浦执行|长
     return e
 
+
+_SHARE_CLASS = re.compile(r"-(?:W|SW|S|U|WR|B|R)$")
+"""The share class after a Hong Kong listing's short name (小米集团-W, 百度集团-SW, 网易-S)."""
 
 _GLUED_BEFORE = frozenset("是被与及跟同为在把让给对从将的请叫")
 """Function words the segmenter may glue to the name after them (是婧玥, 被马云); none is a surname."""

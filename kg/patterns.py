@@ -380,7 +380,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
 
 
-_VERSION = r"(?:[- ]?(?:\d+(?:\.\d+)*[a-z]?|[RV]\d(?:\.\d)?)(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％]))"
+_VERSION = r"(?:[- ]?(?:(?:[1-9]\d{0,2}|0)(?:\.\d+)*[a-z]?|[RV]\d(?:\.\d)?)(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％]))"
 _TIER = r"(?:[- ](?:Pro|Max|Mini|mini|Ultra|Flash|Turbo|Plus|Lite|Nano|Sonnet|Opus|Haiku|Instruct|Chat|Coder|Math|Preview|Exp|Vision|VL|Zero|R1|V3|Omni|Thinking|\d+(?:\.\d+)?[BMK]))"
 LATIN_MODEL = re.compile(
     r"(?<![A-Za-z0-9.\-])((?:[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)" + _VERSION + r"(?:" + _TIER + r")*)(?![A-Za-z0-9])"

@@ -268,3 +268,17 @@ def test_a_latin_employer_before_a_chief_officer_with_a_transliterated_name(mode
 def test_a_date_is_no_version_and_lists_of_companies_by_their_kind(text, expected, wrong, models):
     got = _mentions(text, models)
     assert expected <= set(got) and not {t for t, _ in got} & wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a listing's share class and stock code are no part of a name, nor a model's version
+        ("小米集团-W（HK 01810）：雷军给员工发新年红包。", {("小米集团", "Organization")}, {"小米集团-W", "HK 01810"}),
+        ("歌尔股份（SZ 002241）：歌尔光学发布新模组。", set(), {"SZ 002241"}),
+        ("Llama 3.1 405B和Gemini 2.0发布。", {("Llama 3.1 405B", "AIModel"), ("Gemini 2.0", "AIModel")}, set()),
+    ],
+)
+def test_share_classes_and_stock_codes_are_no_names(text, expected, wrong, models):
+    got = _mentions(text, models)
+    assert expected <= set(got) and not {t for t, _ in got} & wrong
