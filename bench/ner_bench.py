@@ -98,6 +98,7 @@ GROUPS = (
     ("third blind set (annotated from the text alone; measured, never studied)", ("blind3",)),
     ("sixth blind set (annotated from the text alone; measured, never studied)", ("blind6",)),
     ("held-out set (annotated from the text alone, never tuned on)", ("heldout",)),
+    ("never studied, pooled (held-out, third and sixth blind sets)", ("heldout", "blind3", "blind6")),
     ("all gold articles", None),
 )
 
