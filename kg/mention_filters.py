@@ -366,7 +366,8 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     rest = words[k:]
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
         return False
-    return all(w in _FIELD_WORDS or w in lists.generic or w in lists.not_company_prefixes for w, _ in rest[:-1])
+    categories = lists.not_company_prefixes if not k else frozenset()  # after a "place" (德邦|物流公司 is tagged so)
+    return all(w in _FIELD_WORDS or w in lists.generic or w in categories for w, _ in rest[:-1])
 
 
 _CONJUNCTIONS = frozenset(("和", "与", "及", "或", "并", "而"))

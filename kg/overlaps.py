@@ -25,7 +25,7 @@ _MODEL_BEFORE = re.compile(r"(?:使用|用|接入|部署|调用|基于|问|向|�
 _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
 """Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
 
-_JOINING = frozenset("与和及同跟对向在为把将被从")
+_JOINING = frozenset("与及跟对向把被从")
 """Characters that cannot continue a name after a known one (宁德时代与物流公司 is two things)."""
 
 

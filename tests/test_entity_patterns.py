@@ -282,3 +282,16 @@ def test_a_date_is_no_version_and_lists_of_companies_by_their_kind(text, expecte
 def test_share_classes_and_stock_codes_are_no_names(text, expected, wrong, models):
     got = _mentions(text, models)
     assert expected <= set(got) and not {t for t, _ in got} & wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a company whose first word the segmenter tags as a place keeps its name (德邦 is no place)
+        ("德邦物流公司是繁华中学校友崔维星创立。", "德邦物流公司"),
+        # a name continuing after a known place with a character that can also join clauses (同洲, 同方)
+        ("周铭磊找到了深圳同洲电子股份有限公司董事长袁明。", "深圳同洲电子股份有限公司"),
+    ],
+)
+def test_company_names_that_look_like_descriptions_or_clauses_stay(text, name, models):
+    assert (name, "Organization") in _mentions(text, models)
