@@ -97,8 +97,12 @@ def extract_relations(
     nested = tuple(r for r in rules.rules if r.kind == "nested")
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        if not any(m.end <= sent.end for m in ordered[lo:hi]):
+        inside = [m for m in ordered[lo:hi] if m.end <= sent.end]
+        if not inside:
             continue  # no mention inside: no rule can match
+        simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
+        if not _may_match(rules, frozenset(m.label for m in inside), simple):
+            continue  # no rule's classes and words are all there: skip building units
         units = build_units(sent, ordered[lo:hi], rules)
         for rule in nested:
             units = merge_departments(units, rule)
@@ -110,7 +114,6 @@ def extract_relations(
             gates, class_sets = _gates(rules)
             classes_ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
             active = by_classes[present] = tuple(r for r, ci in gates if r.kind == "nested" or classes_ok[ci])
-        simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
         needs_ok: dict[tuple, bool] = {}
         for rule in active:
             if rule.kind == "nested":
@@ -139,6 +142,19 @@ def extract_relations(
     return tuple(rels), tuple(quotes)
 
 
+def _may_match(rules: RuleSet, labels: frozenset[str], simple: str) -> bool:
+    """Whether any rule could match a sentence whose mentions have ``labels`` (title chains counted as there):
+    one whose entity slots those classes can fill and whose required words the sentence has. Nested rules
+    need an organization. A cheap pre-check; the rules themselves decide."""
+    if "Organization" in labels and any(r.kind == "nested" for r in rules.rules):
+        return True
+    present = labels | {"Role"}
+    gates, class_sets = _gates(rules)
+    ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
+    return any(ok[ci] and (not r.needs or all(rx.search(simple) for rx in _needs_patterns(r.needs)))
+               for r, ci in gates if r.kind != "nested")
+
+
 _BY_CLASSES: dict[int, tuple[RuleSet, dict[frozenset[str], tuple[Rule, ...]]]] = {}
 
 
@@ -155,12 +171,22 @@ def _rules_by_classes(rules: RuleSet) -> dict[frozenset[str], tuple[Rule, ...]]:
     return table
 
 
+_GATES: dict[int, tuple[RuleSet, tuple]] = {}
+
+
 def _gates(rules: RuleSet) -> tuple[list[tuple[Rule, int]], list[tuple[frozenset[str], ...]]]:
-    """Each rule with the index of its entity-class pre-check; the distinct pre-checks (shared by many rules)."""
+    """Each rule with the index of its entity-class pre-check; the distinct pre-checks (shared by many rules).
+    Kept for the rule set's lifetime."""
+    hit = _GATES.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
     index: dict[tuple[frozenset[str], ...], int] = {}
     gates = []
     for rule in rules.rules:
         gates.append((rule, index.setdefault(_classes_needed(rule), len(index))))
+    if len(_GATES) >= 8:
+        _GATES.clear()
+    _GATES[id(rules)] = (rules, (gates, list(index)))
     return gates, list(index)
 
 

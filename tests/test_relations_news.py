@@ -422,3 +422,15 @@ def test_relations_companies_listed_before_their_kind_use_the_model():
 def test_relations_a_model_on_another_model_s_basis_is_based_on_it():
     got = _triples("s1模型是在Qwen2.5-32B-Instruct模型的基础上，通过微调训练出来的。", [("s1", M), ("Qwen2.5-32B-Instruct", M)])
     assert {t for t in got if t[1] in ("uses", "basedOn")} == {("s1", "basedOn", "Qwen2.5-32B-Instruct", None)}
+
+
+def test_relations_pre_check_skips_sentences_no_rule_can_match():
+    from kg.relations import _may_match, load_rules
+
+    rules = load_rules()
+    # a place or a technique alone, with no rule's words: nothing can match
+    assert not _may_match(rules, frozenset({"Location"}), "今天北京天气很好。")
+    assert not _may_match(rules, frozenset({"Technology"}), "强化学习很重要。")
+    # an organization may always hold a nested name; a release needs its words
+    assert _may_match(rules, frozenset({"Organization"}), "百度今天很忙。")
+    assert _may_match(rules, frozenset({"Person", "AIModel"}), "李彦宏表示文心一言很好。")
