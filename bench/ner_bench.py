@@ -95,6 +95,7 @@ GROUPS = (
     ("second blind set (annotated from the text alone; misses studied after its first measurement)", ("blind2",)),
     ("fourth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind4",)),
     ("fifth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind5",)),
+    ("seventh blind set (annotated from the text alone; misses studied after its first measurement)", ("blind7",)),
     ("third blind set (annotated from the text alone; measured, never studied)", ("blind3",)),
     ("sixth blind set (annotated from the text alone; measured, never studied)", ("blind6",)),
     ("held-out set (annotated from the text alone, never tuned on)", ("heldout",)),
