@@ -39,7 +39,7 @@ from kg.mention_filters import (
     trim,
 )
 from kg.overlaps import keep, nests, shared_name_senses
-from kg.entity_lists import cited_sources, coordinated
+from kg.entity_lists import cited_sources, coordinated, watch_lists
 from kg.repeats import repeated_names
 from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
@@ -328,7 +328,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
-    for c in enumerations(folded, sents, rec.lists) + cited_sources(folded, sents, rec.lists):
+    for c in enumerations(folded, sents, rec.lists) + cited_sources(folded, sents, rec.lists) \
+            + watch_lists(folded, rec.lists):
         if not any(owner[c[0] : c[1]]):
             take(c)
     for c in company_names(folded, sents, rec.lists):  # over a place or what the tagger found inside it (厦门 in 厦门银行)

@@ -6,7 +6,7 @@ import re
 
 from kg.patterns import WordLists
 
-__all__ = ["coordinated", "cited_sources"]
+__all__ = ["coordinated", "cited_sources", "watch_lists"]
 
 Span = tuple  # (start, end, label, source, confidence)
 
@@ -188,3 +188,54 @@ def _source_name(name: str, s: int, e: int, toks: list[tuple], lists: WordLists)
     if any(p in lists.proper_pos for _, _, p in inner) or name.endswith(tuple(lists.company_suffixes)) and len(name) >= 4:
         return True
     return len(inner) >= 2 and inner[0][0] >= s - 1 and inner[-1][1] == e and all(p == "n" for _, _, p in inner)
+
+
+_WATCH_CUE = re.compile(
+    r"(?:建议关注|重点关注|推荐关注|关注标的|受益标的|相关标的|核心标的|相关个股|相关公司|受益公司|概念股|标的)"
+    r"(?:包括|有|为)?[：:]"
+)
+"""A broker's or commentator's cue before lists of listed companies (建议关注：1）AI+诊断：联影医疗、万东医疗……)."""
+_WATCH_RUN = re.compile(
+    r"(?:^|(?<=[：:；;，,\s）)]))((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9]{2,8})(?=等|[；;。，,\s（(]|$)"
+)
+_LIST_LEADS = ("包括", "包含", "剔除", "例如", "比如", "如", "其中", "含")
+"""Words glued to a watch list's first item (包含百度集团)."""
+_COMPANY_ENDS = ("医疗", "健康", "基因", "诊断", "医学", "科技", "股份", "集团", "药业", "医药", "智能", "信息", "软件",
+                 "电子", "证券", "银行", "控股", "技术", "网络", "数据", "通信", "传媒", "机器人", "半导体")
+
+
+def watch_lists(folded: str, lists: WordLists) -> list[Span]:
+    """Listed companies named in a watch list after a cue (建议关注：…；受益标的：…): each run of items
+    joined by 、 within the next 600 characters is a list of companies when one item ends like a company
+    (联影医疗、万东医疗、迈瑞医疗); a list of sectors (算力、存储、光模块) has no such item.
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> t = "建议关注： 1）AI+诊断：联影医疗、万东医疗、迪安诊断； 2）AI+机器人：微创机器人、天智航等。"
+    >>> [t[s:e] for s, e, *_ in watch_lists(t, load_word_lists())]
+    ['联影医疗', '万东医疗', '迪安诊断', '微创机器人', '天智航']
+    >>> watch_lists("建议关注：算力、存储、光模块。", load_word_lists())
+    []
+    """
+    out: list[Span] = []
+    ends = _COMPANY_ENDS + tuple(lists.company_suffixes)
+    for cue in _WATCH_CUE.finditer(folded):
+        window_end = min(len(folded), cue.end() + 600)
+        stop = folded.find("\n\n", cue.end(), window_end)
+        window = folded[cue.end() : stop if stop >= 0 else window_end]
+        for run in _WATCH_RUN.finditer(window):
+            items = run.group(1).split("、")
+            if items[-1].endswith("等") and len(items[-1]) > 2:
+                items[-1] = items[-1][:-1]  # 天智航等
+            if len(items) < 2 or not any(i.endswith(ends) for i in items):
+                continue
+            pos = cue.end() + run.start(1)
+            for item in items:
+                lead = next((w for w in _LIST_LEADS if item.startswith(w) and len(item) - len(w) >= 2), "")
+                name = item[len(lead):]  # 包含|百度集团, 剔除|安井食品
+                if 2 <= len(name) <= 8 and name not in lists.generic and not name.isdigit():
+                    out.append((pos + len(lead), pos + len(item), "Organization", "pattern:watch-list", 0.7))
+                pos += len(item) + 1
+    return out
+

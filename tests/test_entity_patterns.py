@@ -295,3 +295,10 @@ def test_share_classes_and_stock_codes_are_no_names(text, expected, wrong, model
 )
 def test_company_names_that_look_like_descriptions_or_clauses_stay(text, name, models):
     assert (name, "Organization") in _mentions(text, models)
+
+
+def test_companies_of_a_watch_list_and_no_sectors(models):
+    text = "方正证券研报建议关注： 1）AI+诊断：联影医疗、万东医疗、迪安诊断； 2）AI+健康管理：美年健康、平安好医生、微医控股等。"
+    got = set(_mentions(text, models))
+    assert {(n, "Organization") for n in ("万东医疗", "迪安诊断", "美年健康", "微医控股")} <= got
+    assert not {t for t, _ in _mentions("中信证券建议关注：算力、存储、光模块三条主线。", models)} & {"算力", "存储", "光模块"}
