@@ -98,11 +98,19 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         g = 1 if m.group(1) is not None else 2
         out.append((m.start(g), m.end(g), "Organization", "pattern:quoted-org", 0.8))
     for m in DESCRIBED_LATIN_ORG.finditer(folded):
-        if m.group(1) not in lists.generic and m.group(1).split()[0] not in lists.titles:
-            out.append((m.start(1), m.end(1), "Organization", "pattern:described-org", 0.75))
+        name, e = m.group(1), m.end(1)
+        words = name.split()
+        while len(words) > 1 and words[-1] in lists.titles:  # 初创企业Mistral AI |CEO阿瑟·门斯: the title is his
+            e -= len(words[-1]) + 1
+            words.pop()
+        if name not in lists.generic and words[0] not in lists.titles:
+            out.append((m.start(1), e, "Organization", "pattern:described-org", 0.75))
     for m in LATIN_PERSON.finditer(folded):
         s, e = m.span(1)
         if m.group(1).rsplit(None, 1)[-1] in lists.latin_org_words:
+            continue
+        if folded[max(0, s - 2) : s] in _OUTLET_BEFORE or folded[e : e + 3].lstrip().startswith(_OUTLET_AFTER):
+            out.append((s, e, "Organization", "pattern:latin-outlet", 0.75))  # 接受外媒Euronews Next采访
             continue
         before = folded[max(0, s - 20) : s]
         after = folded[e : e + 6].lstrip()
@@ -320,6 +328,9 @@ def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
 
 _STATE = ("国家", "國家")
 _LATIN_FIRM_WORDS = ("集团公司", "有限公司", "控股公司", "集团", "公司")
+_OUTLET_BEFORE = ("外媒", "媒体", "据")
+_OUTLET_AFTER = ("采访", "报道", "援引", "消息称", "获悉")
+"""Words around a Latin name that make it a news outlet (据外媒Euronews Next报道)."""
 _NAME_WITH_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[（(]([^（）()\n，。]{2,24})[）)]")
 """Two or three Han characters opening a clause, then a post in brackets (徐新（今日资本创始人）)."""
 _DOT_ONLY = DOT_NAME

@@ -364,6 +364,8 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     if k and all(w in _REGION_WORDS for w, _ in words[:k]) and "".join(w for w, _ in words[k:]) in lists.generic:
         return True  # 地方|农商行: a region and a category
     rest = words[k:]
+    if k and len(rest) == 1 and rest[0][0] in ("公司", "企业", "集团", "机构"):
+        return True  # 好莱坞|公司, 美国|企业: a place and the word for a company
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
         return False
     categories = lists.not_company_prefixes if not k else frozenset()  # after a "place" (德邦|物流公司 is tagged so)

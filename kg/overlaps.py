@@ -52,6 +52,9 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
     if not all(o[2] in ("Organization", "Location") for o in clash):
         return False
     rest = folded[max(o[1] for o in clash) : c[1]]
+    if not rest and c[2] == "Organization" and any(o[2] == "Location" and o[0] == c[0] for o in clash) \
+            and any(o[2] == "Organization" and o[1] == c[1] for o in clash):
+        return False  # 日本|软银集团: a country before a known company, two mentions
     if rest[:1] in _JOINING:
         return False  # 宁德时代|与物流公司: a conjunction or preposition after the name ends it
     if rest in generic and not (

@@ -302,3 +302,21 @@ def test_companies_of_a_watch_list_and_no_sectors(models):
     got = set(_mentions(text, models))
     assert {(n, "Organization") for n in ("万东医疗", "迪安诊断", "美年健康", "微医控股")} <= got
     assert not {t for t, _ in _mentions("中信证券建议关注：算力、存储、光模块三条主线。", models)} & {"算力", "存储", "光模块"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a title after a described Latin company is the next person's
+        ("合资企业得到了法国初创企业Mistral AI CEO阿瑟·门斯的支持。", {("Mistral AI", "Organization")}, {"Mistral AI CEO"}),
+        # a place and the word for a company describe, they do not name
+        ("好莱坞公司Endeavor的首席执行官阿里·伊曼纽尔也支持收购。", {("Endeavor", "Organization")}, {"好莱坞公司"}),
+        # a country before a known company stays apart
+        ("OpenAI即将敲定来自日本软银集团的400亿美元投资。", {("软银集团", "Organization")}, {"日本软银集团"}),
+        # a Latin name after 外媒 or before 采访 is an outlet, not a person
+        ("法国政府负责人曾在接受外媒Euronews Next采访时提到。", {("Euronews Next", "Organization")}, set()),
+    ],
+)
+def test_described_companies_countries_and_outlets(text, expected, wrong, models):
+    got = _mentions(text, models)
+    assert expected <= set(got) and not {t for t, _ in got} & wrong
