@@ -368,9 +368,9 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists, sents: list[tu
             if s >= 2 and folded[s - 2 : s] in _STATE and e - s >= 4 and not any(taken[s - 2 : s]):
                 s -= 2
             kind = next((w for w in _LATIN_FIRM_WORDS if folded.startswith(w, e)), None)
-            if kind and folded[s:e].isascii() and not any(taken[e : e + len(kind)]) \
-                    and _word_end(folded, e + len(kind), ends):
-                e += len(kind)  # DHL|集团, Meta|公司: a Latin name with its company word is one name
+            if kind and (folded[s:e].isascii() or c[3].startswith("lexicon")) and not any(taken[e : e + len(kind)]) \
+                    and not folded[s:e].endswith(_LATIN_FIRM_WORDS) and _word_end(folded, e + len(kind), ends):
+                e += len(kind)  # DHL|集团, 波士顿咨询|集团: a Latin or known name with its company word is one name
             for unit in lists.org_units:
                 if folded.startswith(unit, e) and not any(taken[e : e + len(unit)]) \
                         and not folded[e : e + len(unit) + 2].startswith(tuple(lists.name_trailers), len(unit)):

@@ -434,3 +434,24 @@ def test_relations_pre_check_skips_sentences_no_rule_can_match():
     # an organization may always hold a nested name; a release needs its words
     assert _may_match(rules, frozenset({"Organization"}), "百度今天很忙。")
     assert _may_match(rules, frozenset({"Person", "AIModel"}), "李彦宏表示文心一言很好。")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("据了解，华为、荣耀等手机厂商选择直接将DeepSeek-R1接入自家手机。", [("华为", O), ("荣耀", O), ("DeepSeek-R1", M)],
+         {("华为", "uses", "DeepSeek-R1", None), ("荣耀", "uses", "DeepSeek-R1", None)}),
+        ("医渡科技宣布将DeepSeek整合至公司自主研发的YiduCore。", [("医渡科技", O), ("DeepSeek", M), ("YiduCore", M)],
+         {("医渡科技", "uses", "DeepSeek", None)}),
+        ("万达信息在互动平台表示，公司正在将DeepSeek集成到公司产品中。", [("万达信息", O), ("DeepSeek", M)],
+         {("万达信息", "uses", "DeepSeek", None)}),
+        ("OpenAI即将敲定来自日本软银集团的400亿美元首轮投资。", [("OpenAI", O), ("日本", L), ("软银集团", O)],
+         {("软银集团", "investedIn", "OpenAI", None)}),
+        ("饿了么启动“新店免佣季”，联合高德地图推出“到店前下单”功能。", [("饿了么", O), ("高德地图", O)],
+         {("饿了么", "partnersWith", "高德地图", None)}),
+        # opposing a use is no use
+        ("首席科学家杰夫·迪恩也曾签署反对将机器学习用于自动化武器的公开信。", [("杰夫·迪恩", P), ("机器学习", T)], set()),
+    ],
+)
+def test_relations_integrations_investments_from_and_joint_launches(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("uses", "investedIn", "partnersWith")} == expected
