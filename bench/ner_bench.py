@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from gold_sets import ALL, BLIND_SETS, DEVELOPMENT  # noqa: E402
 from kg.entities import find_mentions, load_recognizer  # noqa: E402
 from kg.linking import link_mentions  # noqa: E402
 from kg.names import normalize_key  # noqa: E402
@@ -90,17 +91,9 @@ def read_gold(names: tuple[str, ...] | None = None) -> dict[str, list[dict]]:
 
 
 GROUPS = (
-    ("development set (simplified + traditional; tuned on)", ("simplified", "traditional")),
-    ("first blind set (misses looked at since)", ("blind",)),
-    ("second blind set (annotated from the text alone; misses studied after its first measurement)", ("blind2",)),
-    ("fourth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind4",)),
-    ("fifth blind set (annotated from the text alone; misses studied after its first measurement)", ("blind5",)),
-    ("seventh blind set (annotated from the text alone; misses studied after its first measurement)", ("blind7",)),
-    ("third blind set (annotated from the text alone; measured, never studied)", ("blind3",)),
-    ("sixth blind set (annotated from the text alone; measured, never studied)", ("blind6",)),
-    ("held-out set (annotated from the text alone, never tuned on)", ("heldout",)),
-    ("never studied, pooled (held-out, third and sixth blind sets)", ("heldout", "blind3", "blind6")),
-    ("all gold articles", None),
+    (DEVELOPMENT + ", simplified + traditional", ("simplified", "traditional")),
+    *BLIND_SETS,
+    (ALL, None),
 )
 
 

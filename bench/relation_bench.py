@@ -50,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gold_sets import ALL, BLIND_SETS, DEVELOPMENT  # noqa: E402
 from kg.bylines import byline_relations, load_byline_rules  # noqa: E402
 from kg.entities import find_mentions, load_recognizer  # noqa: E402
 from kg.linking import link_mentions  # noqa: E402
@@ -206,20 +207,9 @@ def _unique(rels: tuple[Relation, ...], min_conf: float, forms: dict[str, tuple[
     return [seen[k] + ((forms.get(k[0], ()), forms.get(k[2], ())),) for k in sorted(seen)]
 
 
-NEWS_SETS = (("development (tuned on)", ("news.jsonl",)),
-             ("first blind set (misses looked at since)", ("blind.jsonl",)),
-             ("second blind set (misses studied after its first measurement)", ("blind2.jsonl",)),
-             ("fourth blind set (misses studied after its first measurement)", ("blind4.jsonl",)),
-             ("fifth blind set (misses studied after its first measurement)", ("blind5.jsonl",)),
-             ("seventh blind set (misses studied after its first measurement)", ("blind7.jsonl",)),
-             ("third blind set (measured, never studied)", ("blind3.jsonl",)),
-             ("sixth blind set (measured, never studied)", ("blind6.jsonl",)),
-             ("held-out (annotated from the text alone, never tuned on)", ("heldout.jsonl",)),
-             ("never studied, pooled (held-out, third and sixth blind sets)", ("heldout.jsonl", "blind3.jsonl",
-                                                                                "blind6.jsonl")),
-             ("all gold articles", ("news.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl",
-                                    "blind5.jsonl", "blind6.jsonl", "blind7.jsonl",
-                                    "heldout.jsonl")))
+NEWS_SETS = ((DEVELOPMENT, ("news.jsonl",)),
+             *((label, tuple(stem + ".jsonl" for stem in stems)) for label, stems in BLIND_SETS),
+             (ALL, ("news.jsonl",) + tuple(dict.fromkeys(stem + ".jsonl" for _, stems in BLIND_SETS for stem in stems))))
 """The gold files of bench/gold/relations/, reported apart and together."""
 
 

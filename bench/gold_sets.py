@@ -1,0 +1,24 @@
+"""The news gold sets both benches report, in order: label and the file stems of ``bench/gold/*/`` they pool.
+
+The development set has different stems for entities (``simplified``, ``traditional``) and relations
+(``news``); every other set has one stem in both folders. See ``bench/gold/entities/README.md``.
+"""
+
+from __future__ import annotations
+
+DEVELOPMENT = "development (tuned on)"
+
+BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("first blind set (misses looked at since)", ("blind",)),
+    ("second blind set (misses studied after its first measurement)", ("blind2",)),
+    ("fourth blind set (misses studied after its first measurement)", ("blind4",)),
+    ("fifth blind set (misses studied after its first measurement)", ("blind5",)),
+    ("seventh blind set (misses studied after its first measurement)", ("blind7",)),
+    ("third blind set (measured, never studied)", ("blind3",)),
+    ("sixth blind set (measured, never studied)", ("blind6",)),
+    ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
+    ("never studied, pooled (held-out, third and sixth blind sets)", ("heldout", "blind3", "blind6")),
+)
+"""Every set but the development one; each annotated from the article text alone before kg was run on it."""
+
+ALL = "all gold articles"
