@@ -468,8 +468,12 @@ QUOTED_INSTITUTION = re.compile(
 LATIN_BROKER = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z&\-]{2,}(?: [A-Z][A-Za-z&\-]+){0,2})\s*(?:的)?\s*(?:首席)?分析师")
 """A capitalised Latin name whose analyst is quoted (Stifel 分析师, Wedbush分析师): the firm."""
 
-MEDIA_OUTLET = re.compile(r"([\u4e00-\u9fff]{2,7}?(?:网|新闻))\s*(?=记者|获悉|报道|消息|讯|援引|报导|了解到)")
-"""A name ending in 网 or 新闻 right before a reporter or a report (经济观察网获悉, 红星新闻记者): an outlet;
+MEDIA_OUTLET = re.compile(
+    r"([\u4e00-\u9fff]{2,7}?(?:网|新闻|日报))\s*"
+    r"(?=记者|获悉|报道|消息|讯|援引|报导|了解到|\d{1,2}月\d{1,2}日(?:讯|电|消息)|[\u4e00-\u9fff]{2,3}[）)])"
+)
+"""A name ending in 网, 新闻 or 日报 right before a reporter or a report (经济观察网获悉, 红星新闻记者, 蓝鲸新闻2月10日讯,
+a closing credit （科创板日报 张真）): an outlet;
 the name may begin after function words glued before it (据|澎湃新闻报道)."""
 
 LATIN_EMPLOYER = re.compile(

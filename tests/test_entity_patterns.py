@@ -320,3 +320,11 @@ def test_companies_of_a_watch_list_and_no_sectors(models):
 def test_described_companies_countries_and_outlets(text, expected, wrong, models):
     got = _mentions(text, models)
     assert expected <= set(got) and not {t for t, _ in got} & wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("蓝鲸新闻2月10日讯（记者 翟智超）手机行业迎来变革。", "蓝鲸新闻"), ("建议关注阿里健康等。 （科创板日报 张真）", "科创板日报")],
+)
+def test_outlets_in_datelines_and_closing_credits(text, name, models):
+    assert (name, "Organization") in _mentions(text, models)

@@ -455,3 +455,18 @@ def test_relations_pre_check_skips_sentences_no_rule_can_match():
 )
 def test_relations_integrations_investments_from_and_joint_launches(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("uses", "investedIn", "partnersWith")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a dateline with the reporter in brackets; the photo agency before it employs no one
+        ("图源：视觉中国 蓝鲸新闻2月10日讯（记者 翟智超）在AI浪潮席卷之下。", [("视觉中国", O), ("蓝鲸新闻", O), ("翟智超", P)],
+         {("翟智超", "worksFor", "蓝鲸新闻", "记者")}),
+        # an outlet and its reporter closing an article
+        ("建议关注阿里健康等。 （科创板日报 张真）", [("阿里健康", O), ("科创板日报", O), ("张真", P)],
+         {("张真", "worksFor", "科创板日报", None)}),
+    ],
+)
+def test_relations_reporters_in_datelines_and_closing_credits(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
