@@ -93,39 +93,28 @@ def extract_relations(
     quotes: list[Quote] = []
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
     starts = [m.start for m in ordered]
-    by_classes = _rules_by_classes(rules)
     nested = tuple(r for r in rules.rules if r.kind == "nested")
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        inside = [m for m in ordered[lo:hi] if m.end <= sent.end]
-        if not inside:
+        labels = frozenset(m.label for m in ordered[lo:hi] if m.end <= sent.end)
+        if not labels:
             continue  # no mention inside: no rule can match
         simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
-        if not _may_match(rules, frozenset(m.label for m in inside), simple):
+        needs_ok: dict[tuple, bool] = {}  # the rules' word checks on this sentence, shared by the loop below
+        if not _may_match(rules, labels, simple, needs_ok):
             continue  # no rule's classes and words are all there: skip building units
         units = build_units(sent, ordered[lo:hi], rules)
         for rule in nested:
             units = merge_departments(units, rule)
         if not any(u.mention is not None for u in units):
             continue
-        present = frozenset(u.ent for u in units if u.ent)
-        active = by_classes.get(present)
-        if active is None:
-            gates, class_sets = _gates(rules)
-            classes_ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
-            active = by_classes[present] = tuple(r for r, ci in gates if r.kind == "nested" or classes_ok[ci])
-        needs_ok: dict[tuple, bool] = {}
-        for rule in active:
+        for rule in _active_rules(rules, frozenset(u.ent for u in units if u.ent)):
             if rule.kind == "nested":
                 for rel in nested_relations(article, sent, units, rule, ordered):
                     _keep(found, rel)
                 continue
-            if rule.needs:
-                ok = needs_ok.get(rule.needs)
-                if ok is None:
-                    ok = needs_ok[rule.needs] = all(rx.search(simple) for rx in _needs_patterns(rule.needs))
-                if not ok:
-                    continue
+            if not _needs_met(rule, simple, needs_ok):
+                continue
             for end, caps in match_rule(rule, units):
                 if rule.kind == "quote":
                     q = quotes_from_match(article, sent, units, rule, caps, end, ordered)
@@ -142,52 +131,47 @@ def extract_relations(
     return tuple(rels), tuple(quotes)
 
 
-def _may_match(rules: RuleSet, labels: frozenset[str], simple: str) -> bool:
+_ROLE = frozenset({"Role"})
+
+
+def _needs_met(rule: Rule, simple: str, cache: dict[tuple, bool]) -> bool:
+    """Whether the (Simplified, case-folded) sentence has one word of each of the rule's word lists; ``cache``
+    keeps the answer per word lists for the sentence."""
+    if not rule.needs:
+        return True
+    ok = cache.get(rule.needs)
+    if ok is None:
+        ok = cache[rule.needs] = all(rx.search(simple) for rx in _needs_patterns(rule.needs))
+    return ok
+
+
+def _may_match(rules: RuleSet, labels: frozenset[str], simple: str, cache: dict[tuple, bool] | None = None) -> bool:
     """Whether any rule could match a sentence whose mentions have ``labels`` (title chains counted as there):
     one whose entity slots those classes can fill and whose required words the sentence has. Nested rules
-    need an organization. A cheap pre-check; the rules themselves decide."""
-    if "Organization" in labels and any(r.kind == "nested" for r in rules.rules):
-        return True
-    present = labels | {"Role"}
-    gates, class_sets = _gates(rules)
-    ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
-    return any(ok[ci] and (not r.needs or all(rx.search(simple) for rx in _needs_patterns(r.needs)))
-               for r, ci in gates if r.kind != "nested")
+    need an organization. A cheap pre-check before building units; the rules themselves decide."""
+    cache = {} if cache is None else cache
+    org = "Organization" in labels
+    return any(org if r.kind == "nested" else _needs_met(r, simple, cache) for r in _active_rules(rules, labels | _ROLE))
+
+_TABLES: dict[int, tuple[RuleSet, list[tuple[Rule, int]], list[tuple[frozenset[str], ...]], dict]] = {}
 
 
-_BY_CLASSES: dict[int, tuple[RuleSet, dict[frozenset[str], tuple[Rule, ...]]]] = {}
-
-
-def _rules_by_classes(rules: RuleSet) -> dict[frozenset[str], tuple[Rule, ...]]:
-    """For a rule set, a table (filled as sentences come): classes present in a sentence → the rules, in order,
-    whose entity slots those classes can fill (nested rules always); kept for the rule set's lifetime."""
-    hit = _BY_CLASSES.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
-    if len(_BY_CLASSES) >= 8:
-        _BY_CLASSES.clear()
-    table: dict[frozenset[str], tuple[Rule, ...]] = {}
-    _BY_CLASSES[id(rules)] = (rules, table)
-    return table
-
-
-_GATES: dict[int, tuple[RuleSet, tuple]] = {}
-
-
-def _gates(rules: RuleSet) -> tuple[list[tuple[Rule, int]], list[tuple[frozenset[str], ...]]]:
-    """Each rule with the index of its entity-class pre-check; the distinct pre-checks (shared by many rules).
-    Kept for the rule set's lifetime."""
-    hit = _GATES.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
-    index: dict[tuple[frozenset[str], ...], int] = {}
-    gates = []
-    for rule in rules.rules:
-        gates.append((rule, index.setdefault(_classes_needed(rule), len(index))))
-    if len(_GATES) >= 8:
-        _GATES.clear()
-    _GATES[id(rules)] = (rules, (gates, list(index)))
-    return gates, list(index)
+def _active_rules(rules: RuleSet, present: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules, in order, whose entity slots the classes ``present`` in a sentence can fill (nested rules
+    always); a table per rule set, filled as sentences come and kept for the rule set's lifetime."""
+    hit = _TABLES.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        if len(_TABLES) >= 8:
+            _TABLES.clear()
+        index: dict[tuple[frozenset[str], ...], int] = {}
+        gates = [(rule, index.setdefault(_classes_needed(rule), len(index))) for rule in rules.rules]
+        hit = _TABLES[id(rules)] = (rules, gates, list(index), {})
+    _, gates, class_sets, table = hit
+    active = table.get(present)
+    if active is None:
+        ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
+        active = table[present] = tuple(r for r, ci in gates if r.kind == "nested" or ok[ci])
+    return active
 
 
 @functools.lru_cache(maxsize=4096)
