@@ -121,7 +121,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 or any(before.rstrip().endswith(t) for t in lists.titles if t.isascii()) \
                 or after.startswith(tuple(lists.speech_verbs)):  # 亚马逊CEO Andy Jassy: a Latin title right before
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
-    out.extend(_employers(folded, sents, lists))
+    tags = {start + a: pos for start, _, toks in sents for a, _, pos in toks}  # word start → its tag
+    out.extend(_employers(folded, tags, lists))
     for m in _NAME_WITH_POST.finditer(folded):  # 1.徐新（今日资本创始人）: a name with its post in brackets
         name, post = m.group(1), m.group(2).rstrip()
         if name[0] in lists.surnames and name not in lists.generic \
@@ -147,7 +148,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 if prev in lists.titles or nxt in lists.titles:
                     out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
     out.extend(_institutions(folded, sents, lists))
-    out.extend(_outlets(folded, sents, lists))
+    out.extend(_outlets(folded, sents, tags, lists))
     return out
 
 
@@ -158,12 +159,12 @@ _NOT_OUTLET_START = ("p", "c", "u", "d", "r", "t", "m", "q", "v")
 """Tags of a word that does not open an outlet's name (据|澎湃新闻, 今天|新浪网): the name starts after it."""
 
 
-def _outlets(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+def _outlets(folded: str, sents: list[tuple], tags: dict[int, str], lists: WordLists) -> list[Span]:
     """Outlets named before a reporter or a report: 2–6 Han characters ending in 网 or 新闻
     (经济观察网获悉, 红星新闻记者), starting on a word that is no function word or verb (据|雷递网) or on
     the proper name after a common word (内地|红星新闻), and not a generic word nor ending in one
     (卫星互联网消息, 深交所官网消息)."""
-    starts = {start + a: pos for start, _, toks in sents for a, _, pos in toks}
+    starts = dict(tags)  # word start → tag (``tags``, from :func:`pattern_spans`), with glued prepositions split off
     ends = {start + b: pos for start, _, toks in sents for _, b, pos in toks}
     for s in list(starts):
         if folded[s] in _GLUED and is_han(folded[s + 1 : s + 2] or "x"):
@@ -198,13 +199,12 @@ def _outlets(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
 
 
-def _employers(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+def _employers(folded: str, names: dict[int, str], lists: WordLists) -> list[Span]:
     """A capitalised Latin name right before a title and a person's name is the person's employer
     (Janus Henderson 投资组合经理 Richard Clode, Acme 首席执行官张三表示); a Han name after the title must
     start with a surname and be followed by a pause or a verb of saying; no function word but a leading 的
-    sits between the name and the title."""
+    sits between the name and the title. ``names`` maps each word's start to its tag."""
     out: list[Span] = []
-    names = {start + a: pos for start, _, toks in sents for a, _, pos in toks}
     titles = tuple(t for t in lists.titles if not t.isascii())
     for m in LATIN_EMPLOYER.finditer(folded):
         name, words = m.group(1), m.group(2)

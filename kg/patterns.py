@@ -431,19 +431,16 @@ QUOTED_ORG = re.compile(
 )
 """A quoted name before the word for a company (成立了“SB OpenAI Japan”合资公司, “Quantum AI”实验室)."""
 
-QUOTED_MODEL = re.compile(
-    r"[“\"「]([A-Za-z][A-Za-z0-9.\-]{0,15})[”\"」]\s*(?:的)?\s*(?:AI|人工智能)?\s*"
-    r"(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
-)
+_MODEL_WORD = r"\s*(?:AI|人工智能)?\s*(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
+"""The word for a model after its name, with the kind of model before it (推理模型, AI大模型)."""
+
+QUOTED_MODEL = re.compile(r"[“\"「]([A-Za-z][A-Za-z0-9.\-]{0,15})[”\"」]\s*(?:的)?" + _MODEL_WORD)
 """A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
 
 QUOTED_HAN_MODEL = re.compile(r"[“「]([\u4e00-\u9fff]{2,8})[”」]\s*(?:的)?\s*(?:AI|人工智能)?\s*(?:大模型|模型|系列模型|系列大模型)")
 """A quoted Chinese name right before the word for a model (“九章”大模型, 在“邮智”大模型基础上)."""
 
-NUMBERED_MODEL = re.compile(
-    r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})\s*(?:AI|人工智能)?\s*"
-    r"(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
-)
+NUMBERED_MODEL = re.compile(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})" + _MODEL_WORD)
 """A Latin name with a digit right before the word for a model (训练出的s1推理模型, o3模型)."""
 
 NAMED_ASSISTANT = re.compile(

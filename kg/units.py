@@ -240,7 +240,7 @@ def _split_glued_joiners(units: list[Unit], joiners: frozenset[str]) -> list[Uni
 def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple[Unit, ...]:
     if not rules.role_heads:
         return tuple(units)
-    units = _split_glued_joiners(units, frozenset(j for j in rules.role_joiners if len(j) == 1))
+    units = _split_glued_joiners(units, _one_char(rules.role_joiners))
     out: list[Unit] = []
     first = _first_chars(rules.role_heads, rules.role_modifiers)
     i = 0
@@ -320,6 +320,11 @@ def _spells_title(text: str, heads: frozenset[str], modifiers: frozenset[str]) -
 @functools.lru_cache(maxsize=16)
 def _first_chars(*word_sets: frozenset[str]) -> frozenset[str]:
     return frozenset(w[0] for words in word_sets for w in words if w)
+
+
+@functools.lru_cache(maxsize=16)
+def _one_char(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if len(w) == 1)
 
 
 @functools.lru_cache(maxsize=16)
