@@ -200,8 +200,8 @@ _WATCH_RUN = re.compile(
 )
 _LIST_LEADS = ("包括", "包含", "剔除", "例如", "比如", "如", "其中", "含")
 """Words glued to a watch list's first item (包含百度集团)."""
-_COMPANY_ENDS = ("医疗", "健康", "基因", "诊断", "医学", "科技", "股份", "集团", "药业", "医药", "智能", "信息", "软件",
-                 "电子", "证券", "银行", "控股", "技术", "网络", "数据", "通信", "传媒", "机器人", "半导体")
+_COMPANY_ENDS = ("医疗", "健康", "基因", "诊断", "医学", "信息", "技术", "网络", "数据")
+"""Endings of listed companies' short names beside ``lists.company_suffixes`` (科技, 股份, 医药 …)."""
 
 
 def watch_lists(folded: str, lists: WordLists) -> list[Span]:
