@@ -153,6 +153,12 @@ def test_relations_developed_possessive_and_assistants(text, ents, expected):
          {("江苏银行", "uses", "DeepSeek-R1", None)}),
         ("邮储银行将DeepSeek大模型应用于智能问答助手。", [("邮储银行", O), ("DeepSeek", M)],
          {("邮储银行", "uses", "DeepSeek", None)}),
+        ("网易有道也宣布对接DeepSeek相关模型。", [("网易有道", O), ("DeepSeek", M)],
+         {("网易有道", "uses", "DeepSeek", None)}),
+        # a platform or app named as a product serves the model it puts online; a bare model name does not
+        ("百度智能云千帆平台已正式上线DeepSeek-R1模型。", [("百度智能云千帆平台", M), ("DeepSeek-R1", M)],
+         {("百度智能云千帆平台", "uses", "DeepSeek-R1", None)}),
+        ("DeepSeek上线DeepSeek-R1模型。", [("DeepSeek", M), ("DeepSeek-R1", M)], set()),
     ],
 )
 def test_relations_uses_embrace_and_apply(text, ents, expected):
