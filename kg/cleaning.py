@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-__all__ = ["CleanPage", "clean_page", "normalize_date"]
+__all__ = ["CleanPage", "body_end", "clean_page", "normalize_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,3 +336,40 @@ def _title_and_body(lines: list[str]) -> tuple[str, list[str]]:
     if not body:
         body = [ln for ln in lines if ln not in repeated or ln == title][:1]
     return short, body
+
+
+# --- a list of related articles left inside a text ------------------------------------------------
+
+_RELATED = re.compile(
+    r"(?:相关|相關)(?:文章|阅读|閱讀|新闻|新聞|报道|報道|推荐|推薦)|(?:延伸|推荐|推薦)(?:阅读|閱讀)|往期(?:回顾|回顧|推荐|推薦)"
+)
+_FULL_STOP = re.compile(r"[。.．][」”’\"']?(?:\s|$)|。")
+
+
+def body_end(text: str) -> int:
+    """Where the article ends in a text that runs on into a list of related articles (``len(text)`` when it does not).
+
+    A crawled text often carries the site's "相關文章：" links after the article, on the same line. The list is
+    titles only, so the article ends at the last such heading that no full stop follows; a heading with
+    article text after it (a link list in the middle of the story) ends nothing.
+
+    Examples
+    --------
+    >>> t = "微軟投資了Mistral。 相關文章： 比亞迪市值為何遠不及Tesla？｜周顯 自住只應買現樓｜曾智華"
+    >>> t[: body_end(t)]
+    '微軟投資了Mistral。 '
+    >>> t = "相關新聞：某某事件｜有片 警方表示，案件仍在調查。"
+    >>> body_end(t) == len(t)
+    True
+    >>> t = "OpenAI发布了Sora，据相关报道"
+    >>> body_end(t) == len(t)
+    True
+    """
+    for m in _RELATED.finditer(text):
+        heading = m.start() == 0 or text[m.start() - 1] in _BEFORE_HEADING or text[m.end() : m.end() + 2].lstrip()[:1] in ("：", ":")
+        if heading and _FULL_STOP.search(text, m.end()) is None:
+            return m.start()
+    return len(text)
+
+
+_BEFORE_HEADING = frozenset(" \t\n\u3000\xa0。！？!?」”】>|｜")

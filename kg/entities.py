@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.cleaning import body_end
 from kg.mention_filters import (
     bare_name,
     glued_start,
@@ -336,11 +337,13 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         if all(o[0] >= c[0] and o[1] <= c[1] and (o[2] == "Location" or not o[3].startswith("lexicon"))
                for o in owner[c[0] : c[1]] if o):
             take(c)
-    chosen = [c for c in dict.fromkeys(o for o in owner if o is not None) if keep(text[c[0] : c[1]], rec.lists)]
+    body = body_end(text)  # the related articles a text may run on into are not the article
+    chosen = [c for c in dict.fromkeys(o for o in owner if o is not None)
+              if c[1] <= body and keep(text[c[0] : c[1]], rec.lists)]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, sents)
     chosen = _registered_names(folded, chosen, rec)
-    chosen.extend(repeated_names(folded, chosen, starts, ends, rec.lists.generic))  # 广立微 again, bare
+    chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
     chosen = shared_name_senses(folded, chosen, rec.org_twin, key)

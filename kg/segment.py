@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
+from kg.cleaning import body_end
 from kg.errors import PatternError, require_optional
 from kg.patterns import fold
 from kg.records import Article, Sentence, Token
@@ -139,6 +140,9 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 def segment(article: Article, tagger: Tagger) -> tuple[Sentence, ...]:
     """Sentences of an article, each with tokens whose offsets point into ``article.text``.
 
+    A list of related articles the text runs on into (相關文章： …, see :func:`kg.cleaning.body_end`) is not
+    the article: it gives no sentences.
+
     Examples
     --------
     >>> from kg.records import Article
@@ -151,7 +155,8 @@ def segment(article: Article, tagger: Tagger) -> tuple[Sentence, ...]:
     # the dictionary is Simplified: Traditional text is cut in its length-preserving Simplified view
     view = fold(text)
     out: list[Sentence] = []
-    for start, end in split_sentences(text):
+    body = body_end(text)
+    for start, end in split_sentences(text[:body]):
         chunk = text[start:end]
         tokens: list[Token] = []
         pos = start

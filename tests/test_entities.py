@@ -359,3 +359,14 @@ def test_entities_the_end_of_a_school_name_is_no_person(models):
 
 def test_entities_a_reference_mark_does_not_hide_the_name_before_it(models):
     assert ("戴和根", "Person") in _mentions("中国化学工程股份有限公司董事长：戴和根3", models)
+
+
+def test_entities_none_in_a_list_of_related_articles_after_the_article(models):
+    # a crawled text running on into the site's related links on the same line; names in the story are kept
+    text = "微軟投資了Mistral。 相關文章： 比亞迪市值為何遠不及Tesla？｜周顯 自住只應買現樓｜曾智華"
+    found = _mentions(text, models)
+    assert ("微軟", "Organization") in found
+    assert not [t for t, _ in found if t in ("比亞迪", "Tesla", "周顯", "曾智華")]
+    # a link list in the middle of the story ends nothing
+    found = _mentions("相關新聞：某某事件｜有片 比亞迪表示，案件仍在調查。", models)
+    assert ("比亞迪", "Organization") in found

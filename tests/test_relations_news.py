@@ -476,3 +476,8 @@ def test_relations_integrations_investments_from_and_joint_launches(text, ents, 
 )
 def test_relations_reporters_in_datelines_and_closing_credits(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+def test_relations_works_for_a_title_after_a_technology_naming_the_department():
+    got = _triples("小米汽车自动驾驶负责人叶航军先解释了区别。", [("小米汽车", O), ("自动驾驶", "Technology"), ("叶航军", P)])
+    assert {t for t in got if t[1] == "worksFor"} == {("叶航军", "worksFor", "小米汽车", "负责人")}

@@ -72,3 +72,9 @@ def test_segment_traditional_text_is_cut_like_simplified(backend):
     assert t_tokens == s_tokens
     words = [t.text for s in segment(trad, tagger) for t in s.tokens]
     assert "處理器" in words and all(trad.text[a:b] == w for (a, b, _), w in zip(t_tokens, words))
+
+
+def test_segment_a_list_of_related_articles_after_the_article_gives_no_sentences():
+    text = "微軟投資了Mistral。 相關文章： 比亞迪市值為何遠不及Tesla？｜周顯"
+    sents = segment(Article(id="a", text=text), make_tagger("jieba"))
+    assert [s.text for s in sents] == ["微軟投資了Mistral。"]
