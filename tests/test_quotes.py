@@ -65,6 +65,11 @@ CASES = [
     # a model named after an organization is still what the quote is about
     ("奥特曼表示，OpenAI将推出GPT-5。", [("奥特曼", "Person"), ("OpenAI", "Organization"), ("GPT-5", "AIModel")],
      [("奥特曼", "OpenAI将推出GPT-5", ("GPT-5",))]),
+    # the one spoken to may have a title (对记者表示); 在X看来 gives X's view
+    ("北京社科院副研究员王鹏对记者表示，脑机接口开始走向成熟。", [("王鹏", "Person"), ("脑机接口", "Technology")],
+     [("王鹏", "脑机接口开始走向成熟", ("脑机接口",))]),
+    ("在徐科看来，付费学习使用DeepSeek没有帮助。", [("徐科", "Person"), ("DeepSeek", "AIModel")],
+     [("徐科", "付费学习使用DeepSeek没有帮助", ("DeepSeek",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]

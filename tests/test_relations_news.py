@@ -481,3 +481,35 @@ def test_relations_reporters_in_datelines_and_closing_credits(text, ents, expect
 def test_relations_works_for_a_title_after_a_technology_naming_the_department():
     got = _triples("小米汽车自动驾驶负责人叶航军先解释了区别。", [("小米汽车", O), ("自动驾驶", "Technology"), ("叶航军", P)])
     assert {t for t in got if t[1] == "worksFor"} == {("叶航军", "worksFor", "小米汽车", "负责人")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a body issuing a plan publishes it, each body of a list
+        ("上海市科学技术委员会印发《上海市脑机接口未来产业培育行动方案》。",
+         [("上海市科学技术委员会", O), ("上海市脑机接口未来产业培育行动方案", "Publication")],
+         {("上海市科学技术委员会", "published", "上海市脑机接口未来产业培育行动方案", None)}),
+        ("国家发展改革委、国家能源局联合印发《抽水蓄能电站开发建设管理暂行办法》。",
+         [("国家发展改革委", O), ("国家能源局", O), ("抽水蓄能电站开发建设管理暂行办法", "Publication")],
+         {("国家发展改革委", "published", "抽水蓄能电站开发建设管理暂行办法", None),
+          ("国家能源局", "published", "抽水蓄能电站开发建设管理暂行办法", None)}),
+    ],
+)
+def test_relations_published_by_issuing_bodies(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "published"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a stake in the company named after a description of it; not the company the description names
+        ("Google不仅开发自己的AI模型，还持有OpenAI主要竞争对手Anthropic股份。",
+         [("Google", O), ("OpenAI", O), ("Anthropic", O)], {("Google", "investedIn", "Anthropic", None)}),
+        # the holder is the organization named last before the verb
+        ("苹果表示，亚马逊持有Anthropic股份。", [("苹果", O), ("亚马逊", O), ("Anthropic", O)],
+         {("亚马逊", "investedIn", "Anthropic", None)}),
+    ],
+)
+def test_relations_stake_after_a_description(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
