@@ -181,7 +181,8 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
         if x.label == "AIModel":
             twin = rec.org_twin.get(key[s:e])
             after = folded[e : e + 6].lstrip()
-            if twin is not None and (after.startswith(lists.org_cues) or after.startswith(lists.org_verbs)):
+            if twin is not None and (after.startswith(lists.org_cues) or after.startswith(lists.org_verbs)
+                                     or folded[max(0, s - 6) : s].rstrip().endswith(lists.org_cues_before)):
                 label, source = "Organization", f"lexicon:{twin.id}"
             else:
                 m = _VERSION_TAIL.match(folded, e) or _MODEL_CHAIN.match(folded, e) or _TIER_TAIL.match(folded, e)

@@ -18,9 +18,9 @@ _PADDED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){1,3
 _DATE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十〇零]{1,4})(?:年|月|日|号|时|点|分)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号|时|点|分))*(?:消息|电|讯)?")
 """A date or time (2月10日, 2024年, 2月10日消息): never a name."""
 
-_MODEL_AFTER = re.compile(r"\s*(?:[-‑]?(?:模型|大模型|聊天机器人|助手|App|APP|app|应用|的回答|回答|生成|写|给出|答)|[-‑ ]?[VR]\d)")
+_MODEL_AFTER = re.compile(r"\s*(?:[-‑]?(?:相关模型|相关大模型|系列|模型|大模型|聊天机器人|助手|App|APP|app|应用|的回答|回答|生成|写|给出|答)|[-‑ ]?[VR]\d)")
 
-_MODEL_BEFORE = re.compile(r"(?:使用|用|接入|部署|调用|基于|问|向|让|输入|下载|打开|体验|试用|集成|搭载|模型|聊天机器人|应用)\s*$")
+_MODEL_BEFORE = re.compile(r"(?:使用|用|接入|对接|部署|调用|基于|问|向|让|输入|下载|打开|体验|试用|集成|搭载|模型|聊天机器人|应用)\s*$")
 
 _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", "政府", "证券", "实验室", "交易所"))
 """Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
@@ -117,6 +117,7 @@ def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -
     >>> [s[2] for s in shared_name_senses(t, spans, {"deepseek": SimpleNamespace(id="deepseek-ai")}, t.lower())]
     ['Organization', 'Organization', 'AIModel']
     """
+    spans = _listed_with_companies(folded, spans, twins, key)
     company = {key[s[0] : s[1]] for s in spans if s[2] == "Organization" and key[s[0] : s[1]] in twins}
     if not company:
         return spans
@@ -132,4 +133,35 @@ def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -
         ):
             s = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
         out.append(s)
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:、|和|与|及|以及|或)\s*")
+
+
+def _listed_with_companies(folded: str, spans: list[tuple], twins: dict, key: str) -> list[tuple]:
+    """A name shared by a company and its model, listed next to another company, is the company
+    (输于OpenAI以及DeepSeek, 字节跳动、DeepSeek和阿里的模型), unless a sign of the model is around it.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> t = "输于OpenAI以及DeepSeek。"
+    >>> spans = [(2, 8, "Organization", "lexicon:openai", 0.95), (10, 18, "AIModel", "lexicon:deepseek", 0.95)]
+    >>> [s[2] for s in _listed_with_companies(t, spans, {"deepseek": SimpleNamespace(id="deepseek-ai")}, t.lower())]
+    ['Organization', 'Organization']
+    """
+    out = list(spans)
+    for i, s in enumerate(spans):
+        name = key[s[0] : s[1]]
+        if s[2] != "AIModel" or name not in twins or not s[3].startswith("lexicon:"):
+            continue
+        if _MODEL_AFTER.match(folded, s[1]) or _MODEL_BEFORE.search(folded, max(0, s[0] - 5), s[0]):
+            continue
+        near = [spans[j] for j in (i - 1, i + 1) if 0 <= j < len(spans)]
+        for o in near:
+            gap = folded[o[1] : s[0]] if o[1] <= s[0] else folded[s[1] : o[0]]
+            if o[2] == "Organization" and key[o[0] : o[1]] not in twins and _JOINED.fullmatch(gap):
+                out[i] = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
+                break
     return out

@@ -332,6 +332,8 @@ class WordLists:
     """Words for a branch (分行, 子公司): after a generic word (股份制银行|分行) they name no organization."""
     product_families: frozenset[str] = frozenset()
     """Lines of phones, cars, chips and systems (iPhone, Model, Snapdragon, iOS): a versioned name of one is no AI model."""
+    org_cues_before: tuple[str, ...] = ()
+    """Words right before a name that make it the company rather than its model (初创公司DeepSeek)."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -375,6 +377,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(sorted(data.get("team_tails", ()), key=len, reverse=True)),
             frozenset(data.get("branch_words", ())),
             frozenset(data.get("product_families", ())),
+            tuple(data.get("org_cues_before", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc

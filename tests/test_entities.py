@@ -370,3 +370,18 @@ def test_entities_none_in_a_list_of_related_articles_after_the_article(models):
     # a link list in the middle of the story ends nothing
     found = _mentions("相關新聞：某某事件｜有片 比亞迪表示，案件仍在調查。", models)
     assert ("比亞迪", "Organization") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company word right before the shared name, or another company listed next to it
+        ("现时中国初创公司DeepSeek建立的人工智能模型。", ("DeepSeek", "Organization")),
+        ("但它们输于OpenAI以及DeepSeek。", ("DeepSeek", "Organization")),
+        # a sign of the model keeps the model
+        ("OpenAI和DeepSeek模型都很强。", ("DeepSeek", "AIModel")),
+        ("网易有道宣布对接DeepSeek相关模型。", ("DeepSeek", "AIModel")),
+    ],
+)
+def test_entities_shared_name_is_the_company_after_a_company_word_or_in_a_list_of_companies(text, expected, models):
+    assert expected in _mentions(text, models)
