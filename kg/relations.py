@@ -257,7 +257,8 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     taken = {v for k, v in caps.items() if k >= 0}
     roles: tuple[str | None, ...] = (None,)
     if rule.role >= 0 and rule.role in caps:
-        roles = units[caps[rule.role]].roles or (None,)
+        ru = units[caps[rule.role]]  # a Role unit, or a plain word a rule reads as the position (编辑)
+        roles = ru.roles or ((article.text[ru.start : ru.end],) if not ru.ent else (None,))
     out = []
     named = {slot: _named(article, units, rule, slot, caps) or _referent(units, rule, slot, caps, mentions)
              for slot in (rule.subject, rule.object)}

@@ -171,6 +171,9 @@ def test_relations_uses_embrace_and_apply(text, ents, expected):
         # a reporter of an outlet, a portfolio manager of a fund house
         ("红星新闻记者 郑直 编辑 郭宇", [("红星新闻", O), ("郑直", P), ("郭宇", P)],
          {("郑直", "worksFor", "红星新闻", "记者")}),
+        # the outlet's editor, the outlet written right before 编辑 (a plain word: also the verb)
+        ("界面新闻记者 | 肖芳 界面新闻编辑 | 文姝琪 DeepSeek走红。", [("界面新闻", O), ("肖芳", P), ("文姝琪", P)],
+         {("肖芳", "worksFor", "界面新闻", "记者"), ("文姝琪", "worksFor", "界面新闻", "编辑")}),
         ("Janus Henderson 投資組合經理 Richard Clode 表示，估值有折讓。", [("Janus Henderson", O), ("Richard Clode", P)],
          {("Richard Clode", "worksFor", "Janus Henderson", "投資組合經理")}),
         # a person named as the company's, without a title; a place's person is no employee
