@@ -290,9 +290,11 @@ def enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span
         if "等" not in stext:
             continue
         for m in ENUM_ORGS.finditer(stext):
-            for item in re.finditer(r"[^、和与及]+", m.group(1)):
-                t = item.group(0)
-                if 2 <= len(t) <= 6 and t not in lists.generic and not t.startswith(_CONJ):
+            for item in re.finditer(r"[^、和与及\s][^、和与及]*", m.group(1)):
+                t = item.group(0).rstrip()
+                latin = t.isascii()
+                if (2 <= len(t) <= (24 if latin else 6)) and t not in lists.generic and not t.startswith(_CONJ) \
+                        and (not latin or t[0].isupper()):
                     s = start + m.start(1) + item.start()
                     out.append((s, s + len(t), "Organization", "pattern:enumeration", 0.7))
     return out

@@ -451,11 +451,15 @@ NAMED_ASSISTANT = re.compile(
 )
 """A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”)."""
 
+_ENUM_MEMBER = r"(?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}|[A-Za-z][A-Za-z0-9\-.&]*(?: [A-Za-z0-9\-.&]+){1,3})"
 ENUM_ORGS = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8})等(?:\d+家|多家|几家|数家|众多)?"
-    r"(?:[\u4e00-\u9fff]{1,4}?(?:行业|领域|科技|互联网|教育|金融|汽车|手机|云计算|AI|人工智能))?(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行)"
+    r"((?:" + _ENUM_MEMBER + r"\s?、\s?)+" + _ENUM_MEMBER + r"(?:\s?(?:和|与|及)\s?" + _ENUM_MEMBER + r")?)\s?等"
+    r"(?:\d+家|[一二三四五六七八九十两几数多]+家|众多)?"
+    r"(?:[\u4e00-\u9fff]{1,4}?(?:行业|领域|科技|互联网|教育|金融|汽车|手机|云计算|AI|人工智能))?"
+    r"(?:股票|公司|企业|个股|厂商|券商|车企|巨头|银行|投资机构|风投机构|基金)"
 )
-"""An enumeration of companies closed by 等公司/等股票 (or 等多家教育行业公司)."""
+"""An enumeration of companies closed by 等公司/等股票 (or 等多家教育行业公司, 等五家投资机构); Latin members may be
+several words (Andreessen Horowitz 和 DST Global)."""
 
 PAREN_ABBR = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
 """A Latin abbreviation in parentheses right after the name it abbreviates."""

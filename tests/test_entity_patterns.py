@@ -263,6 +263,9 @@ def test_a_latin_employer_before_a_chief_officer_with_a_transliterated_name(mode
         ("知乎直答接入DeepSeek 2月10日，科大讯飞开放平台正式上线。", {("DeepSeek", "AIModel")}, {"DeepSeek 2"}),
         ("近日，网易有道、云学堂、希沃等多家教育行业公司宣布接入大模型。", {("云学堂", "Organization"), ("希沃", "Organization")}, set()),
         ("iOS版百度文小言（原文心一言）App迎来了更新。", {("文小言", "AIModel")}, set()),
+        # Latin members of several words, a count in Chinese numerals, investors as the kind
+        ("SSI从红杉资本、Andreessen Horowitz 和 DST Global 等五家投资机构筹集了10亿美元。",
+         {("Andreessen Horowitz", "Organization"), ("DST Global", "Organization")}, {"DST Global 等"}),
     ],
 )
 def test_a_date_is_no_version_and_lists_of_companies_by_their_kind(text, expected, wrong, models):

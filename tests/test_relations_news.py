@@ -516,3 +516,11 @@ def test_relations_published_by_issuing_bodies(text, ents, expected):
 )
 def test_relations_stake_after_a_description(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
+
+
+def test_relations_investors_listed_after_from():
+    got = _triples("SSI从红杉资本、Andreessen Horowitz 和 DST Global 等五家投资机构筹集了10亿美元。",
+                   [("SSI", O), ("红杉资本", O), ("Andreessen Horowitz", O), ("DST Global", O)])
+    assert {t for t in got if t[1] == "investedIn"} == {
+        ("红杉资本", "investedIn", "SSI", None), ("Andreessen Horowitz", "investedIn", "SSI", None),
+        ("DST Global", "investedIn", "SSI", None)}
