@@ -524,3 +524,12 @@ def test_relations_investors_listed_after_from():
     assert {t for t in got if t[1] == "investedIn"} == {
         ("红杉资本", "investedIn", "SSI", None), ("Andreessen Horowitz", "investedIn", "SSI", None),
         ("DST Global", "investedIn", "SSI", None)}
+
+
+def test_relations_uses_by_companies_joining_a_model_named_before():
+    got = _triples("努比亚宣布接入DeepSeek，而在此之前，华为、荣耀等手机厂商已逐步完成接入。",
+                   [("努比亚", O), ("DeepSeek", M), ("华为", O), ("荣耀", O)])
+    assert {t for t in got if t[1] == "uses"} == {("努比亚", "uses", "DeepSeek", None), ("华为", "uses", "DeepSeek", None),
+                                                   ("荣耀", "uses", "DeepSeek", None)}
+    # not yet joined: nothing
+    assert not [t for t in _triples("DeepSeek发布后，苹果暂未接入。", [("DeepSeek", M), ("苹果", O)]) if t[1] == "uses"]
