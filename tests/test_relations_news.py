@@ -533,3 +533,9 @@ def test_relations_uses_by_companies_joining_a_model_named_before():
                                                    ("荣耀", "uses", "DeepSeek", None)}
     # not yet joined: nothing
     assert not [t for t in _triples("DeepSeek发布后，苹果暂未接入。", [("DeepSeek", M), ("苹果", O)]) if t[1] == "uses"]
+
+
+def test_relations_explains_by_a_person_asked_about_a_model():
+    got = _triples("百度创始人李彦宏也被问及如何看待DeepSeek。", [("百度", O), ("李彦宏", P), ("DeepSeek", M)])
+    assert ("李彦宏", "explains", "DeepSeek", None) in got
+    assert not [t for t in _triples("李彦宏拒绝被问及DeepSeek。", [("李彦宏", P), ("DeepSeek", M)]) if t[1] == "explains"]
