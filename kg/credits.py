@@ -95,14 +95,43 @@ def _without_etc(s: int, e: int, folded: str) -> tuple[int, int]:
     return s, e
 
 
+_GLUED_CREDIT = re.compile(rf"{_H}{{2,3}}(?=(?:{_ROLES}|审核|校对|美编|排版)\s*[丨|｜/:])")
+"""A name the next credit's word is glued to (作者 | 许丽思编辑 | 漠影)."""
+_GLUED_OUTLET = re.compile(rf"({_H}{{4,9}})\d{{1,2}}月\d{{1,2}}日")
+"""A name the outlet's dateline is glued to (编辑 | 漠影智东西2月8日报道), the outlet named before it."""
+
+
+def _first_name(folded: str, pos: int) -> tuple[int, int] | None:
+    m = _GLUED_CREDIT.match(folded, pos) or _NAME.match(folded, pos)
+    if m:
+        return m.span()
+    m = _GLUED_OUTLET.match(folded, pos)
+    if m:
+        run = m.group(1)
+        for k in (2, 3):  # the longest outlet named before: 漠影|智东西, not 漠影智|东西
+            if len(run) - k >= 2 and 0 <= folded.find(run[k:]) < pos:
+                return pos, pos + k
+    return None
+
+
 def _names_after(folded: str, pos: int, surnames: frozenset[str]) -> list[tuple[int, int]]:
     """The names of a credit list starting at ``pos`` (张建民S1230…，徐菲，王逢节), up to the first item
-    that is no name (来源：…)."""
-    m = _NAME.match(folded, pos)
-    if not m or folded[m.end() : m.end() + 1] == ":" or not _is_name(m.group(0), surnames):
+    that is no name (来源：…); the first may have the next credit or the outlet's dateline glued to it
+    (智东西…作者 | 许丽思编辑 | 漠影智东西2月8日报道).
+
+    Examples
+    --------
+    >>> t = "智东西(公众号:zhidxcom)作者 |  许丽思编辑 |  漠影智东西2月8日报道"
+    >>> [t[s:e] for s, e in _names_after(t, t.index("许"), frozenset("许"))]
+    ['许丽思']
+    >>> [t[s:e] for s, e in _names_after(t, t.index("漠"), frozenset("许"))]
+    ['漠影']
+    """
+    span = _first_name(folded, pos)
+    if span is None or folded[span[1] : span[1] + 1] == ":" or not _is_name(folded[span[0] : span[1]], surnames):
         return []
-    out = [_without_etc(*m.span(), folded)]
-    end = m.end()
+    out = [_without_etc(*span, folded)]
+    end = span[1]
     while True:
         c = _CERT_AFTER.match(folded, end)
         if c:

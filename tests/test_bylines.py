@@ -148,3 +148,10 @@ def test_an_analyst_named_after_the_title_analyst_is_found_whole():
     text = fold("证券研究报告 分析师陈筱，资格证书编号：S0880515040003")
     names = [text[s:e] for s, e, label, _, _ in credit_spans(text, load_word_lists().surnames) if label == "Person"]
     assert names == ["陈筱"], names
+
+
+def test_bylines_names_with_the_next_credit_or_the_outlets_dateline_glued_to_them(models):
+    found = _people_and_orgs("智东西（公众号：zhidxcom）作者 |  许丽思编辑 |  漠影智东西2月8日报道，融资潮即将爆发。", models)
+    assert {("许丽思", "Person"), ("漠影", "Person")} <= found
+    assert not [t for t, label in found if label == "Person" and t.startswith(("许丽思编", "漠影智"))]
+    assert ("木盒", "Person") in _people_and_orgs("作者 | 木盒编辑 | 小白 老板电器，市值风云吾股评级中排名64。", models)

@@ -539,3 +539,13 @@ def test_relations_explains_by_a_person_asked_about_a_model():
     got = _triples("百度创始人李彦宏也被问及如何看待DeepSeek。", [("百度", O), ("李彦宏", P), ("DeepSeek", M)])
     assert ("李彦宏", "explains", "DeepSeek", None) in got
     assert not [t for t in _triples("李彦宏拒绝被问及DeepSeek。", [("李彦宏", P), ("DeepSeek", M)]) if t[1] == "explains"]
+
+
+def test_relations_outlet_credits_glued_to_names():
+    text = "智东西（公众号：zhidxcom）作者 | 许丽思编辑 | 漠影智东西2月8日报道，融资潮即将爆发。"
+    got = _triples(text, [("智东西", O), ("许丽思", P), ("漠影", P)])
+    assert {t for t in got if t[1] == "worksFor"} == {("许丽思", "worksFor", "智东西", "作者"),
+                                                       ("漠影", "worksFor", "智东西", "编辑")}
+    # an outlet that is itself a credit's value (a photo agency) employs nobody named after it
+    text = "图片来源：视觉中国 文丨雅萱 编辑丨叶锦言 出品丨深网"
+    assert not [t for t in _triples(text, [("视觉中国", O), ("雅萱", P), ("叶锦言", P)]) if t[1] == "worksFor"]
