@@ -22,8 +22,11 @@ _MODEL_CUE = re.compile(
     r"(?:(?:AI|AIGC|人工智能|生成式AI)(?:应用|App|APP|app|产品|助手|工具)|(?:AI|AI)?大模型|模型)"
 )
 _TECH_CUE = re.compile(r"等[^，,。；;：:、]{0,8}?技术")
-_OPENING = re.compile(r".*(?:如|由|有|是|为|包括|：)")
+_OPENING = re.compile(r".*(?:如|由|有|是|为|包括|：|老股东)")
 """Words a segmenter glues to a list's first member (如林泰新材, 由达晨财智): the member starts after them."""
+_INVESTOR_CUE = re.compile(r"(?:投资方|投资机构|参投方|领投方|跟投方|出资方|(?:老|主要|新|原|现有)股东)(?:包括|为|有|是|分别为|分别是)?\s?[:：]?\s?$")
+"""Words before a list of a funding round's investors (投资方包括美团、金石投资、源码; 老股东深创投、中网投): its members
+are organizations."""
 _COUNTED = re.compile(r"[一二三四五六七八九十两几数多][大家个款种类项]")
 """A counted group (四大基模, 三大电信运营商), not a name."""
 _FUNCTION = ("p", "u", "c", "d", "r", "v", "m", "q", "f", "t", "y", "e", "o")
@@ -76,6 +79,10 @@ def coordinated(folded: str, sents: list[tuple], chosen: list[Span], lists: Word
             if mc and after.startswith(("公司", "企业", "厂商", "股", "概念", "板块", "开发商"), mc.end()):
                 mc = None  # 等AI应用公司: the members are companies
             cue = "AIModel" if mc else "Technology" if _TECH_CUE.match(after) else None
+            investors = cue is None and bool(members) and _INVESTOR_CUE.search(
+                folded, max(start, members[0][0] - 12), members[0][0]) is not None
+            if investors:
+                cue = "Organization"
             known = [by_start[s] for s, e in members if s in by_start and by_start[s][1] == e]
             counts: dict[str, int] = {}
             for c in known:
@@ -90,7 +97,7 @@ def coordinated(folded: str, sents: list[tuple], chosen: list[Span], lists: Word
                     if cue and c[2] != cue and c[3] in _WEAK:
                         relabel[s] = (s, e, cue, "pattern:list-member", 0.7)
                     continue
-                if any(taken[s:e]) or not _name_like(folded[s:e], s, e, bounds, tags, lists):
+                if any(taken[s:e]) or not _name_like(folded[s:e], s, e, bounds, tags, lists, investors):
                     continue
                 if label == "Person" and not (_HAN.fullmatch(folded, s, e) and e - s <= 4):
                     continue  # a person in a list of names is a Han name of two to four characters
@@ -131,9 +138,11 @@ def _members(folded: str, s: int, e: int, by_end: dict, by_start: dict) -> list[
     return parts
 
 
-def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: WordLists) -> bool:
+def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: WordLists,
+               named_by_cue: bool = False) -> bool:
     """A member that may be a name: 2–12 characters, all Latin or all Han, not generic; a Han member
-    lies on token boundaries and has a proper-name or unknown token."""
+    lies on token boundaries and has a proper-name or unknown token (after a cue that makes the members
+    names, such as 投资方包括, any token but a function word or a verb)."""
     if not 2 <= len(name) <= 12 or name in lists.generic or name.startswith(_NOT_NAME_START) or _COUNTED.search(name):
         return False
     if _LATIN.fullmatch(name):
@@ -141,6 +150,8 @@ def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: W
     if not _HAN.fullmatch(name) or s not in bounds or e not in bounds:
         return False
     inner = [p for (a, b), p in tags.items() if a >= s and b <= e]
+    if named_by_cue:
+        return bool(inner) and not any(p.startswith(("p", "u", "c", "v", "d", "r", "f", "t")) and p != "vn" for p in inner)
     return bool(inner) and any(p in lists.proper_pos for p in inner)
 
 

@@ -331,3 +331,11 @@ def test_described_companies_countries_and_outlets(text, expected, wrong, models
 )
 def test_outlets_in_datelines_and_closing_credits(text, name, models):
     assert (name, "Organization") in _mentions(text, models)
+
+
+def test_the_investors_of_a_funding_round_are_organizations(models):
+    got = _mentions("宇树科技完成B2轮融资，投资方包括美团、金石投资、源码，老股东深创投、中网投跟投。", models)
+    assert {("金石投资", "Organization"), ("源码", "Organization"), ("深创投", "Organization")} <= set(got)
+    # a controlling shareholder and the actual controller are no companies
+    got = _mentions("新时达收到公司控股股东、实际控制人的通知。", models)
+    assert not [t for t, label in got if label == "Organization" and t.startswith("实际")]

@@ -549,3 +549,10 @@ def test_relations_outlet_credits_glued_to_names():
     # an outlet that is itself a credit's value (a photo agency) employs nobody named after it
     text = "图片来源：视觉中国 文丨雅萱 编辑丨叶锦言 出品丨深网"
     assert not [t for t in _triples(text, [("视觉中国", O), ("雅萱", P), ("叶锦言", P)]) if t[1] == "worksFor"]
+
+
+def test_relations_investors_named_after_a_funding_round():
+    got = _triples("量子创业公司QuEra宣布完成2.3亿美元的融资，投资方包括谷歌和软银等知名机构。",
+                   [("QuEra", O), ("谷歌", O), ("软银", O)])
+    assert {t for t in got if t[1] == "investedIn"} == {("谷歌", "investedIn", "QuEra", None),
+                                                         ("软银", "investedIn", "QuEra", None)}
