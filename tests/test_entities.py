@@ -381,6 +381,8 @@ def test_entities_none_in_a_list_of_related_articles_after_the_article(models):
         # a sign of the model keeps the model
         ("OpenAI和DeepSeek模型都很强。", ("DeepSeek", "AIModel")),
         ("网易有道宣布对接DeepSeek相关模型。", ("DeepSeek", "AIModel")),
+        # where the article also names the company, a model embraced or brought in (in quotes too) stays the model
+        ("深度求索（DeepSeek）团队很年轻。钉钉宣布“全面拥抱DeepSeek”。", ("DeepSeek", "AIModel")),
     ],
 )
 def test_entities_shared_name_is_the_company_after_a_company_word_or_in_a_list_of_companies(text, expected, models):
