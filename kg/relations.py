@@ -14,7 +14,7 @@ from kg.names import to_simplified
 from kg.orgnames import merge_departments, nested_relations
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
-from kg.matcher import _COORD
+from kg.matcher import _COORD, _spec_ok
 from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
 from kg.units import build_units
 
@@ -222,13 +222,21 @@ _WITH = frozenset({"与", "跟", "同"})
 """Words that join a list but after a titled name mean "together with" (校长刘元大与陈友开共事)."""
 
 
-def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
+_PRODUCT_OR_MAKER = frozenset({"Organization", "AIModel"})
+"""Classes a list may mix (文心一言、科大讯飞、知乎直答接入DeepSeek) when the rule's slot takes both."""
+
+
+def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | None = None) -> list[int]:
     """Indices of entities coordinated with unit ``i`` (A、B和C; names also when juxtaposed: 蔚来小鹏), itself included.
 
-    After a title (校长A与B), 与/跟/同 join no one to the title: B is someone A is with.
+    Members joined by a separator share the class of unit ``i``, or are organizations and products side by
+    side when the rule's ``slot`` element takes both. After a title (校长A与B), 与/跟/同 join no one to the
+    title: B is someone A is with.
     """
     out = [i]
     label = units[i].ent
+    mixed = (label in _PRODUCT_OR_MAKER and slot is not None and "ENT" in slot
+             and all(_spec_ok(slot["ENT"], c) for c in _PRODUCT_OR_MAKER))
     titled = i > 0 and units[i - 1].ent == "Role"
     for step in (-1, 1):
         j = i
@@ -238,7 +246,7 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int]) -> list[int]:
                 j = k  # names in a row, no separator: 《七里香》《无怨的青春》, 与蔚来小鹏理想三家车企
             elif (0 <= k + step < len(units) and k + step not in taken and not units[k].ent
                   and units[k].text in _COORD and not (titled and units[k].text in _WITH)
-                  and units[k + step].ent == label):
+                  and (units[k + step].ent == label or (mixed and units[k + step].ent in _PRODUCT_OR_MAKER))):
                 j = k + step
             else:
                 break
@@ -262,8 +270,10 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     out = []
     named = {slot: _named(article, units, rule, slot, caps) or _referent(units, rule, slot, caps, mentions)
              for slot in (rule.subject, rule.object)}
-    subjects = _coordinated(units, si, taken - {si}) if rule.coordinate and not named[rule.subject] else [si]
-    objects = _coordinated(units, oi, taken - {oi}) if rule.coordinate and not named[rule.object] else [oi]
+    subjects = (_coordinated(units, si, taken - {si}, rule.pattern[rule.subject])
+                if rule.coordinate and not named[rule.subject] else [si])
+    objects = (_coordinated(units, oi, taken - {oi}, rule.pattern[rule.object])
+               if rule.coordinate and not named[rule.object] else [oi])
     if rule.relation in _OWNED and (len(subjects) > 1 or len(objects) > 1):
         owners = _owner_names(mentions)
         subjects = [s for s in subjects if s == si or not _names_owner(units[s], owners)]

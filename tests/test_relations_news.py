@@ -556,3 +556,12 @@ def test_relations_investors_named_after_a_funding_round():
                    [("QuEra", O), ("谷歌", O), ("软银", O)])
     assert {t for t in got if t[1] == "investedIn"} == {("谷歌", "investedIn", "QuEra", None),
                                                          ("软银", "investedIn", "QuEra", None)}
+
+
+def test_relations_a_list_mixing_products_and_companies_shares_the_relation():
+    got = _triples("文心一言、科大讯飞、知乎直答接入DeepSeek。", [("文心一言", M), ("科大讯飞", O), ("知乎直答", M), ("DeepSeek", M)])
+    assert {t for t in got if t[1] == "uses"} == {("文心一言", "uses", "DeepSeek", None), ("科大讯飞", "uses", "DeepSeek", None),
+                                                   ("知乎直答", "uses", "DeepSeek", None)}
+    # people are not mixed into a list of companies
+    got = _triples("腾讯、马化腾与百度合作。", [("腾讯", O), ("马化腾", P), ("百度", O)])
+    assert not [t for t in got if "马化腾" in (t[0], t[2]) and t[1] == "partnersWith"]
