@@ -565,3 +565,11 @@ def test_relations_a_list_mixing_products_and_companies_shares_the_relation():
     # people are not mixed into a list of companies
     got = _triples("腾讯、马化腾与百度合作。", [("腾讯", O), ("马化腾", P), ("百度", O)])
     assert not [t for t in got if "马化腾" in (t[0], t[2]) and t[1] == "partnersWith"]
+
+
+def test_relations_a_companys_platform_named_after_it_serves_the_models_it_puts_online():
+    got = _triples("科大讯飞开放平台正式上线包括“满血版”DeepSeek-V3和DeepSeek-R1在内的全系大模型。",
+                   [("科大讯飞", O), ("DeepSeek-V3", M), ("DeepSeek-R1", M)])
+    assert {t for t in got if t[1] == "uses"} == {("科大讯飞", "uses", "DeepSeek-V3", None),
+                                                   ("科大讯飞", "uses", "DeepSeek-R1", None)}
+    assert not [t for t in got if t[1] == "released"]
