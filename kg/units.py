@@ -176,6 +176,9 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
             u = units[i + 1]
             units = units[:i] + (Unit(units[i].start, units[i + 2].end, u.text, u.pos, u.ent, u.mention),) + units[i + 3:]
         u = units[i]
+        if u.ent == "Organization":
+            units = _fold_listing(units, i)
+            u = units[i]
         if u.mention is not None and i + 1 < len(units) and units[i + 1].text in _OPEN_PAREN:
             j = i + 2
             while (j < len(units) and j - i <= 8 and units[j].text not in _CLOSE_PAREN
@@ -195,6 +198,29 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
         out.append(u)
         i += 1
     return tuple(out)
+
+
+_SHARE_CLASS = frozenset({"w", "sw", "s", "u", "b", "h", "a"})
+_TICKER = re.compile(r"(?:hk|sh|sz|bj|nasdaq|nyse|股票代码|证券代码|代码|\d{4,6}(?:\.(?:sz|sh|hk|bj))?)$")
+
+
+def _fold_listing(units: tuple[Unit, ...], i: int) -> tuple[Unit, ...]:
+    """An organization's share class and stock-code aside folded into it: 百度集团-SW（HK 09888，股价86.25港元，
+    市值2419.5亿港元）, 盈趣科技（002925.SZ）; the aside may run over commas up to its closing bracket."""
+    u = units[i]
+    j = i + 1
+    if j + 1 < len(units) and units[j].text == "-" and units[j + 1].text in _SHARE_CLASS:
+        j += 2
+    if j + 1 < len(units) and units[j].text in _OPEN_PAREN and _TICKER.match(units[j + 1].text):
+        k = j + 1
+        while k < len(units) and k - j <= 30 and units[k].text not in _CLOSE_PAREN and units[k].text not in _OPEN_PAREN:
+            k += 1
+        if k < len(units) and units[k].text in _CLOSE_PAREN:
+            j = k + 1
+    if j == i + 1:
+        return units
+    folded = Unit(u.start, units[j - 1].end, u.text, u.pos, u.ent, u.mention, u.roles)
+    return units[:i] + (folded,) + units[j:]
 
 
 _SEAT_WORDS = ("总部", "位于", "坐落", "座落", "设在", "设于", "注册地", "所在地")

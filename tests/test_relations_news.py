@@ -573,3 +573,10 @@ def test_relations_a_companys_platform_named_after_it_serves_the_models_it_puts_
     assert {t for t in got if t[1] == "uses"} == {("科大讯飞", "uses", "DeepSeek-V3", None),
                                                    ("科大讯飞", "uses", "DeepSeek-R1", None)}
     assert not [t for t in got if t[1] == "released"]
+
+
+def test_relations_read_over_a_share_class_and_a_stock_code_aside():
+    text = "百度集团-SW（HK 09888，股价86.25港元，市值2419.5亿港元）旗下百度智能云上线DeepSeek-R1。"
+    got = _triples(text, [("百度集团", O), ("百度智能云", O), ("DeepSeek-R1", M)])
+    assert ("百度智能云", "partOf", "百度集团", None) in got
+    assert ("百度智能云", "uses", "DeepSeek-R1", None) in got
