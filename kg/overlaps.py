@@ -45,6 +45,9 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
     True
     >>> nests((0, 4, "Organization", "crf", 0.9), [(0, 2, "Location", "lexicon:usa", 0.95)], "美国科技", frozenset({"科技"}))
     False
+    >>> nests((0, 7, "Organization", "crf", 0.8), [(0, 2, "Location", "lexicon:usa", 0.95),
+    ...       (2, 7, "Location", "lexicon:las-vegas", 0.95)], "美国拉斯维加斯", frozenset())
+    False
     """
     if not all(o[0] >= c[0] and o[1] <= c[1] for o in clash):
         return False
@@ -60,6 +63,8 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
         return False  # 日本|软银集团: a country before a known company, two mentions
     if rest[:1] in _JOINING:
         return False  # 宁德时代|与物流公司: a conjunction or preposition after the name ends it
+    if not rest and all(o[2] == "Location" for o in clash) and c[2] != "Location":
+        return False  # 美国|拉斯维加斯: known places in a row are places, not an organization
     if rest in generic and not (
         c[2] == "Organization" and rest in _INSTITUTIONS and all(o[2] == "Location" for o in clash)
     ):
