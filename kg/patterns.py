@@ -447,9 +447,11 @@ NUMBERED_MODEL = re.compile(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-
 """A Latin name with a digit right before the word for a model (训练出的s1推理模型, o3模型)."""
 
 NAMED_ASSISTANT = re.compile(
-    r"(?:智能体|智能助手|AI助手|AI助理|聊天机器人|AI应用|AI产品)\s*[“\"「]([^“”\"「」\n，。、]{2,12}?)[”\"」]"
+    r"(?:智能体|[\u4e00-\u9fffA-Za-z]{0,6}(?:助手|助理)|聊天机器人|AI应用|AI产品|(?:自研|自有|专有|自主研发|旗下)的?[\u4e00-\u9fff]{0,4}大模型)"
+    r"\s*(?:——|—|：|:)?\s*[“\"「](?!更|很|非常|最|真正)([^“”\"「」\n，。、]{2,12}?)[”\"」]"
 )
-"""A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”)."""
+"""A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”, 智能金融助理“支小宝2.0”,
+AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
 
 _ENUM_MEMBER = r"(?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}|[A-Za-z][A-Za-z0-9\-.&]*(?: [A-Za-z0-9\-.&]+){1,3})"
 ENUM_ORGS = re.compile(

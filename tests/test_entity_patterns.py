@@ -339,3 +339,21 @@ def test_the_investors_of_a_funding_round_are_organizations(models):
     # a controlling shareholder and the actual controller are no companies
     got = _mentions("新时达收到公司控股股东、实际控制人的通知。", models)
     assert not [t for t, label in got if label == "Organization" and t.startswith("实际")]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("蚂蚁集团发布了C端智能金融助理“支小宝2.0”与B端智能业务助手“支小助”。",
+         {("支小宝2.0", "AIModel"), ("支小助", "AIModel")}, set()),
+        ("邮储银行将DeepSeek应用于智能问答助手——“小邮助手”。", {("小邮助手", "AIModel")}, set()),
+        ("邮储银行依托自有大模型“邮智”推出新服务。", {("邮智", "AIModel")}, set()),
+        # a quoted phrase, not a name
+        ("如何让AI设计助手“更加懂你”。", set(), {"更加懂你"}),
+        ("这个是公认的大模型“一哥”。", set(), {"一哥"}),
+    ],
+)
+def test_quoted_names_of_assistants_and_own_models(text, expected, wrong, models):
+    got = _mentions(text, models)
+    assert expected <= set(got) and not {t for t, _ in got} & wrong
