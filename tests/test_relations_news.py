@@ -580,3 +580,9 @@ def test_relations_read_over_a_share_class_and_a_stock_code_aside():
     got = _triples(text, [("百度集团", O), ("百度智能云", O), ("DeepSeek-R1", M)])
     assert ("百度智能云", "partOf", "百度集团", None) in got
     assert ("百度智能云", "uses", "DeepSeek-R1", None) in got
+
+
+def test_relations_the_product_a_model_is_put_in_uses_it():
+    got = _triples("邮储银行将DeepSeek大模型应用于智能问答助手——“小邮助手”，新增逻辑推理功能。",
+                   [("邮储银行", O), ("DeepSeek", M), ("小邮助手", M)])
+    assert {t for t in got if t[1] == "uses"} == {("邮储银行", "uses", "DeepSeek", None), ("小邮助手", "uses", "DeepSeek", None)}
