@@ -451,7 +451,7 @@ def test_relations_pre_check_skips_sentences_no_rule_can_match():
         ("据了解，华为、荣耀等手机厂商选择直接将DeepSeek-R1接入自家手机。", [("华为", O), ("荣耀", O), ("DeepSeek-R1", M)],
          {("华为", "uses", "DeepSeek-R1", None), ("荣耀", "uses", "DeepSeek-R1", None)}),
         ("医渡科技宣布将DeepSeek整合至公司自主研发的YiduCore。", [("医渡科技", O), ("DeepSeek", M), ("YiduCore", M)],
-         {("医渡科技", "uses", "DeepSeek", None)}),
+         {("医渡科技", "uses", "DeepSeek", None), ("YiduCore", "uses", "DeepSeek", None)}),
         ("万达信息在互动平台表示，公司正在将DeepSeek集成到公司产品中。", [("万达信息", O), ("DeepSeek", M)],
          {("万达信息", "uses", "DeepSeek", None)}),
         ("OpenAI即将敲定来自日本软银集团的400亿美元首轮投资。", [("OpenAI", O), ("日本", L), ("软银集团", O)],
