@@ -586,3 +586,10 @@ def test_relations_the_product_a_model_is_put_in_uses_it():
     got = _triples("邮储银行将DeepSeek大模型应用于智能问答助手——“小邮助手”，新增逻辑推理功能。",
                    [("邮储银行", O), ("DeepSeek", M), ("小邮助手", M)])
     assert {t for t in got if t[1] == "uses"} == {("邮储银行", "uses", "DeepSeek", None), ("小邮助手", "uses", "DeepSeek", None)}
+
+
+def test_relations_an_aside_on_an_organization_says_who_bought_it():
+    got = _triples("Silo AI（该实验室去年被AMD收购，目前正在参与OpenEuroLLM项目）的首席执行官彼得·萨林表示。",
+                   [("Silo AI", O), ("AMD", O), ("OpenEuroLLM", O), ("彼得·萨林", P)])
+    assert ("AMD", "acquired", "Silo AI", None) in got
+    assert ("彼得·萨林", "worksFor", "Silo AI", "首席执行官") in got
