@@ -42,7 +42,7 @@ from kg.mention_filters import (
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.entity_lists import cited_sources, coordinated, watch_lists
 from kg.repeats import repeated_names
-from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans
+from kg.entity_patterns import company_names, enumerations, grow_names, owned_models, pattern_spans
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
     PAREN_ABBR,
@@ -343,6 +343,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
               if c[1] <= body and keep(text[c[0] : c[1]], rec.lists)]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, sents)
+    chosen = owned_models(folded, chosen, rec.lists, sents)  # vivo有蓝心大模型, OPPO|安第斯大模型
     chosen = _registered_names(folded, chosen, rec)
     chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
     chosen.extend(_abbreviations(folded, chosen))

@@ -27,6 +27,7 @@ __all__ = [
     "PAREN_ABBR",
     "QUOTED_MODEL",
     "NUMBERED_MODEL",
+    "BRACKETED_STOCKS",
     "QUOTED_HAN_MODEL",
     "NAMED_ASSISTANT",
     "QUOTED_ORG",
@@ -334,6 +335,8 @@ class WordLists:
     """Lines of phones, cars, chips and systems (iPhone, Model, Snapdragon, iOS): a versioned name of one is no AI model."""
     org_cues_before: tuple[str, ...] = ()
     """Words right before a name that make it the company rather than its model (初创公司DeepSeek)."""
+    model_kinds: frozenset[str] = frozenset()
+    """Words before 大模型 that give a kind of model, not its name (开源, 金融, 多模态)."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -378,6 +381,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data.get("branch_words", ())),
             frozenset(data.get("product_families", ())),
             tuple(data.get("org_cues_before", ())),
+            frozenset(data.get("model_kinds", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
@@ -452,6 +456,9 @@ NAMED_ASSISTANT = re.compile(
 )
 """A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”, 智能金融助理“支小宝2.0”,
 AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
+
+BRACKETED_STOCKS = re.compile(r"(?:【[\u4e00-\u9fffA-Za-z0-9]{2,8}】\s?){2,}")
+"""A broker's run of bracketed stock names (首推【三花智控】【拓普集团】): each is a company."""
 
 _ENUM_MEMBER = r"(?:[\u4e00-\u9fffA-Za-z0-9\-]{2,8}|[A-Za-z][A-Za-z0-9\-.&]*(?: [A-Za-z0-9\-.&]+){1,3})"
 ENUM_ORGS = re.compile(

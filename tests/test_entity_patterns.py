@@ -357,3 +357,26 @@ def test_the_investors_of_a_funding_round_are_organizations(models):
 def test_quoted_names_of_assistants_and_own_models(text, expected, wrong, models):
     got = _mentions(text, models)
     assert expected <= set(got) and not {t for t, _ in got} & wrong
+
+
+
+def test_a_brokers_bracketed_stocks_are_companies(models):
+    got = _mentions("首推龙头【三花智控】【拓普集团】，关注【北特科技】【浙江荣泰】等。", models)
+    assert {("三花智控", "Organization"), ("拓普集团", "Organization"), ("北特科技", "Organization")} <= set(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("手机厂商中，vivo有蓝心大模型，OPPO安第斯大模型。",
+         {("vivo", "Organization"), ("蓝心大模型", "AIModel"), ("OPPO", "Organization"), ("安第斯大模型", "AIModel")},
+         {"OPPO安第斯大模型"}),
+        # a kind of model, a verb or a preposition before 大模型 is no name
+        ("蚂蚁集团发布了金融大模型。", set(), {"金融大模型"}),
+        ("亚马逊在部署大模型时强调成本。", set(), {"在部署大模型"}),
+        ("百度开发大模型。", set(), {"开发大模型"}),
+    ],
+)
+def test_a_companys_own_model_named_after_it(text, expected, wrong, models):
+    got = _mentions(text, models)
+    assert expected <= set(got) and not {t for t, _ in got} & wrong
