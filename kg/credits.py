@@ -40,6 +40,8 @@ _NOT_NAMES = frozenset(
 _ORG_ENDS = ("社", "网", "报", "台", "局", "部", "院", "所", "司", "团队", "中心", "工作室", "科技", "新闻", "财经", "传媒", "杂志")
 """Endings that make a credited name an outlet rather than a person (文|新华社)."""
 _SEP = r"\s*[丨|｜/:]\s*"
+_CREDITED_OUTLET = re.compile(rf"({_H}{{2,8}}?(?:社|网|报|新闻|财经|传媒|杂志|观察|研究院|工作室))(?=[\s,，、|丨｜]|$)")
+"""An outlet credited where a writer's name would stand (文 | 数读社，作者 | 卢梭)."""
 
 _NAME = re.compile(rf"{_H}{{2,4}}(?!{_H})")
 _NEXT_NAME = re.compile(rf"\s*[,、]\s*({_H}{{2,4}})(?!{_H})")
@@ -188,8 +190,12 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
     """
     out: list[Span] = []
     for m in BYLINE.finditer(folded):
-        for s, e in _names_after(folded, m.end(), surnames):
+        names = _names_after(folded, m.end(), surnames)
+        for s, e in names:
             out.append((s, e, "Person", "pattern:byline", 0.85))
+        outlet = _CREDITED_OUTLET.match(folded, m.end())
+        if not names and outlet:
+            out.append((outlet.start(1), outlet.end(1), "Organization", "pattern:credit-org", 0.8))  # 文 | 数读社
     for m in PAREN_CREDIT.finditer(folded):
         if _is_name(m.group(2), surnames):
             out.append((m.start(2), m.end(2), "Person", "pattern:byline", 0.85))

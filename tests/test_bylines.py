@@ -155,3 +155,8 @@ def test_bylines_names_with_the_next_credit_or_the_outlets_dateline_glued_to_the
     assert {("许丽思", "Person"), ("漠影", "Person")} <= found
     assert not [t for t, label in found if label == "Person" and t.startswith(("许丽思编", "漠影智"))]
     assert ("木盒", "Person") in _people_and_orgs("作者 | 木盒编辑 | 小白 老板电器，市值风云吾股评级中排名64。", models)
+
+
+def test_bylines_an_outlet_credited_for_the_text_is_an_organization(models):
+    found = _people_and_orgs("文 | 数读社，作者 | 卢梭 2月11日，马云满面春光地出现在杭州。", models)
+    assert {("数读社", "Organization"), ("卢梭", "Person")} <= found

@@ -593,3 +593,28 @@ def test_relations_an_aside_on_an_organization_says_who_bought_it():
                    [("Silo AI", O), ("AMD", O), ("OpenEuroLLM", O), ("彼得·萨林", P)])
     assert ("AMD", "acquired", "Silo AI", None) in got
     assert ("彼得·萨林", "worksFor", "Silo AI", "首席执行官") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("多家公募宣布完成DeepSeek模型私有化部署，包括了汇添富、富国、国泰等多家头部基金公司。",
+         [("DeepSeek", M), ("汇添富", O), ("富国", O), ("国泰", O)],
+         {("汇添富", "uses", "DeepSeek", None), ("富国", "uses", "DeepSeek", None), ("国泰", "uses", "DeepSeek", None)}),
+        ("汇添富基金目前已正积极展开DeepSeek大模型的本地化部署。", [("汇添富基金", O), ("DeepSeek", M)],
+         {("汇添富基金", "uses", "DeepSeek", None)}),
+        ("手机厂商中，华为有盘古大模型，vivo有蓝心大模型。", [("华为", O), ("盘古大模型", M), ("vivo", O), ("蓝心大模型", M)],
+         {("华为", "developed", "盘古大模型", None), ("vivo", "developed", "蓝心大模型", None)}),
+    ],
+)
+def test_relations_deployments_with_the_companies_listed_after_and_own_models(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("uses", "developed")} == expected
+
+
+def test_relations_bylines_of_an_outlet_and_of_institutions():
+    got = _triples("文 | 数读社，作者 | 卢梭 2月11日，马云出现在杭州。", [("数读社", O), ("卢梭", P), ("马云", P)])
+    assert {t for t in got if t[1] == "worksFor"} == {("卢梭", "worksFor", "数读社", "作者")}
+    text = "中国人民大学科学研究处、中国人民大学信息资源管理学院：钱明辉、杨建梁 在人工智能技术快速迭代的今天。"
+    got = _triples(text, [("中国人民大学科学研究处", O), ("中国人民大学信息资源管理学院", O), ("钱明辉", P), ("杨建梁", P)])
+    assert {(t[0], t[2]) for t in got if t[1] == "worksFor"} == {
+        (p, o) for p in ("钱明辉", "杨建梁") for o in ("中国人民大学科学研究处", "中国人民大学信息资源管理学院")}
