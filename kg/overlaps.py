@@ -12,7 +12,7 @@ from kg.patterns import WordLists
 
 __all__ = ["nests", "keep", "shared_name_senses"]
 
-_PADDED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){1,3}")
+_PADDED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \xa0\u3000]+[\u4e00-\u9fff]){1,3}|[A-Za-z0-9.\-]+(?:[ \xa0][A-Za-z0-9.\-]+)+")
 """A name set with padding spaces between its characters (陈, no-break spaces, 筱 in an analysts' credit)."""
 
 _DATE = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十〇零]{1,4})(?:年|月|日|号|时|点|分)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号|时|点|分))*(?:消息|电|讯)?")

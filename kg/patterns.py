@@ -65,6 +65,8 @@ def _fold_table() -> dict[int, int]:
     for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
         table[cp] = cp - 0xFEE0
     table[0x3000] = 0x20
+    for space in (0xA0, 0x2002, 0x2003, 0x2009, 0x202F):  # no-break and typographic spaces (Figure\xa0AI)
+        table[space] = 0x20
     for dot in "•‧・･∙⋅":
         table[ord(dot)] = ord("·")
     return table
@@ -72,7 +74,7 @@ def _fold_table() -> dict[int, int]:
 
 @functools.lru_cache(maxsize=1)
 def _width_table() -> dict[int, int]:
-    return {k: v for k, v in _fold_table().items() if k >= 0xFF00 or k == 0x3000 or chr(v) == "·"}
+    return {k: v for k, v in _fold_table().items() if k >= 0xFF00 or chr(v) in " ·"}
 
 
 def fold_width(text: str) -> str:

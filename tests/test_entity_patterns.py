@@ -380,3 +380,9 @@ def test_a_brokers_bracketed_stocks_are_companies(models):
 def test_a_companys_own_model_named_after_it(text, expected, wrong, models):
     got = _mentions(text, models)
     assert expected <= set(got) and not {t for t, _ in got} & wrong
+
+
+
+def test_latin_names_written_with_no_break_spaces(models):
+    got = _mentions("潜力上看Figure\xa0AI> Agility>德国Neura\xa0Robotics。", models)
+    assert ("Figure\xa0AI", "Organization") in got and ("Neura\xa0Robotics", "Organization") in got
