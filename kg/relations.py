@@ -268,8 +268,10 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
         ru = units[caps[rule.role]]  # a Role unit, or a plain word a rule reads as the position (编辑)
         roles = ru.roles or ((article.text[ru.start : ru.end],) if not ru.ent else (None,))
     out = []
-    named = {slot: _named(article, units, rule, slot, caps) or _referent(units, rule, slot, caps, mentions)
-             for slot in (rule.subject, rule.object)}
+    named: dict[int, list[Mention] | None] = {}
+    for slot in (rule.subject, rule.object):
+        one = _named(article, units, rule, slot, caps)
+        named[slot] = [one] if one is not None else _referent(units, rule, slot, caps, mentions, article.text)
     subjects = (_coordinated(units, si, taken - {si}, rule.pattern[rule.subject])
                 if rule.coordinate and not named[rule.subject] else [si])
     objects = (_coordinated(units, oi, taken - {oi}, rule.pattern[rule.object])
@@ -278,10 +280,10 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
         owners = _owner_names(mentions)
         subjects = [s for s in subjects if s == si or not _names_owner(units[s], owners)]
         objects = [o for o in objects if o == oi or not _names_owner(units[o], owners)]
-    for s in subjects:
-        for o in objects:
-            subj = named[rule.subject] or units[s].mention
-            obj = named[rule.object] or units[o].mention
+    subj_mentions = named[rule.subject] or [units[s].mention for s in subjects]
+    obj_mentions = named[rule.object] or [units[o].mention for o in objects]
+    for subj in subj_mentions:
+        for obj in obj_mentions:
             if subj is None or obj is None or subj.name == obj.name:
                 continue
             subj = _as(subj, rule.pattern[rule.subject])
@@ -322,20 +324,30 @@ _REACH = 150
 """A pronoun slot (其) refers to the last mention of its classes at most this many characters before it."""
 
 
+_PLURAL = re.compile(r"^(?:以上|上述|这些|这几|此类|这批)")
+"""Openings of a pronoun that stands for a list (以上公司, 上述厂商, 这些企业)."""
+_LIST_GAP = re.compile(r"[\s、，,和与及>＞]{1,3}")
+
+
 def _referent(units: tuple[Unit, ...], rule: Rule, slot: int, caps: dict[int, int],
-              mentions: tuple[Mention, ...]) -> Mention | None:
-    """The mention a REFER slot's pronoun stands for: the last one of its classes before it (其总部 → DeepSeek)."""
+              mentions: tuple[Mention, ...], text: str = "") -> list[Mention] | None:
+    """The mentions a REFER slot's pronoun stands for: the last one of its classes before it (其总部 → DeepSeek);
+    for a plural pronoun (以上公司, 上述厂商), the whole list that one closes (华为、荣耀、OPPO等手机厂商)."""
     classes = rule.pattern[slot].get("REFER")
     if not classes:
         return None
     pos = units[caps[slot]].start
-    best = None
-    for m in mentions:
-        if m.end > pos:
+    before = [m for m in mentions if m.end <= pos and m.label in classes and m.start >= pos - _REACH]
+    if not before:
+        return None
+    if not (text and _PLURAL.match(units[caps[slot]].text)):
+        return [before[-1]]
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _LIST_GAP.fullmatch(text, m.end, run[-1].start):
             break
-        if m.label in classes and m.start >= pos - _REACH:
-            best = m
-    return best
+        run.append(m)
+    return run[::-1] if len(run) > 1 else None
 
 
 def _as(m: Mention, element: dict) -> Mention:

@@ -618,3 +618,12 @@ def test_relations_bylines_of_an_outlet_and_of_institutions():
     got = _triples(text, [("中国人民大学科学研究处", O), ("中国人民大学信息资源管理学院", O), ("钱明辉", P), ("杨建梁", P)])
     assert {(t[0], t[2]) for t in got if t[1] == "worksFor"} == {
         (p, o) for p in ("钱明辉", "杨建梁") for o in ("中国人民大学科学研究处", "中国人民大学信息资源管理学院")}
+
+
+def test_relations_a_plural_pronoun_stands_for_the_list_before_it():
+    got = _triples("华为、荣耀、OPPO等手机厂商推出新机。上述厂商均已接入DeepSeek。",
+                   [("华为", O), ("荣耀", O), ("OPPO", O), ("DeepSeek", M)])
+    assert {t for t in got if t[1] == "uses"} == {(c, "uses", "DeepSeek", None) for c in ("华为", "荣耀", "OPPO")}
+    # a single company named before: no list, no relation from a plural pronoun
+    got = _triples("华为推出新机。上述厂商均已接入DeepSeek。", [("华为", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "uses"]
