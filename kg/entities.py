@@ -42,7 +42,8 @@ from kg.mention_filters import (
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.entity_lists import cited_sources, coordinated, watch_lists
 from kg.repeats import repeated_names
-from kg.entity_patterns import company_names, enumerations, grow_names, owned_models, pattern_spans
+from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans
+from kg.model_names import owned_models
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
     PAREN_ABBR,

@@ -6,6 +6,7 @@ import re
 
 from kg.credits import credit_spans
 from kg.mention_filters import glued_start
+from kg.model_names import model_name_spans
 from kg.patterns import (
     BOOK_TITLE,
     CAMEL_NAME,
@@ -19,11 +20,7 @@ from kg.patterns import (
     LATIN_EMPLOYER,
     LATIN_PERSON,
     MEDIA_OUTLET,
-    NAMED_ASSISTANT,
-    QUOTED_MODEL,
-    NUMBERED_MODEL,
     BRACKETED_STOCKS,
-    QUOTED_HAN_MODEL,
     QUOTED_INSTITUTION,
     QUOTED_ORG,
     SOURCE_LINE,
@@ -86,15 +83,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     for m in LATIN_ORG.finditer(folded):
         if m.group(1).rstrip(".").rsplit(None, 1)[-1] in lists.latin_org_heads:
             out.append((_after_ticker(folded, m.start(1), m.end(1)), m.end(1), "Organization", "pattern:latin-org", 0.8))
-    for m in QUOTED_MODEL.finditer(folded):
-        out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
-    for m in QUOTED_HAN_MODEL.finditer(folded):
-        if m.group(1) not in lists.generic:
-            out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
-    for m in NUMBERED_MODEL.finditer(folded):
-        out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
-    for m in NAMED_ASSISTANT.finditer(folded):
-        out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
+    out.extend(model_name_spans(folded, lists))
     for m in BRACKETED_STOCKS.finditer(folded):
         for b in re.finditer(r"【([^】]+)】", m.group(0)):
             if b.group(1) not in lists.generic:
@@ -435,56 +424,3 @@ def _described_unit(
 _PLACE_LATIN = re.compile(r" ?([A-Z][a-z]{2,}[A-Za-z]*(?: [A-Z][a-z]+)?)(?![A-Za-z0-9.\-])")
 """A capitalised Latin name right after a country or region (法国Prophesee, 美国 Axios): a company there."""
 _NOT_FIRM_AFTER = ("指数", "股指", "期货", "模型", "大模型", "系列", "App", "APP", "应用")
-
-
-_OWNED_MODEL = re.compile(r"(?:有|是|的|推出的|推出了|自研的|旗下的|旗下)?([\u4e00-\u9fff]{2,4}?大模型)")
-"""A company's own model named right after it (vivo有蓝心大模型, 荣耀魔法大模型, 小米是小爱大模型)."""
-_LATIN_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-
-
-def owned_models(folded: str, chosen: list[Span], lists: WordLists, sents: list[tuple] = ()) -> list[Span]:
-    """``chosen`` with AI models named ``X大模型`` right after an organization, X a name rather than a kind
-    (vivo有蓝心大模型, not 金融大模型); a tagger's organization that is a company and such a model written
-    together (OPPO安第斯大模型) is split in two."""
-    tags = {start + a: (start + b, pos) for start, _, toks in sents for a, b, pos in toks}
-
-    def kind(name: str) -> bool:
-        return name in lists.model_kinds or name in lists.generic or any(name.startswith(k) for k in lists.model_kinds)
-
-    def named(s: int, e: int) -> bool:
-        """A name on word boundaries, of no verb or function word (not 在部署|大模型, 开发|大模型)."""
-        while s < e:
-            if s not in tags:
-                return False
-            s, pos = tags[s]
-            if pos.startswith(("v", "p", "d", "u", "c", "r", "m", "q", "f")):
-                return False
-        return s == e
-
-    orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization" and c[3] != "crf"}
-    out: list[Span] = []
-    for c in chosen:
-        text = folded[c[0] : c[1]]
-        if c[2] == "Organization" and c[3] == "crf" and text.endswith("大模型"):
-            m = _LATIN_HEAD.match(text)
-            head = max((o for o in orgs if text.startswith(o)), key=len, default=m.group(0) if m else "")
-            if head and 2 <= len(text) - len(head) - 3 <= 4 and not kind(text[len(head) : -3]):
-                out.append((c[0], c[0] + len(head), "Organization", c[3], c[4]))
-                out.append((c[0] + len(head), c[1], "AIModel", "pattern:owned-model", 0.75))
-                continue
-        out.append(c)
-    taken = [False] * (len(folded) + 1)
-    for c in out:
-        taken[c[0] : c[1]] = [True] * (c[1] - c[0])
-    for c in list(out):
-        if c[2] != "Organization":
-            continue
-        m = _OWNED_MODEL.match(folded, c[1])
-        if not m:
-            continue
-        s, e = m.span(1)
-        if kind(folded[s : e - 3]) or any(taken[s:e]) or not named(s, e - 3):
-            continue
-        out.append((s, e, "AIModel", "pattern:owned-model", 0.75))
-        taken[s:e] = [True] * (e - s)
-    return sorted(out)

@@ -25,11 +25,7 @@ __all__ = [
     "DOT_NAME",
     "BOOK_TITLE",
     "PAREN_ABBR",
-    "QUOTED_MODEL",
-    "NUMBERED_MODEL",
     "BRACKETED_STOCKS",
-    "QUOTED_HAN_MODEL",
-    "NAMED_ASSISTANT",
     "QUOTED_ORG",
     "LATIN_PERSON",
     "CAMEL_NAME",
@@ -439,25 +435,6 @@ QUOTED_ORG = re.compile(
     r"|[“\"「]([A-Z][A-Za-z0-9 &.\-]{1,23}?)\s*[”\"」]\s*(?:公司|新公司|子公司|实验室|研究院|基金会)"
 )
 """A quoted name before the word for a company (成立了“SB OpenAI Japan”合资公司, “Quantum AI”实验室)."""
-
-_MODEL_WORD = r"\s*(?:AI|人工智能)?\s*(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
-"""The word for a model after its name, with the kind of model before it (推理模型, AI大模型)."""
-
-QUOTED_MODEL = re.compile(r"[“\"「]([A-Za-z][A-Za-z0-9.\-]{0,15})[”\"」]\s*(?:的)?" + _MODEL_WORD)
-"""A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
-
-QUOTED_HAN_MODEL = re.compile(r"[“「]([\u4e00-\u9fff]{2,8})[”」]\s*(?:的)?\s*(?:AI|人工智能)?\s*(?:大模型|模型|系列模型|系列大模型)")
-"""A quoted Chinese name right before the word for a model (“九章”大模型, 在“邮智”大模型基础上)."""
-
-NUMBERED_MODEL = re.compile(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})" + _MODEL_WORD)
-"""A Latin name with a digit right before the word for a model (训练出的s1推理模型, o3模型)."""
-
-NAMED_ASSISTANT = re.compile(
-    r"(?:智能体|[\u4e00-\u9fffA-Za-z]{0,6}(?:助手|助理)|聊天机器人|AI应用|AI产品|(?:自研|自有|专有|自主研发|旗下)的?[\u4e00-\u9fff]{0,4}大模型)"
-    r"\s*(?:——|—|：|:)?\s*[“\"「](?!更|很|非常|最|真正)([^“”\"「」\n，。、]{2,12}?)[”\"」]"
-)
-"""A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”, 智能金融助理“支小宝2.0”,
-AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
 
 BRACKETED_STOCKS = re.compile(r"(?:【[\u4e00-\u9fffA-Za-z0-9]{2,8}】\s?){2,}")
 """A broker's run of bracketed stock names (首推【三花智控】【拓普集团】): each is a company."""

@@ -1,0 +1,107 @@
+"""AI models named by the words around them: quoted names before the word for a model, Latin names with a
+digit, quoted assistants, and a company's own model named right after it."""
+
+from __future__ import annotations
+
+import re
+
+from kg.patterns import WordLists
+
+__all__ = ["model_name_spans", "owned_models", "QUOTED_MODEL", "QUOTED_HAN_MODEL", "NUMBERED_MODEL", "NAMED_ASSISTANT"]
+
+Span = tuple  # (start, end, label, source, confidence)
+
+_MODEL_WORD = r"\s*(?:AI|人工智能)?\s*(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
+"""The word for a model after its name, with the kind of model before it (推理模型, AI大模型)."""
+
+QUOTED_MODEL = re.compile(r"[“\"「]([A-Za-z][A-Za-z0-9.\-]{0,15})[”\"」]\s*(?:的)?" + _MODEL_WORD)
+"""A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
+
+QUOTED_HAN_MODEL = re.compile(r"[“「]([\u4e00-\u9fff]{2,8})[”」]\s*(?:的)?\s*(?:AI|人工智能)?\s*(?:大模型|模型|系列模型|系列大模型)")
+"""A quoted Chinese name right before the word for a model (“九章”大模型, 在“邮智”大模型基础上)."""
+
+NUMBERED_MODEL = re.compile(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})" + _MODEL_WORD)
+"""A Latin name with a digit right before the word for a model (训练出的s1推理模型, o3模型)."""
+
+NAMED_ASSISTANT = re.compile(
+    r"(?:智能体|[\u4e00-\u9fffA-Za-z]{0,6}(?:助手|助理)|聊天机器人|AI应用|AI产品|(?:自研|自有|专有|自主研发|旗下)的?[\u4e00-\u9fff]{0,4}大模型)"
+    r"\s*(?:——|—|：|:)?\s*[“\"「](?!更|很|非常|最|真正)([^“”\"「」\n，。、]{2,12}?)[”\"」]"
+)
+"""A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”, 智能金融助理“支小宝2.0”,
+AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
+
+
+def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
+    """AI model spans of the quoted, numbered and assistant patterns above.
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> t = "学而思的“九章”大模型和s1推理模型"
+    >>> [t[s:e] for s, e, *_ in model_name_spans(t, load_word_lists())]
+    ['九章', 's1']
+    """
+    out: list[Span] = []
+    for m in QUOTED_MODEL.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
+    for m in QUOTED_HAN_MODEL.finditer(folded):
+        if m.group(1) not in lists.generic:
+            out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
+    for m in NUMBERED_MODEL.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
+    for m in NAMED_ASSISTANT.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
+    return out
+
+
+_OWNED_MODEL = re.compile(r"(?:有|是|的|推出的|推出了|自研的|旗下的|旗下)?([\u4e00-\u9fff]{2,4}?大模型)")
+"""A company's own model named right after it (vivo有蓝心大模型, 荣耀魔法大模型, 小米是小爱大模型)."""
+_LATIN_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def owned_models(folded: str, chosen: list[Span], lists: WordLists, sents: list[tuple] = ()) -> list[Span]:
+    """``chosen`` with AI models named ``X大模型`` right after an organization, X a name rather than a kind
+    (vivo有蓝心大模型, not 金融大模型); a tagger's organization that is a company and such a model written
+    together (OPPO安第斯大模型) is split in two."""
+    tags = {start + a: (start + b, pos) for start, _, toks in sents for a, b, pos in toks}
+
+    def kind(name: str) -> bool:
+        return name in lists.model_kinds or name in lists.generic or any(name.startswith(k) for k in lists.model_kinds)
+
+    def named(s: int, e: int) -> bool:
+        """A name on word boundaries, of no verb or function word (not 在部署|大模型, 开发|大模型)."""
+        while s < e:
+            if s not in tags:
+                return False
+            s, pos = tags[s]
+            if pos.startswith(("v", "p", "d", "u", "c", "r", "m", "q", "f")):
+                return False
+        return s == e
+
+    orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization" and c[3] != "crf"}
+    out: list[Span] = []
+    for c in chosen:
+        text = folded[c[0] : c[1]]
+        if c[2] == "Organization" and c[3] == "crf" and text.endswith("大模型"):
+            m = _LATIN_HEAD.match(text)
+            head = max((o for o in orgs if text.startswith(o)), key=len, default=m.group(0) if m else "")
+            if head and 2 <= len(text) - len(head) - 3 <= 4 and not kind(text[len(head) : -3]):
+                out.append((c[0], c[0] + len(head), "Organization", c[3], c[4]))
+                out.append((c[0] + len(head), c[1], "AIModel", "pattern:owned-model", 0.75))
+                continue
+        out.append(c)
+    taken = [False] * (len(folded) + 1)
+    for c in out:
+        taken[c[0] : c[1]] = [True] * (c[1] - c[0])
+    for c in list(out):
+        if c[2] != "Organization":
+            continue
+        m = _OWNED_MODEL.match(folded, c[1])
+        if not m:
+            continue
+        s, e = m.span(1)
+        if kind(folded[s : e - 3]) or any(taken[s:e]) or not named(s, e - 3):
+            continue
+        out.append((s, e, "AIModel", "pattern:owned-model", 0.75))
+        taken[s:e] = [True] * (e - s)
+    return sorted(out)
