@@ -627,3 +627,8 @@ def test_relations_a_plural_pronoun_stands_for_the_list_before_it():
     # a single company named before: no list, no relation from a plural pronoun
     got = _triples("华为推出新机。上述厂商均已接入DeepSeek。", [("华为", O), ("DeepSeek", M)])
     assert not [t for t in got if t[1] == "uses"]
+
+
+def test_relations_a_company_trying_a_model_out_does_not_release_it():
+    got = _triples("魅族21系列率先上线尝试DeepSeek，其他机型暂未提及。", [("魅族", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "released"]
