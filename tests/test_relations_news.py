@@ -632,3 +632,23 @@ def test_relations_a_plural_pronoun_stands_for_the_list_before_it():
 def test_relations_a_company_trying_a_model_out_does_not_release_it():
     got = _triples("魅族21系列率先上线尝试DeepSeek，其他机型暂未提及。", [("魅族", O), ("DeepSeek", M)])
     assert not [t for t in got if t[1] == "released"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("比亚迪宣布其“璇玑架构”全面接入DeepSeek。", [("比亚迪", O), ("璇玑架构", T), ("DeepSeek", M)],
+         {("璇玑架构", "uses", "DeepSeek", None)}),
+        # a field of companies is no subject
+        ("云计算巨头接入DeepSeek。", [("云计算", T), ("DeepSeek", M)], set()),
+        ("天神之眼A为三激光版本，主要搭载于仰望品牌。", [("天神之眼", T), ("仰望", O)], {("仰望", "uses", "天神之眼", None)}),
+    ],
+)
+def test_relations_a_named_system_takes_a_model_in_and_a_brand_carries_a_system(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
+
+
+def test_relations_a_credited_name_then_the_producing_outlet():
+    got = _triples("作者 | Evan Doyle 翻译 | 郑丽媛 出品 | CSDN（ID：CSDNnews） 最近有一种观点。",
+                   [("Evan Doyle", P), ("郑丽媛", P), ("CSDN", O)])
+    assert {t for t in got if t[1] == "worksFor"} == {("郑丽媛", "worksFor", "CSDN", "翻译")}
