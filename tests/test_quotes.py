@@ -70,6 +70,10 @@ CASES = [
      [("王鹏", "脑机接口开始走向成熟", ("脑机接口",))]),
     ("在徐科看来，付费学习使用DeepSeek没有帮助。", [("徐科", "Person"), ("DeepSeek", "AIModel")],
      [("徐科", "付费学习使用DeepSeek没有帮助", ("DeepSeek",))]),
+    # a name, its post and what it says after a colon
+    ("David Wadhwani, Adobe 数位媒体业务总裁：「Firefly 是为创意专业人士所设计的。」",
+     [("David Wadhwani", "Person"), ("Adobe", "Organization"), ("Firefly", "AIModel")],
+     [("David Wadhwani", "Firefly 是为创意专业人士所设计的。", ("Firefly",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]

@@ -652,3 +652,9 @@ def test_relations_a_credited_name_then_the_producing_outlet():
     got = _triples("作者 | Evan Doyle 翻译 | 郑丽媛 出品 | CSDN（ID：CSDNnews） 最近有一种观点。",
                    [("Evan Doyle", P), ("郑丽媛", P), ("CSDN", O)])
     assert {t for t in got if t[1] == "worksFor"} == {("郑丽媛", "worksFor", "CSDN", "翻译")}
+
+
+def test_relations_a_persons_view_on_a_named_technique():
+    got = _triples("在专业课上，王兴兴对智能驾驶阐述了自己的观点。", [("王兴兴", P), ("智能驾驶", T)])
+    assert ("王兴兴", "explains", "智能驾驶", None) in got
+    assert not [t for t in _triples("王兴兴拒绝对智能驾驶发表评论。", [("王兴兴", P), ("智能驾驶", T)]) if t[1] == "explains"]
