@@ -658,3 +658,8 @@ def test_relations_a_persons_view_on_a_named_technique():
     got = _triples("在专业课上，王兴兴对智能驾驶阐述了自己的观点。", [("王兴兴", P), ("智能驾驶", T)])
     assert ("王兴兴", "explains", "智能驾驶", None) in got
     assert not [t for t in _triples("王兴兴拒绝对智能驾驶发表评论。", [("王兴兴", P), ("智能驾驶", T)]) if t[1] == "explains"]
+
+
+def test_relations_a_model_served_with_a_named_technique():
+    got = _triples("目前，DeepSeek-R1支持采用vLLM加速部署。", [("DeepSeek-R1", M), ("vLLM", T)])
+    assert ("DeepSeek-R1", "uses", "vLLM", None) in got
