@@ -228,6 +228,8 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 if k == "PER":
                     ps, pe = bare_name(stext, ps, pe, rec.lists)  # 是婧玥, 白岩松1
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
+                if k == "LOC" and not _place_like(stext[ps:pe], rec.lists):
+                    continue  # 集成电路, 红海市场, 阿尔巴尼亚语: the tagger's places that name no place
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
@@ -264,6 +266,21 @@ def _chinese_name(piece: str, lists: WordLists) -> bool:
     if 2 <= len(piece) <= 3 and piece[0] in lists.surnames:
         return True
     return 3 <= len(piece) <= 4 and piece[:2] in lists.surnames
+
+
+_LANGUAGE_ENDS = ("语", "語")
+
+
+def _place_like(piece: str, lists: WordLists) -> bool:
+    """A tagger's place that is not the name of a language (阿尔巴尼亚语, 芬兰语).
+
+    Examples
+    --------
+    >>> w = load_word_lists()
+    >>> [_place_like(p, w) for p in ("徐汇区", "俄克拉荷马州", "阿尔巴尼亚语", "Paris")]
+    [True, True, False, True]
+    """
+    return not (piece.endswith(_LANGUAGE_ENDS) and len(piece) >= 3)
 
 
 def _place_name(piece: str, conf: float, lists: WordLists) -> bool:
