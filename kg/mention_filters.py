@@ -42,6 +42,7 @@ _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+")
 """One Latin word with a capital inside (ToolBench, RestBench)."""
 _SPACED = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+_INDEX_AFTER = ("指数", "指數", "ETF", " ETF", "成分股")
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
 """Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
 as is one ending like an event (奥林匹克竞赛; ``lists.event_words``)."""
@@ -277,6 +278,8 @@ def plausible(
         return False
     if label == "Organization" and piece.endswith(_THING_TAILS + lists.event_words):
         return False
+    if label == "Organization" and text.startswith(_INDEX_AFTER, e):
+        return False  # 恒生科技|指数, 纳斯达克中国金龙|指数: a stock index, no organization
     if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):

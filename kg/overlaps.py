@@ -29,6 +29,7 @@ _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", 
 """Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
 
 _JOINING = frozenset("与及跟对向把被从")
+_LATIN_REST = re.compile(r"[A-Za-z][A-Za-z0-9 .&\-]*")
 """Characters that cannot continue a name after a known one (宁德时代与物流公司 is two things)."""
 
 
@@ -63,6 +64,9 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
         return False  # 日本|软银集团: a country before a known company, two mentions
     if rest[:1] in _JOINING:
         return False  # 宁德时代|与物流公司: a conjunction or preposition after the name ends it
+    if c[2] == "Organization" and len(clash) == 1 and clash[0][2] == "Location" and clash[0][0] == c[0] \
+            and _LATIN_REST.fullmatch(rest):
+        return False  # 中国|MicroBT: a country before a Latin company name, two mentions
     if not rest and all(o[2] == "Location" for o in clash) and c[2] != "Location":
         return False  # 美国|拉斯维加斯: known places in a row are places, not an organization
     if rest in generic and not (

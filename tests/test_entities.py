@@ -387,3 +387,19 @@ def test_entities_none_in_a_list_of_related_articles_after_the_article(models):
 )
 def test_entities_shared_name_is_the_company_after_a_company_word_or_in_a_list_of_companies(text, expected, models):
     assert expected in _mentions(text, models)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "expected"),
+    [
+        # a stock index is no organization; a country before a Latin company name is two mentions
+        ("纳斯达克中国金龙指数亦收高4%，恒生科技指数看涨。", {"纳斯达克中国金龙", "恒生科技"}, set()),
+        ("该公司还面临着来自中国MicroBT的竞争。", {"中国MicroBT"}, {("MicroBT", "Organization")}),
+        # an outlet's account is the outlet
+        ("更多精彩内容，关注钛媒体微信号（ID：taimeiti）。", {"钛媒体微信号"}, {("钛媒体", "Organization")}),
+    ],
+)
+def test_entities_indexes_country_prefixes_and_accounts(text, wrong, expected, models):
+    found = _mentions(text, models)
+    assert not {t for t, _ in found} & wrong and expected <= set(found)
