@@ -640,7 +640,9 @@ def test_relations_founder_phrasings(text, ents, expected):
 
 def test_relations_place_before_the_company():
     assert ("阿里巴巴集团", "locatedIn", "杭州", None) in _triples("位于杭州的阿里巴巴集团", [("阿里巴巴集团", O), ("杭州", L)])
-    assert not _triples("来自杭州的阿里巴巴集团", [("阿里巴巴集团", O), ("杭州", L)])
+    assert ("阿里巴巴集团", "locatedIn", "杭州", None) in _triples("来自杭州的阿里巴巴集团", [("阿里巴巴集团", O), ("杭州", L)])
+    # its staff come from the place, not the company
+    assert not _triples("来自杭州的阿里巴巴集团员工", [("阿里巴巴集团", O), ("杭州", L)])
 
 
 POSTS_MORE = [

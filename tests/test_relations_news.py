@@ -663,3 +663,12 @@ def test_relations_a_persons_view_on_a_named_technique():
 def test_relations_a_model_served_with_a_named_technique():
     got = _triples("目前，DeepSeek-R1支持采用vLLM加速部署。", [("DeepSeek-R1", M), ("vLLM", T)])
     assert ("DeepSeek-R1", "uses", "vLLM", None) in got
+
+
+def test_relations_a_company_from_a_place_releasing_a_quoted_kind_of_product():
+    got = _triples("三天前，来自巴黎的AI明星初创公司Mistral AI震撼发布了“AI超级助手”Le Chat。",
+                   [("巴黎", L), ("Mistral AI", O), ("Le Chat", M)])
+    assert ("Mistral AI", "locatedIn", "巴黎", None) in got and ("Mistral AI", "released", "Le Chat", None) in got
+    # announcing a finished deployment, or content about a model, releases nothing
+    got = _triples("富国基金、博时基金等多家基金公司“官宣”完成了DeepSeek多款模型的部署。", [("富国基金", O), ("博时基金", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "released"]
