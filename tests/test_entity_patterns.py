@@ -386,3 +386,9 @@ def test_a_companys_own_model_named_after_it(text, expected, wrong, models):
 def test_latin_names_written_with_no_break_spaces(models):
     got = _mentions("潜力上看Figure\xa0AI> Agility>德国Neura\xa0Robotics。", models)
     assert ("Figure\xa0AI", "Organization") in got and ("Neura\xa0Robotics", "Organization") in got
+
+
+
+def test_an_author_named_after_the_word_for_author(models):
+    got = _mentions("《大潮剖面》是中国发展出版社1999年出版的书籍，作者是王东京", models)
+    assert ("王东京", "Person") in got and ("东京", "Location") not in got
