@@ -122,6 +122,10 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         if name[0] in lists.surnames and name not in lists.generic \
                 and any(post.endswith(t) for t in lists.titles if len(t) >= 2):
             out.append((m.start(1), m.end(1), "Person", "pattern:name-post", 0.8))
+    for m in _BIO_NAME.finditer(folded):  # 金本凯出生于1982年2月, 夏潇潇，女，1980年2月出生: a biography's subject
+        name = m.group(1)
+        if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic:
+            out.append((m.start(1), m.end(1), "Person", "pattern:bio-name", 0.8))
     for m in _AUTHOR_IS.finditer(folded):  # 《大潮剖面》……，作者是王东京: the author named after 作者是
         name = m.group(1)
         if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic:
@@ -331,6 +335,11 @@ _LATIN_FIRM_WORDS = ("集团公司", "有限公司", "控股公司", "集团", "
 _OUTLET_BEFORE = ("外媒", "媒体", "据")
 _OUTLET_AFTER = ("采访", "报道", "援引", "消息称", "获悉")
 """Words around a Latin name that make it a news outlet (据外媒Euronews Next报道)."""
+_BIO_NAME = re.compile(
+    r"(?:^|(?<=[。！？!?\s，,：:；;]))([\u4e00-\u9fff]{2,3})"
+    r"(?=[，,](?:男|女)[，,]|出生于|生于|毕业于|(?:19|20)\d\d年(?:\d{1,2}月)?(?:出生|生于|毕业于|考入|进入|加入|担任|出任))"
+)
+"""A name opening a biography: 金本凯出生于…, 夏潇潇，女，…, 陈希孺1956年毕业于…."""
 _AUTHOR_IS = re.compile(r"(?:作\s?者|著者|编者|译者)(?:是|为|:|：)\s?([\u4e00-\u9fff]{2,3}?)(?=[，。,；;、）)\s]|$|著|编)")
 """A Chinese name right after 作者是 / 作者： and before a stop (作者是王东京，, 作者：巫哲 著)."""
 _NAME_WITH_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[（(]([^（）()\n，。]{2,24})[）)]")

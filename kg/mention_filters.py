@@ -42,6 +42,7 @@ _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+")
 """One Latin word with a capital inside (ToolBench, RestBench)."""
 _SPACED = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+_SCHOOLS = ("大学", "学院", "学校")
 _INDEX_AFTER = ("指数", "指數", "ETF", " ETF", "成分股")
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
 """Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
@@ -113,6 +114,10 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
     share = _SHARE_CLASS.search(text, s, e)
     if share and share.end() == e and share.start() - s >= 2:
         return share.start()  # 小米集团|-W, 百度集团|-SW: a listing's share class is no part of the name
+    if text.endswith("专业", s, e):
+        school = max((text.rfind(w, s, e - 2) + len(w) for w in _SCHOOLS if text.rfind(w, s, e - 2) >= 0), default=-1)
+        if school > s + 2:
+            return school  # 太原理工大学|法学专业: a school's major is no part of its name
     for word in lists.team_tails:
         if text.endswith(word, s, e) and e - len(word) - s >= 2:
             e -= len(word)  # 中国人民大学高瓴人工智能学院|研究团队, DeepMind |团队

@@ -392,3 +392,16 @@ def test_latin_names_written_with_no_break_spaces(models):
 def test_an_author_named_after_the_word_for_author(models):
     got = _mentions("《大潮剖面》是中国发展出版社1999年出版的书籍，作者是王东京", models)
     assert ("王东京", "Person") in got and ("东京", "Location") not in got
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("金本凯出生于1982年2月，毕业于太原理工大学法学专业。", {("金本凯", "Person"), ("太原理工大学", "Organization")}),
+        ("夏潇潇，女，1980年2月出生，安徽省合肥市人。", {("夏潇潇", "Person")}),
+        ("陈希孺1956年毕业于武汉大学数学系。", {("陈希孺", "Person")}),
+    ],
+)
+def test_the_subject_of_a_biography_and_a_school_without_its_major(text, expected, models):
+    assert expected <= set(_mentions(text, models))
