@@ -344,6 +344,8 @@ _RELATED = re.compile(
     r"(?:相关|相關)(?:文章|阅读|閱讀|新闻|新聞|报道|報道|推荐|推薦)|(?:延伸|推荐|推薦)(?:阅读|閱讀)|往期(?:回顾|回顧|推荐|推薦)"
 )
 _FULL_STOP = re.compile(r"[。.．][」”’\"']?(?:\s|$)|。")
+_BEFORE_HEADING = frozenset(" \t\n\u3000\xa0。！？!?」”】>|｜")
+"""Characters after which a related-articles word opens a heading (…。 相關文章)."""
 
 
 def body_end(text: str) -> int:
@@ -370,6 +372,3 @@ def body_end(text: str) -> int:
         if heading and _FULL_STOP.search(text, m.end()) is None:
             return m.start()
     return len(text)
-
-
-_BEFORE_HEADING = frozenset(" \t\n\u3000\xa0。！？!?」”】>|｜")

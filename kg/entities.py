@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.cleaning import body_end
 from kg.mention_filters import (
     bare_name,
     glued_start,
@@ -42,7 +41,7 @@ from kg.mention_filters import (
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.entity_lists import cited_sources, coordinated, watch_lists
 from kg.repeats import repeated_names
-from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans
+from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans, word_spans
 from kg.model_names import owned_models
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
@@ -228,8 +227,8 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 if k == "PER":
                     ps, pe = bare_name(stext, ps, pe, rec.lists)  # 是婧玥, 白岩松1
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
-                if k == "LOC" and not _place_like(stext[ps:pe], rec.lists):
-                    continue  # 集成电路, 红海市场, 阿尔巴尼亚语: the tagger's places that name no place
+                if k == "LOC" and _names_language(stext[ps:pe]):
+                    continue  # 阿尔巴尼亚语: a language, no place
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
@@ -271,16 +270,15 @@ def _chinese_name(piece: str, lists: WordLists) -> bool:
 _LANGUAGE_ENDS = ("语", "語")
 
 
-def _place_like(piece: str, lists: WordLists) -> bool:
-    """A tagger's place that is not the name of a language (阿尔巴尼亚语, 芬兰语).
+def _names_language(piece: str) -> bool:
+    """Whether a tagger's place is the name of a language (阿尔巴尼亚语, 芬兰语).
 
     Examples
     --------
-    >>> w = load_word_lists()
-    >>> [_place_like(p, w) for p in ("徐汇区", "俄克拉荷马州", "阿尔巴尼亚语", "Paris")]
-    [True, True, False, True]
+    >>> [_names_language(p) for p in ("徐汇区", "俄克拉荷马州", "阿尔巴尼亚语", "Paris")]
+    [False, False, True, False]
     """
-    return not (piece.endswith(_LANGUAGE_ENDS) and len(piece) >= 3)
+    return piece.endswith(_LANGUAGE_ENDS) and len(piece) >= 3
 
 
 def _place_name(piece: str, conf: float, lists: WordLists) -> bool:
@@ -331,7 +329,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     key = fold_key(text)
     lex = _lexicon_spans(key, folded, starts, ends, rec)
     strong = list(lex)
-    strong.extend(pattern_spans(folded, sents, rec.lists, rec.families))
+    words = word_spans(sents)  # word start → (end, tag), for the patterns and the name growers below
+    strong.extend(pattern_spans(folded, sents, rec.lists, rec.families, words))
     # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns
     strong.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 1 if c[3].startswith("lexicon") else 2), c[0]))
     owner: list[Span | None] = [None] * len(text)  # the chosen span covering each character
@@ -356,12 +355,12 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         if all(o[0] >= c[0] and o[1] <= c[1] and (o[2] == "Location" or not o[3].startswith("lexicon"))
                for o in owner[c[0] : c[1]] if o):
             take(c)
-    body = body_end(text)  # the related articles a text may run on into are not the article
+    body = sentences[-1].end if sentences else 0  # past it only white space or related links (kg.segment.segment)
     chosen = [c for c in dict.fromkeys(o for o in owner if o is not None)
               if c[1] <= body and keep(text[c[0] : c[1]], rec.lists)]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
-    chosen = grow_names(folded, chosen, rec.lists, sents)
-    chosen = owned_models(folded, chosen, rec.lists, sents)  # vivo有蓝心大模型, OPPO|安第斯大模型
+    chosen = grow_names(folded, chosen, rec.lists, words)
+    chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型
     chosen = _registered_names(folded, chosen, rec)
     chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
     chosen.extend(_abbreviations(folded, chosen))

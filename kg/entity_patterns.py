@@ -47,9 +47,16 @@ _SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|
 _CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
 
 
-def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: frozenset[str]) -> list[Span]:
+def word_spans(sents: list[tuple]) -> dict[int, tuple[int, str]]:
+    """Each word's start in the article → its end and tag, from ``(start, end, [(s, e, pos) relative])`` sentences."""
+    return {start + a: (start + b, pos) for start, _, toks in sents for a, b, pos in toks}
+
+
+def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: frozenset[str],
+                  word_map: dict[int, tuple[int, str]] | None = None) -> list[Span]:
     """Spans the surface patterns find in the folded text: models with versions, quoted names, names with
-    titles, transliterated names, bylines, datelines, 《titles》 (outside film and show news)."""
+    titles, transliterated names, bylines, datelines, 《titles》 (outside film and show news). ``word_map`` is
+    :func:`word_spans` of ``sents`` where the caller has it already."""
     out: list[Span] = []
     for m in LATIN_MODEL.finditer(folded):
         s, e = m.span(1)
@@ -115,21 +122,19 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 or any(before.rstrip().endswith(t) for t in lists.titles if t.isascii()) \
                 or after.startswith(tuple(lists.speech_verbs)):  # 亚马逊CEO Andy Jassy: a Latin title right before
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
-    tags = {start + a: pos for start, _, toks in sents for a, _, pos in toks}  # word start → its tag
-    out.extend(_employers(folded, tags, lists))
+    word_map = word_spans(sents) if word_map is None else word_map
+    out.extend(_employers(folded, word_map, lists))
     for m in _NAME_WITH_POST.finditer(folded):  # 1.徐新（今日资本创始人）: a name with its post in brackets
         name, post = m.group(1), m.group(2).rstrip()
         if name[0] in lists.surnames and name not in lists.generic \
                 and any(post.endswith(t) for t in lists.titles if len(t) >= 2):
             out.append((m.start(1), m.end(1), "Person", "pattern:name-post", 0.8))
-    for m in _BIO_NAME.finditer(folded):  # 金本凯出生于1982年2月, 夏潇潇，女，1980年2月出生: a biography's subject
-        name = m.group(1)
-        if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic:
-            out.append((m.start(1), m.end(1), "Person", "pattern:bio-name", 0.8))
-    for m in _AUTHOR_IS.finditer(folded):  # 《大潮剖面》……，作者是王东京: the author named after 作者是
-        name = m.group(1)
-        if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic:
-            out.append((m.start(1), m.end(1), "Person", "pattern:author-is", 0.8))
+    # a biography's subject (金本凯出生于1982年2月) and the author named after 作者是 (作者是王东京): names from a surname
+    for rx, source in ((_BIO_NAME, "pattern:bio-name"), (_AUTHOR_IS, "pattern:author-is")):
+        for m in rx.finditer(folded):
+            name = m.group(1)
+            if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic:
+                out.append((m.start(1), m.end(1), "Person", source, 0.8))
     head = DATELINE.match(folded)
     if head and len(folded) >= 150 and not head.group(1).startswith(("据", "本", "今", "昨", "这", "那", "《")):
         if "的" not in head.group(1) and head.group(1) not in lists.generic:
@@ -150,7 +155,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 if prev in lists.titles or nxt in lists.titles:
                     out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
     out.extend(_institutions(folded, sents, lists))
-    out.extend(_outlets(folded, sents, tags, lists))
+    out.extend(_outlets(folded, word_map, lists))
     return out
 
 
@@ -161,13 +166,13 @@ _NOT_OUTLET_START = ("p", "c", "u", "d", "r", "t", "m", "q", "v")
 """Tags of a word that does not open an outlet's name (据|澎湃新闻, 今天|新浪网): the name starts after it."""
 
 
-def _outlets(folded: str, sents: list[tuple], tags: dict[int, str], lists: WordLists) -> list[Span]:
+def _outlets(folded: str, words: dict[int, tuple[int, str]], lists: WordLists) -> list[Span]:
     """Outlets named before a reporter or a report: 2–6 Han characters ending in 网 or 新闻
     (经济观察网获悉, 红星新闻记者), starting on a word that is no function word or verb (据|雷递网) or on
     the proper name after a common word (内地|红星新闻), and not a generic word nor ending in one
     (卫星互联网消息, 深交所官网消息)."""
-    starts = dict(tags)  # word start → tag (``tags``, from :func:`pattern_spans`), with glued prepositions split off
-    ends = {start + b: pos for start, _, toks in sents for _, b, pos in toks}
+    starts = {s: pos for s, (_, pos) in words.items()}  # word start → tag, with glued prepositions split off
+    ends = {e: pos for e, pos in words.values()}
     for s in list(starts):
         if folded[s] in _GLUED and is_han(folded[s + 1 : s + 2] or "x"):
             starts.setdefault(s + 1, "n")  # 据雷|递网: a glued preposition
@@ -201,11 +206,11 @@ def _outlets(folded: str, sents: list[tuple], tags: dict[int, str], lists: WordL
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
 
 
-def _employers(folded: str, names: dict[int, str], lists: WordLists) -> list[Span]:
+def _employers(folded: str, names: dict[int, tuple[int, str]], lists: WordLists) -> list[Span]:
     """A capitalised Latin name right before a title and a person's name is the person's employer
     (Janus Henderson 投资组合经理 Richard Clode, Acme 首席执行官张三表示); a Han name after the title must
     start with a surname and be followed by a pause or a verb of saying; no function word but a leading 的
-    sits between the name and the title. ``names`` maps each word's start to its tag."""
+    sits between the name and the title. ``names`` maps each word's start to its end and tag (:func:`word_spans`)."""
     out: list[Span] = []
     titles = tuple(t for t in lists.titles if not t.isascii())
     for m in LATIN_EMPLOYER.finditer(folded):
@@ -218,7 +223,7 @@ def _employers(folded: str, names: dict[int, str], lists: WordLists) -> list[Spa
             continue  # BC|省省长: a place
         after = m.end()
         if is_han(folded[after]) and not ("·" in folded[after + 1 : after + 5] or (
-                folded[after] in lists.surnames and names.get(after) in _PERSON_TAGS)):
+                folded[after] in lists.surnames and names.get(after, (0, ""))[1] in _PERSON_TAGS)):
             continue  # a Han name after the title: a surname tagged as a person's name, or a transliteration (亚瑟·…)
         out.append((m.start(1), m.end(1), "Organization", "pattern:employer", 0.75))
     return out
@@ -348,17 +353,18 @@ _NAME_WITH_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})[（(](
 _DOT_ONLY = DOT_NAME
 
 
-def grow_names(folded: str, chosen: list[Span], lists: WordLists, sents: list[tuple] = ()) -> list[Span]:
+def grow_names(folded: str, chosen: list[Span], lists: WordLists,
+               words: dict[int, tuple[int, str]] | None = None) -> list[Span]:
     """Organizations that run on over a unit word (英特尔|产品部, 小米集团|技术委员会), over a few
-    descriptive words and a unit word (苏商银行|金融科技|实验室, 阿里|智能信息|事业群; ``sents`` gives the
-    tokens), or start with a leading 国家 (国家|专用集成电路…中心); an AI model's name before a lab word
+    descriptive words and a unit word (苏商银行|金融科技|实验室, 阿里|智能信息|事业群; ``words`` gives the
+    tokens, :func:`word_spans`), or start with a leading 国家 (国家|专用集成电路…中心); an AI model's name before a lab word
     (通义|实验室) and transliterated dot-names read as places (大卫·津斯纳: a person; not 龙湖·花墅香醍,
     a brand and an estate)."""
     chosen = sorted(chosen)
     taken: list[str | None] = [None] * (len(folded) + 1)  # the class of the chosen span at each character
     for c in chosen:
         taken[c[0] : c[1]] = [c[2]] * (c[1] - c[0])
-    words = {start + a: (start + b, pos) for start, _, toks in sents for a, b, pos in toks}
+    words = words or {}
     ends = {b for b, _ in words.values()}
     out: list[Span] = []
     for c in chosen:

@@ -59,14 +59,16 @@ _OWNED_MODEL = re.compile(r"(?:有|是|的|推出的|推出了|自研的|旗下�
 _LATIN_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
-def owned_models(folded: str, chosen: list[Span], lists: WordLists, sents: list[tuple] = ()) -> list[Span]:
+def owned_models(folded: str, chosen: list[Span], lists: WordLists,
+                 words: dict[int, tuple[int, str]] | None = None) -> list[Span]:
     """``chosen`` with AI models named ``X大模型`` right after an organization, X a name rather than a kind
     (vivo有蓝心大模型, not 金融大模型); a tagger's organization that is a company and such a model written
-    together (OPPO安第斯大模型) is split in two."""
-    tags = {start + a: (start + b, pos) for start, _, toks in sents for a, b, pos in toks}
+    together (OPPO安第斯大模型) is split in two. ``words`` maps each word's start to its end and tag
+    (:func:`kg.entity_patterns.word_spans`)."""
+    tags = words or {}
 
     def kind(name: str) -> bool:
-        return name in lists.model_kinds or name in lists.generic or any(name.startswith(k) for k in lists.model_kinds)
+        return name in lists.generic or any(name.startswith(k) for k in lists.model_kinds)  # 开源, 开源中文: kinds
 
     def named(s: int, e: int) -> bool:
         """A name on word boundaries, of no verb or function word (not 在部署|大模型, 开发|大模型)."""

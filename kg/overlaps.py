@@ -140,12 +140,16 @@ def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -
             s[2] == "AIModel"
             and name in company
             and s[3].startswith("lexicon:")
-            and not _MODEL_AFTER.match(folded, s[1])
-            and not _MODEL_BEFORE.search(folded, max(0, s[0] - 5), s[0])
+            and not _model_sign(folded, s[0], s[1])
         ):
             s = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
         out.append(s)
     return out
+
+
+def _model_sign(folded: str, s: int, e: int) -> bool:
+    """Whether the words around a shared name make it the model (DeepSeek模型, 接入DeepSeek, 拥抱“DeepSeek)."""
+    return _MODEL_AFTER.match(folded, e) is not None or _MODEL_BEFORE.search(folded, max(0, s - 5), s) is not None
 
 
 _JOINED = re.compile(r"\s*(?:、|和|与|及|以及|或)\s*")
@@ -168,7 +172,7 @@ def _listed_with_companies(folded: str, spans: list[tuple], twins: dict, key: st
         name = key[s[0] : s[1]]
         if s[2] != "AIModel" or name not in twins or not s[3].startswith("lexicon:"):
             continue
-        if _MODEL_AFTER.match(folded, s[1]) or _MODEL_BEFORE.search(folded, max(0, s[0] - 5), s[0]):
+        if _model_sign(folded, s[0], s[1]):
             continue
         near = [spans[j] for j in (i - 1, i + 1) if 0 <= j < len(spans)]
         for o in near:
