@@ -20,13 +20,14 @@ _DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", 
 _REGION_WORDS = frozenset(("国内", "海外", "全球", "国际", "本土", "当地", "中美", "中外", "地方", "各地", "境内", "境外"))
 _COMPANY_HEADS = frozenset(
     ("公司", "企业", "机构", "厂商", "巨头", "初创公司", "初创企业", "创业公司", "独角兽", "集团", "实验室",
-     "研究机构", "科技公司", "企业家", "品牌", "团队", "平台", "媒体")
+     "研究机构", "科技公司", "企业家", "品牌", "团队", "平台", "媒体", "服务公司", "投资公司")
 )
 _FIELD_WORDS = frozenset(
     ("人工智能", "AI", "研究", "初创", "创业", "科技", "技术", "互联网", "机器人", "芯片", "半导体", "软件", "硬件",
      "自动驾驶", "智能驾驶", "新能源", "电动车", "汽车", "生物", "医药", "生物医药", "游戏", "金融", "投资", "咨询",
      "大模型", "智能", "数据", "云计算", "云", "网络安全", "安全", "电商", "通信", "科研", "研发", "算力", "具身智能",
-     "生成式", "新兴", "知名", "领先", "大型", "小型", "头部", "龙头", "上市", "新", "老牌", "本土", "外资", "民营", "国有")
+     "生成式", "新兴", "知名", "领先", "大型", "小型", "头部", "龙头", "上市", "新", "老牌", "本土", "外资", "民营", "国有",
+     "风险投资", "风投", "资产管理", "资管", "服务", "软件服务", "大", "小", "中小")
 )
 """Words that describe what a company does or is (人工智能, 初创, 知名), not what it is called."""
 _WEAK_ORG = 0.6
@@ -364,6 +365,7 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     category words of ``lists.not_company_prefixes`` (教育, 医疗, 金融: 教育科技公司).
     """
     words = [(text[a:b], p) for a, b, p in inside]
+    end = inside[-1][1] if inside else 0
     if any(w in _DESCRIPTORS for w, _ in words):
         return True
     k = 0
@@ -372,6 +374,8 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     if k and all(w in _REGION_WORDS for w, _ in words[:k]) and "".join(w for w, _ in words[k:]) in lists.generic:
         return True  # 地方|农商行: a region and a category
     rest = words[k:]
+    if len(rest) >= 2 and rest[-1][0] in _COMPANY_HEADS and rest[-2][0] in _FIELD_WORDS and _LATIN_AFTER.match(text, end):
+        return True  # 波士顿风险投资公司|Glasswing Ventures: what the company named next is, not its name
     if k and len(rest) == 1 and rest[0][0] in ("公司", "企业", "集团", "机构"):
         return True  # 好莱坞|公司, 美国|企业: a place and the word for a company
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
@@ -381,6 +385,7 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
 
 
 _CONJUNCTIONS = frozenset(("和", "与", "及", "或", "并", "而"))
+_LATIN_AFTER = re.compile(r"\s?[A-Za-z0-9]")
 
 
 def _verb_led(text: str, s: int, e: int, toks: list[tuple], lists: WordLists) -> bool:

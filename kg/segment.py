@@ -14,7 +14,8 @@ from kg.records import Article, Sentence, Token
 __all__ = ["Tagger", "make_tagger", "split_sentences", "segment", "load_userdict"]
 
 # A sentence ends after 。！？!?； or a line break, together with closing quotes/brackets.
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】]*|\n+")
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】]*|\n+|(?:资料图片?|供图)(?=[ \t\u3000\xa0])")
+"""Ends of sentences; a photo credit (合肥 视觉中国 资料图) ends the caption it closes."""
 _MAX_SENTENCE = 400
 """Longer runs without punctuation are cut into pieces this long, so cost stays linear."""
 

@@ -285,11 +285,14 @@ def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple
 
         roles = [surface(i, role_end)]
         j = role_end
-        while j < len(units) and units[j].ent == "" and units[j].text in rules.role_joiners:
-            k, t = _title_at(units, j + 1, rules)
-            if k <= j + 1:
+        while j < len(units) and units[j].ent == "":
+            # 董事长兼首席执行官, 常委、副区长; or a Latin title beside a Han one (CEO首席执行官), not
+            # a title before a verb that spells one (教授主编的《…》)
+            at = j + 1 if units[j].text in rules.role_joiners else j
+            k, t = _title_at(units, at, rules)
+            if k <= at or (at == j and not (t.isascii() or roles[-1].isascii())):
                 break
-            roles.append(surface(j + 1, k))
+            roles.append(surface(at, k))
             j = k
         out.append(Unit(units[i].start, units[j - 1].end, "".join(u.text for u in units[i:j]), "n",
                         "Role", None, tuple(roles)))

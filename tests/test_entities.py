@@ -89,6 +89,8 @@ def test_entities_gazetteer_knows_provinces_cities_and_countries(models):
         "美国人工智能研究公司OpenAI发布了GPT-5。",
         "这家美国人工智能研究公司表示将开源。",
         "一家中国AI初创公司推出了新模型。",
+        "波士顿风险投资公司Glasswing Ventures创始人认为。",
+        "其中包括风险投资公司8VC。",
     ],
 )
 def test_entities_descriptions_of_companies_are_not_organizations(text, models):

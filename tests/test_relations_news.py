@@ -672,3 +672,43 @@ def test_relations_a_company_from_a_place_releasing_a_quoted_kind_of_product():
     # announcing a finished deployment, or content about a model, releases nothing
     got = _triples("富国基金、博时基金等多家基金公司“官宣”完成了DeepSeek多款模型的部署。", [("富国基金", O), ("博时基金", O), ("DeepSeek", M)])
     assert not [t for t in got if t[1] == "released"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # public posts, each held at its own body
+        ("参会的嘉宾包括中共中央政治局委员、国务院副总理张国清。", [("中共中央政治局", O), ("国务院", O), ("张国清", P)],
+         {("张国清", "worksFor", "中共中央政治局", "委员"), ("张国清", "worksFor", "国务院", "副总理")}),
+        ("据徐汇区委常委、副区长俞林伟透露，已有255家企业落地。", [("徐汇区委", O), ("俞林伟", P)],
+         {("俞林伟", "worksFor", "徐汇区委", "常委"), ("俞林伟", "worksFor", "徐汇区委", "副区长")}),
+        ("上海市经济信息化委人工智能发展处处长潘焱表示。", [("上海市经济信息化委人工智能发展处", O), ("潘焱", P)],
+         {("潘焱", "worksFor", "上海市经济信息化委人工智能发展处", "处长")}),
+        # a Latin title beside its Han form
+        ("谷歌CEO首席执行官桑达尔·皮查伊也将出席。", [("谷歌", O), ("桑达尔·皮查伊", P)],
+         {("桑达尔·皮查伊", "worksFor", "谷歌", "CEO"), ("桑达尔·皮查伊", "worksFor", "谷歌", "首席执行官")}),
+        # a title before a verb that is itself a title word is one title (教授|主编的)
+        ("复旦大学教授主编的这本书出版了。", [("复旦大学", O)], set()),
+    ],
+)
+def test_relations_public_posts_and_titles_side_by_side(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("好莱坞公司Endeavor的首席执行官也支持该收购。", [("好莱坞", L), ("Endeavor", O)], {("Endeavor", "locatedIn", "好莱坞", None)}),
+        ("硅谷投资机构UpHonest Capital早期投资了Cosine。", [("硅谷", L), ("UpHonest Capital", O)],
+         {("UpHonest Capital", "locatedIn", "硅谷", None)}),
+        ("杭州宇树科技大量招兵买马。", [("杭州", L), ("宇树科技", O)], {("宇树科技", "locatedIn", "杭州", None)}),
+        ("该公司还面临着来自中国MicroBT和加州Auradine等对手的竞争。", [("中国", L), ("MicroBT", O), ("加州", L), ("Auradine", O)],
+         {("Auradine", "locatedIn", "加州", None)}),
+        # a country says a company's nationality; a photo credit says where the picture was taken
+        ("法国初创企业Mistral AI发布了新模型。", [("法国", L), ("Mistral AI", O)], set()),
+        ("合肥 视觉中国 资料图 开发DeepSeek的公司深度求索。", [("合肥", L), ("视觉中国", O)], set()),
+        ("北京的门店增加了。", [("北京", L)], set()),
+    ],
+)
+def test_relations_a_city_written_before_a_company_is_where_it_is(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected

@@ -15,6 +15,9 @@ SENTENCES = [
     ("第一行\n\n第二行", ["第一行", "第二行"]),
     ("  前后空白。  ", ["前后空白。"]),
     ("", []),
+    # a photo credit closes its caption; a 资料图 inside a sentence does not
+    ("合肥 视觉中国 资料图 开发DeepSeek的公司深度求索。", ["合肥 视觉中国 资料图", "开发DeepSeek的公司深度求索。"]),
+    ("这张资料图显示了工厂。", ["这张资料图显示了工厂。"]),
 ]
 
 
