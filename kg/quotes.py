@@ -112,6 +112,16 @@ def _field_of_actor(m: Mention, others: list[Mention], start: int, text: str) ->
                for o in others)
 
 
+ORG_VIEW_CONFIDENCE = 0.7
+"""Confidence of what an organization's statement is said to explain: its people may speak for it loosely."""
+_OUTLET_ENDS = ("社", "报", "報", "网", "網", "电视台", "電視台", "新闻", "新聞", "财经", "財經", "媒体", "媒體", "杂志", "雜誌")
+
+
+def _reports(speaker: Mention) -> bool:
+    """Whether the speaker is a news outlet (路透社, 华尔街日报, 澎湃新闻) rather than a company or body."""
+    return speaker.label == "Organization" and speaker.name.endswith(_OUTLET_ENDS)
+
+
 def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
                       caps: dict[int, int], end: int, mentions: tuple[Mention, ...]) -> Quote | None:
     """The Quote a speech-verb rule match states, or None when no quoted text is found.
@@ -154,10 +164,12 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
 
 def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quotes: list[Quote],
                           rules: RuleSet) -> list[Relation]:
-    """``explains`` from each quote of a person to every model or technology it names.
+    """``explains`` from each quote of a person or an organization to every model or technology it names.
 
     The rule id and confidence are those of the quote rule with relation ``explains``
-    listed first in the rule file; the evidence spans the sentences from the speaker to the mention.
+    listed first in the rule file (an organization's, a firm's view of 中信建投认为…, at most
+    :data:`ORG_VIEW_CONFIDENCE`); a news outlet reporting (路透社称) explains nothing. The evidence
+    spans the sentences from the speaker to the mention.
 
     Examples
     --------
@@ -174,8 +186,8 @@ def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quo
         return []
     out = []
     for q in quotes:
-        if q.speaker.label != "Person":
-            continue  # precision first: organizations' statements stay quotes only
+        if q.speaker.label not in ("Person", "Organization") or _reports(q.speaker):
+            continue  # 路透社称, 据彭博社报道: an outlet reports what others say, it explains nothing
         for m in q.about:
             if m.name == q.speaker.name:
                 continue
@@ -184,6 +196,6 @@ def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quo
             covering = [s for s in sentences if s.end > lo and s.start < hi]
             start = min((s.start for s in covering), default=lo)
             end = max((s.end for s in covering), default=hi)
-            conf = rule.confidence
+            conf = rule.confidence if q.speaker.label == "Person" else min(rule.confidence, ORG_VIEW_CONFIDENCE)
             out.append(Relation(article.id, q.speaker, rule.relation, m, rule.id, start, end, conf, None, "rule"))
     return out

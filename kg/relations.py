@@ -124,7 +124,11 @@ def extract_relations(
                 for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges, ordered):
                     _keep(found, rel)
     quotes = _dedupe_quotes(quotes)
+    made = {(r.subject.name, r.object.name) for r in found.values() if r.predicate in _MAKING}
     for rel in relations_from_quotes(article, sentences, quotes, rules):
+        if rel.subject.label == "Organization" and (
+                (rel.subject.name, rel.object.name) in made or rel.object.name.startswith(rel.subject.name)):
+            continue  # 百度表示，文心一言将免费: a company speaking of its own model announces, it does not explain
         _keep(found, rel)
     rels = sorted(_without_bare_positions(found.values()), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
@@ -132,6 +136,7 @@ def extract_relations(
 
 
 _ROLE = frozenset({"Role"})
+_MAKING = frozenset({"released", "developed"})
 
 
 def _needs_met(rule: Rule, simple: str, cache: dict[tuple, bool]) -> bool:

@@ -89,10 +89,27 @@ def test_quotes_golden(text, ents, expected):
     assert explained == {(q.speaker.text, m.text) for q in quotes for m in q.about}
 
 
-def test_quotes_organization_statement_is_not_explains():
-    rels, quotes = _run("百度表示，文心一言将免费。", [("百度", "Organization"), ("文心一言", "AIModel")])
-    assert [(q.speaker.text, q.text) for q in quotes] == [("百度", "文心一言将免费")]
-    assert not [r for r in rels if r.predicate == "explains"]
+def test_quotes_a_firms_view_explains_at_a_lower_confidence():
+    rels, quotes = _run("中信建投证券认为，用好DeepSeek等AI工具有助于企业降本增效。",
+                        [("中信建投证券", "Organization"), ("DeepSeek", "AIModel")])
+    assert [(q.speaker.text, q.text) for q in quotes] == [("中信建投证券", "用好DeepSeek等AI工具有助于企业降本增效")]
+    got = [(r.subject.text, r.object.text, r.confidence) for r in rels if r.predicate == "explains"]
+    assert got == [("中信建投证券", "DeepSeek", 0.7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a company speaking of its own model announces it
+        ("百度表示，文心一言将免费。百度发布了文心一言。", [("百度", "Organization"), ("文心一言", "AIModel")]),
+        ("Adobe表示，Adobe Firefly将免费。", [("Adobe", "Organization"), ("Adobe Firefly", "AIModel")]),
+        # an outlet reports what others say
+        ("路透社称，ChatGPT的用户数已过四亿。", [("路透社", "Organization"), ("ChatGPT", "AIModel")]),
+    ],
+)
+def test_quotes_organization_statements_that_explain_nothing(text, ents):
+    rels, quotes = _run(text, ents)
+    assert quotes and not [r for r in rels if r.predicate == "explains"]
 
 
 def test_quotes_denied_speech_gives_nothing():
