@@ -405,3 +405,11 @@ def test_entities_shared_name_is_the_company_after_a_company_word_or_in_a_list_o
 def test_entities_indexes_country_prefixes_and_accounts(text, wrong, expected, models):
     found = _mentions(text, models)
     assert not {t for t, _ in found} & wrong and expected <= set(found)
+
+
+def test_entities_gazetteer_knows_reality_technologies_and_their_acronyms_once_spelled_out(models):
+    found = _mentions("脑机接口可与虚拟现实（VR）、增强现实结合，3D打印也在其列。后来VR和AR都普及了。", models)
+    for name in ("VR", "虚拟现实", "增强现实", "3D打印"):
+        assert (name, "Technology") in found, (name, found)
+    # a two-letter acronym alone is too ambiguous to name a technology
+    assert not [t for t, _ in _mentions("他们的AR很高。", models) if t == "AR"]
