@@ -103,6 +103,10 @@ _GLUED_OUTLET = re.compile(rf"({_H}{{4,9}})\d{{1,2}}月\d{{1,2}}日")
 """A name the outlet's dateline is glued to (编辑 | 漠影智东西2月8日报道), the outlet named before it."""
 
 
+DATELINE = re.compile(rf"^\s*({_H}{{2,6}}(?:网|社|报|新闻|财经))\s+({_H}{{2,3}})\s+\d{{1,2}}月\d{{1,2}}日")
+"""An outlet, its writer and the date opening the article (雷递网 乐天 2月10日)."""
+
+
 def _first_name(folded: str, pos: int) -> tuple[int, int] | None:
     m = _GLUED_CREDIT.match(folded, pos) or _NAME.match(folded, pos)
     if m:
@@ -184,6 +188,9 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
     >>> t = "本文作者:张建民S12305180600001,徐菲,王逢节,来源:通信张建民团队"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("张徐王"))]
     ['张建民', '徐菲', '王逢节']
+    >>> t = "雷递网 乐天 2月10日 宇树科技正在招兵买马。"
+    >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("乐"))]
+    ['雷递网', '乐天']
     >>> t = "金融科技迎来新机遇。(陈十一)"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("陈"))]
     ['陈十一']
@@ -196,6 +203,10 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
         outlet = _CREDITED_OUTLET.match(folded, m.end())
         if not names and outlet:
             out.append((outlet.start(1), outlet.end(1), "Organization", "pattern:credit-org", 0.8))  # 文 | 数读社
+    m = DATELINE.match(folded)
+    if m and _is_name(m.group(2), surnames, strict=True):
+        out.append((m.start(1), m.end(1), "Organization", "pattern:credit-org", 0.8))
+        out.append((m.start(2), m.end(2), "Person", "pattern:byline", 0.85))
     for m in PAREN_CREDIT.finditer(folded):
         if _is_name(m.group(2), surnames):
             out.append((m.start(2), m.end(2), "Person", "pattern:byline", 0.85))

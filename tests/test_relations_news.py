@@ -701,14 +701,13 @@ def test_relations_public_posts_and_titles_side_by_side(text, ents, expected):
         ("好莱坞公司Endeavor的首席执行官也支持该收购。", [("好莱坞", L), ("Endeavor", O)], {("Endeavor", "locatedIn", "好莱坞", None)}),
         ("硅谷投资机构UpHonest Capital早期投资了Cosine。", [("硅谷", L), ("UpHonest Capital", O)],
          {("UpHonest Capital", "locatedIn", "硅谷", None)}),
-        ("杭州宇树科技大量招兵买马。", [("杭州", L), ("宇树科技", O)], {("宇树科技", "locatedIn", "杭州", None)}),
-        ("该公司还面临着来自中国MicroBT和加州Auradine等对手的竞争。", [("中国", L), ("MicroBT", O), ("加州", L), ("Auradine", O)],
-         {("Auradine", "locatedIn", "加州", None)}),
+        # a place glued to a name is too often part of the name or a photo credit to say where the company is
+        ("杭州宇树科技大量招兵买马。", [("杭州", L), ("宇树科技", O)], set()),
         # a country says a company's nationality; a photo credit says where the picture was taken
         ("法国初创企业Mistral AI发布了新模型。", [("法国", L), ("Mistral AI", O)], set()),
         ("合肥 视觉中国 资料图 开发DeepSeek的公司深度求索。", [("合肥", L), ("视觉中国", O)], set()),
         ("北京的门店增加了。", [("北京", L)], set()),
     ],
 )
-def test_relations_a_city_written_before_a_company_is_where_it_is(text, ents, expected):
+def test_relations_a_city_before_the_kind_of_a_company_is_where_it_is(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected
