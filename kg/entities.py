@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.mention_filters import (
+    after_trade,
     bare_name,
     glued_start,
     pieces,
@@ -64,6 +65,11 @@ _MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-
 """Hyphen-joined parts after a model's name: a variant (DeepSeek-R1-Distill-Qwen-7B, GPT-4o-mini)."""
 _REGISTERED = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]([\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))?")
 _REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国"))
+_PLACED_FIRM = re.compile(r"([\u4e00-\u9fff]{2,14}?)(股份有限公司|有限责任公司|有限公司|合伙企业[（(]有限合伙[）)])")
+"""The trade name and business of a registered name after its place, up to its legal form (北京|五季健康咨询有限公司)."""
+_NOT_IN_FIRM = frozenset("的是在和与及了等为从向对将被把")
+_LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+"""A web address or an e-mail address (https://github.com/deepseek-ai/…, luoyidan@xjbnews.com): no names inside."""
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％])")
 """A version after a model's name (DeepSeek V3, Qwen 2.5), not a date or a count (DeepSeek 2月10日)."""
 _TIER_TAIL = re.compile(r"[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano)(?![A-Za-z0-9])")
@@ -227,6 +233,8 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 if k == "PER":
                     ps, pe = bare_name(stext, ps, pe, rec.lists)  # 是婧玥, 白岩松1
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
+                if k == "ORG":
+                    ps = after_trade(stext, ps, pe)
                 if k == "LOC" and _names_language(stext[ps:pe]):
                     continue  # 阿尔巴尼亚语: a language, no place
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
@@ -356,12 +364,14 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
                for o in owner[c[0] : c[1]] if o):
             take(c)
     body = sentences[-1].end if sentences else 0  # past it only white space or related links (kg.segment.segment)
-    chosen = [c for c in dict.fromkeys(o for o in owner if o is not None)
-              if c[1] <= body and keep(text[c[0] : c[1]], rec.lists)]
+    links = [m.span() for m in _LINK.finditer(text)] if ("@" in text or "://" in text or "www." in text) else []
+    chosen = [c for c in (_outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
+              if c is not None and c[1] <= body and keep(text[c[0] : c[1]], rec.lists)]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, words)
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型
     chosen = _registered_names(folded, chosen, rec)
+    chosen = _placed_registered_names(folded, chosen)
     chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
@@ -393,6 +403,44 @@ def _registered_names(folded: str, chosen: list[Span], rec: Recognizer) -> list[
         span = (c[0], m.end(), "Organization", c[3], c[4])
         out = [o for o in out if not (o[0] >= c[0] and o[1] <= span[1])]
         out.append(span)
+    return sorted(out)
+
+
+def _outside_links(c: Span, links: list[tuple[int, int]], text: str) -> Span | None:
+    """The span less a web or e-mail address it overlaps (luoyidan@xjbnews.com 新京报贝壳财经 → 新京报贝壳财经);
+    None when nothing of two characters or more is left."""
+    s, e = c[0], c[1]
+    for ls, le in links:
+        if s < le and ls < e:
+            s, e = (le, e) if e - le >= ls - s else (s, ls)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s < 2:
+        return None
+    return c if (s, e) == (c[0], c[1]) else (s, e, *c[2:])
+
+
+def _placed_registered_names(folded: str, chosen: list[Span]) -> list[Span]:
+    """A registered name that opens with its place is one organization: 北京五季健康咨询有限公司,
+    天津海峡信息技术合伙企业（有限合伙）, where the parts were read as a place and a shorter name.
+
+    A place followed by 2–14 Han characters with no function word among them and a legal form
+    (有限公司, 股份有限公司, 有限责任公司, 合伙企业（有限合伙）) absorbs them and the mentions inside.
+    """
+    if "有限" not in folded:
+        return chosen
+    out = sorted(chosen)
+    for c in [o for o in out if o[2] == "Location"]:
+        m = _PLACED_FIRM.match(folded, c[1])
+        if not m or any(ch in _NOT_IN_FIRM for ch in m.group(1)):
+            continue
+        inside = [o for o in out if o[0] < m.end() and o[1] > c[0]]
+        if any(o[0] < c[0] or o[1] > m.end() for o in inside):
+            continue  # a mention reaching out of it: the run is not one name
+        span = (c[0], m.end(), "Organization", "pattern:registered-name", 0.8)
+        out = [o for o in out if o not in inside] + [span]
     return sorted(out)
 
 

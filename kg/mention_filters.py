@@ -171,6 +171,29 @@ def glued_start(word: str, surnames: frozenset[str]) -> int:
     return 0
 
 
+_TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
+
+
+def after_trade(text: str, s: int, e: int) -> int:
+    """New start of an organization name a description of its trade runs into: 算法软件开发商|超数智能,
+    AI原生应用服务商|智策领航 (what the company does, then its name of two characters or more).
+
+    Examples
+    --------
+    >>> t = "AI理论与算法软件开发商超数智能"
+    >>> t[after_trade(t, 5, len(t)):]
+    '超数智能'
+    >>> after_trade("中国移动运营商", 0, 7)
+    0
+    """
+    best = s
+    for head in _TRADE_HEADS:
+        k = text.rfind(head, s, e)
+        if k > s and e - (k + len(head)) >= 2 and all(is_han(c) for c in text[k + len(head) : e]):
+            best = max(best, k + len(head))
+    return best
+
+
 def bare_name(text: str, s: int, e: int, lists: WordLists) -> tuple[int, int]:
     """A person's name without a function word glued before it or a reference mark or verb glued after it.
 

@@ -413,3 +413,23 @@ def test_entities_gazetteer_knows_reality_technologies_and_their_acronyms_once_s
         assert (name, "Technology") in found, (name, found)
     # a two-letter acronym alone is too ambiguous to name a technology
     assert not [t for t, _ in _mentions("他们的AR很高。", models) if t == "AR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他成立了北京五季健康咨询有限公司。", "北京五季健康咨询有限公司"),
+        ("通过天津海峡信息技术合伙企业（有限合伙），开始了投资事业。", "天津海峡信息技术合伙企业（有限合伙）"),
+    ],
+)
+def test_entities_a_registered_name_opening_with_its_place_is_one_organization(text, name, models):
+    found = _mentions(text, models)
+    assert (name, "Organization") in found, found
+    assert not [t for t, label in found if label == "Location"], found
+
+
+def test_entities_no_names_inside_web_or_mail_addresses(models):
+    found = _mentions("GitHub 地址：https://github.com/deepseek-ai/awesome-deepseek-integration 就在不久前。"
+                      "记者联系邮箱：luoyidan@xjbnews.com 新京报贝壳财经记者 罗亦丹", models)
+    assert not [t for t, _ in found if t.lower() in ("https", "deepseekai", "deepseek-ai") or "@" in t], found
+    assert ("新京报贝壳财经", "Organization") in found and ("罗亦丹", "Person") in found, found
