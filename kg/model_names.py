@@ -7,7 +7,8 @@ import re
 
 from kg.patterns import WordLists
 
-__all__ = ["model_name_spans", "owned_models", "QUOTED_MODEL", "QUOTED_HAN_MODEL", "NUMBERED_MODEL", "NAMED_ASSISTANT"]
+__all__ = ["model_name_spans", "owned_models", "QUOTED_MODEL", "QUOTED_HAN_MODEL", "NUMBERED_MODEL", "NAMED_ASSISTANT",
+           "CALLED_PRODUCT"]
 
 Span = tuple  # (start, end, label, source, confidence)
 
@@ -31,6 +32,13 @@ NAMED_ASSISTANT = re.compile(
 AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
 
 
+CALLED_PRODUCT = re.compile(
+    r"(?:名为|名叫|叫做|称为|命名为)\s*(?:[“\"「]([^“”\"「」\n，。、]{2,12}?)[”\"」]|([A-Za-z][A-Za-z0-9.\-]{1,20}))\s*的\s*"
+    r"(?:AI|人工智能|智能|内部|新|开源)?[\u4e00-\u9fff]{0,4}?(?:小程序|应用|助手|助理|大模型|模型|智能体|聊天机器人|App|APP|app)"
+)
+"""A name given after 名为/称为 to an AI product (一款名为“妙刷”的AI小程序, 被称为longcat的内部模型)."""
+
+
 def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     """AI model spans of the quoted, numbered and assistant patterns above.
 
@@ -40,6 +48,9 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     >>> t = "学而思的“九章”大模型和s1推理模型"
     >>> [t[s:e] for s, e, *_ in model_name_spans(t, load_word_lists())]
     ['九章', 's1']
+    >>> t = "美团上线了一款名为“妙刷”的AI小程序，还有一款被称为longcat的内部模型"
+    >>> [t[s:e] for s, e, *_ in model_name_spans(t, load_word_lists())]
+    ['妙刷', 'longcat']
     """
     out: list[Span] = []
     for m in QUOTED_MODEL.finditer(folded):
@@ -51,6 +62,10 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
         out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
     for m in NAMED_ASSISTANT.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
+    for m in CALLED_PRODUCT.finditer(folded):
+        g = 1 if m.group(1) else 2
+        if m.group(g) not in lists.generic:
+            out.append((m.start(g), m.end(g), "AIModel", "pattern:named-assistant", 0.75))
     return out
 
 

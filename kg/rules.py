@@ -27,7 +27,7 @@ _KINDS = ("relation", "quote", "nested")
 _RULE_KEYS = {
     "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "coordinate",
                  "not_after", "not_before", "note"},
-    "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "note"},
+    "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "not_after", "note"},
     "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "glued_suffix", "confidence", "note"},
 }
 _ELEMENT_KEYS = {"TEXT", "POS", "ENT", "ROLE", "OP", "AS", "REFER"}
@@ -323,21 +323,21 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
             if "GAP" in el or "START" in el or el.get("OP") in ("*", "+", "?", "!"):
                 bad(f"slot {slot!r} points at element {v}, which is a gap or has an OP; it must match one token")
             idx[slot] = v
+        before = _compile_element(row["not_after"], -1, bad, classes) if "not_after" in row else None
+        if before is not None and ("GAP" in before or "OP" in before):
+            bad("not_after must be a plain token object (no GAP, no OP)")
         if kind == "quote":
             q = row.get("quote", "after")
             if q not in ("after", "before"):
                 bad("quote must be 'after' or 'before'")
             out.append(Rule(rid, kind, relation, compiled, subject=idx["speaker"], confidence=float(conf),
-                            quote=q, needs=_needs(compiled)))
+                            quote=q, needs=_needs(compiled), not_after=before))
         else:
             if idx["subject"] == idx["object"]:
                 bad("subject and object are the same element")
             coord = row.get("coordinate", True)
             if not isinstance(coord, bool):
                 bad("coordinate must be true or false")
-            before = _compile_element(row["not_after"], -1, bad, classes) if "not_after" in row else None
-            if before is not None and ("GAP" in before or "OP" in before):
-                bad("not_after must be a plain token object (no GAP, no OP)")
             ahead = row.get("not_before", [])
             if not isinstance(ahead, list) or not ahead and "not_before" in row:
                 bad("not_before must be a non-empty list of token objects")

@@ -711,3 +711,17 @@ def test_relations_public_posts_and_titles_side_by_side(text, ents, expected):
 )
 def test_relations_a_city_before_the_kind_of_a_company_is_where_it_is(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected
+
+
+def test_relations_a_company_launching_a_counted_new_product_releases_it():
+    got = _triples("接着美团上线了一款名为“妙刷”的AI小程序。", [("美团", O), ("妙刷", M)])
+    assert ("美团", "released", "妙刷", None) in got
+    # not the model the new ones are compared with
+    got = _triples("深度求索先后发布两款性能比肩GPT-4o的大模型。", [("深度求索", O), ("GPT-4o", M)])
+    assert not [t for t in got if t[1] == "released"]
+
+
+def test_relations_a_person_close_to_a_company_does_not_speak_for_it():
+    got = _triples("也有接近美团的人士称还有一款被称为longcat的内部模型。", [("美团", O), ("longcat", M)])
+    assert not [t for t in got if t[1] == "explains"]
+    assert ("美团", "explains", "longcat", None) in _triples("美团称，longcat是一款内部模型。", [("美团", O), ("longcat", M)])
