@@ -725,3 +725,21 @@ def test_relations_a_person_close_to_a_company_does_not_speak_for_it():
     got = _triples("也有接近美团的人士称还有一款被称为longcat的内部模型。", [("美团", O), ("longcat", M)])
     assert not [t for t in got if t[1] == "explains"]
     assert ("美团", "explains", "longcat", None) in _triples("美团称，longcat是一款内部模型。", [("美团", O), ("longcat", M)])
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("日本软银集团即将敲定400亿美元对OpenAI的首轮投资。", [("软银集团", O), ("OpenAI", O)], {("软银集团", "investedIn", "OpenAI", None)}),
+        ("软银也将超越微软，成为OpenAI的最大投资方。", [("软银", O), ("微软", O), ("OpenAI", O)],
+         {("软银", "investedIn", "OpenAI", None), ("微软", "investedIn", "OpenAI", None)}),
+        ("OpenAI长期投资的美国机器人初创企业Figure宣布终止合作。", [("OpenAI", O), ("美国", L), ("Figure", O)],
+         {("OpenAI", "investedIn", "Figure", None)}),
+        # a subsidiary described, a market's interest, a refused stake: no investment
+        ("百度的美国子公司Figure宣布。", [("百度", O), ("美国", L), ("Figure", O)], set()),
+        ("市场对OpenAI的投资热情很高。", [("OpenAI", O)], set()),
+        ("软银拒绝对OpenAI的新一轮投资。", [("软银", O), ("OpenAI", O)], set()),
+    ],
+)
+def test_relations_investments_toward_and_investors_described(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
