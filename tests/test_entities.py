@@ -433,3 +433,9 @@ def test_entities_no_names_inside_web_or_mail_addresses(models):
                       "记者联系邮箱：luoyidan@xjbnews.com 新京报贝壳财经记者 罗亦丹", models)
     assert not [t for t, _ in found if t.lower() in ("https", "deepseekai", "deepseek-ai") or "@" in t], found
     assert ("新京报贝壳财经", "Organization") in found and ("罗亦丹", "Person") in found, found
+
+
+def test_entities_gazetteer_knows_office_apps_as_organizations(models):
+    found = _mentions("就在不久前，飞书也宣布接入了DeepSeek-R1，钉钉和企业微信也一样。", models)
+    for name in ("飞书", "钉钉", "企业微信"):
+        assert (name, "Organization") in found, (name, found)

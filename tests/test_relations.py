@@ -1075,6 +1075,8 @@ def test_relations_a_name_glued_to_the_word_before_it_is_read():
         # a partner named after what it is, an acquisition written as 完成对X的收购
         ("联想近日宣布与国产AI大模型厂商DeepSeek合作。", [("联想", O), ("DeepSeek", O)],
          {("联想", "partnersWith", "DeepSeek", None)}),
+        ("OpenAI还宣布与韩国最大的社交应用运营商Kakao达成战略合作关系。", [("OpenAI", O), ("韩国", L), ("Kakao", O)],
+         {("OpenAI", "partnersWith", "Kakao", None)}),
         ("软银接近完成对芯片设计公司Ampere的65亿美元收购。", [("软银", O), ("Ampere", O)],
          {("软银", "acquired", "Ampere", None)}),
         # an authority looking into a deal is no buyer, nor a partner
