@@ -439,3 +439,10 @@ def test_entities_gazetteer_knows_office_apps_as_organizations(models):
     found = _mentions("就在不久前，飞书也宣布接入了DeepSeek-R1，钉钉和企业微信也一样。", models)
     for name in ("飞书", "钉钉", "企业微信"):
         assert (name, "Organization") in found, (name, found)
+
+
+def test_entities_a_quoted_joint_venture_and_a_named_ai_product(models):
+    found = _mentions("软银刚刚与OpenAI达成协议，将在日本成立合资企业“SB OpenAI Japan”，共同打造名为“Cristal（水晶）”的人工智能产品。"
+                      "另有一款名为“更好的生活”的产品。", models)
+    assert ("SB OpenAI Japan", "Organization") in found and ("Cristal", "AIModel") in found, found
+    assert not [t for t, _ in found if t == "更好的生活"], found

@@ -743,3 +743,13 @@ def test_relations_a_person_close_to_a_company_does_not_speak_for_it():
 )
 def test_relations_investments_toward_and_investors_described(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
+
+
+def test_relations_both_parties_found_a_joint_venture_named_after_it():
+    text = "软银刚刚与OpenAI达成协议，将在日本成立合资企业“SB OpenAI Japan”，共同打造名为“Cristal（水晶）”的人工智能产品。"
+    got = _triples(text, [("软银", O), ("OpenAI", O), ("日本", L), ("SB OpenAI Japan", O), ("Cristal", M)])
+    assert {t for t in got if t[1] == "founded"} == {("软银", "founded", "SB OpenAI Japan", None),
+                                                     ("OpenAI", "founded", "SB OpenAI Japan", None)}
+    # a party that withdrew founds nothing
+    got = _triples("软银与OpenAI此前称，不会成立合资企业“SB OpenAI Japan”。", [("软银", O), ("OpenAI", O), ("SB OpenAI Japan", O)])
+    assert not [t for t in got if t[1] == "founded"]
