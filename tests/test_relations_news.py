@@ -753,3 +753,21 @@ def test_relations_both_parties_found_a_joint_venture_named_after_it():
     # a party that withdrew founds nothing
     got = _triples("软银与OpenAI此前称，不会成立合资企业“SB OpenAI Japan”。", [("软银", O), ("OpenAI", O), ("SB OpenAI Japan", O)])
     assert not [t for t in got if t[1] == "founded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("号称“最具互联网基因的银行”的江苏银行，应该是最早拥抱DeepSeek的银行。", [("江苏银行", O), ("DeepSeek", M)],
+         {("江苏银行", "uses", "DeepSeek", None)}),
+        ("邮储银行近期已经发文称，依托自有大模型“邮智”，第一时间本地部署并集成DeepSeek-V3模型。",
+         [("邮储银行", O), ("邮智", M), ("DeepSeek-V3", M)], {("邮储银行", "uses", "DeepSeek-V3", None)}),
+        # someone else named as the one taking it in; a company spoken to
+        ("交银国际表示，多家医药公司接入DeepSeek。", [("交银国际", O), ("DeepSeek", M)], set()),
+        ("首都在线向深圳证券交易所提交一份声明称，它已经部署了DeepSeek-R1。", [("首都在线", O), ("深圳证券交易所", O), ("DeepSeek-R1", M)],
+         set()),
+        ("江苏银行不是最早拥抱DeepSeek的银行。", [("江苏银行", O), ("DeepSeek", M)], set()),
+    ],
+)
+def test_relations_a_company_telling_what_it_took_in(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "uses" and t[0] != "首都在线"} == expected
