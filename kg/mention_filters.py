@@ -27,7 +27,7 @@ _FIELD_WORDS = frozenset(
      "自动驾驶", "智能驾驶", "新能源", "电动车", "汽车", "生物", "医药", "生物医药", "游戏", "金融", "投资", "咨询",
      "大模型", "智能", "数据", "云计算", "云", "网络安全", "安全", "电商", "通信", "科研", "研发", "算力", "具身智能",
      "生成式", "新兴", "知名", "领先", "大型", "小型", "头部", "龙头", "上市", "新", "老牌", "本土", "外资", "民营", "国有",
-     "风险投资", "风投", "资产管理", "资管", "服务", "软件服务", "大", "小", "中小")
+     "风险投资", "风投", "资产管理", "资管", "服务", "软件服务", "大", "小", "中小", "领域", "行业", "相关", "概念")
 )
 """Words that describe what a company does or is (人工智能, 初创, 知名), not what it is called."""
 _WEAK_ORG = 0.6
@@ -404,9 +404,12 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
         return False
     categories = lists.not_company_prefixes if not k else frozenset()  # after a "place" (德邦|物流公司 is tagged so)
-    return all(w in _FIELD_WORDS or w in lists.generic or w in categories for w, _ in rest[:-1])
+    return all(w in _FIELD_WORDS or w in lists.generic or w in categories or w.endswith(_FIELD_ENDS)
+               for w, _ in rest[:-1])
 
 
+_FIELD_ENDS = ("领域", "行业", "板块", "赛道")
+"""Endings of a word naming a field (教育领域|公司: a company of the field, not its name)."""
 _CONJUNCTIONS = frozenset(("和", "与", "及", "或", "并", "而"))
 _LATIN_AFTER = re.compile(r"\s?[A-Za-z0-9]")
 

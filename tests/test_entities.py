@@ -91,6 +91,7 @@ def test_entities_gazetteer_knows_provinces_cities_and_countries(models):
         "一家中国AI初创公司推出了新模型。",
         "波士顿风险投资公司Glasswing Ventures创始人认为。",
         "其中包括风险投资公司8VC。",
+        "近期，教育领域公司纷纷选择拥抱DeepSeek。",
     ],
 )
 def test_entities_descriptions_of_companies_are_not_organizations(text, models):

@@ -771,3 +771,12 @@ def test_relations_both_parties_found_a_joint_venture_named_after_it():
 )
 def test_relations_a_company_telling_what_it_took_in(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "uses" and t[0] != "首都在线"} == expected
+
+
+def test_relations_those_listed_after_ji_did_it_first():
+    text = "继网易有道、学而思、希沃之后，近日，火山引擎、知乎直答等也宣布拥抱DeepSeek。"
+    got = _triples(text, [("网易有道", O), ("学而思", O), ("希沃", O), ("火山引擎", O), ("知乎直答", M), ("DeepSeek", M)])
+    users = {t[0] for t in got if t[1] == "uses"}
+    assert {"网易有道", "学而思", "希沃", "知乎直答"} <= users
+    got = _triples("继网易有道之后，学而思也拒绝接入DeepSeek。", [("网易有道", O), ("学而思", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "uses"]
