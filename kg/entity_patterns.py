@@ -391,7 +391,8 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists,
                 e += len(kind)  # DHL|集团, 波士顿咨询|集团: a Latin or known name with its company word is one name
             for unit in lists.org_units:
                 if folded.startswith(unit, e) and not any(taken[e : e + len(unit)]) \
-                        and not folded[e : e + len(unit) + 2].startswith(tuple(lists.name_trailers), len(unit)):
+                        and not folded[e : e + len(unit) + 2].startswith(tuple(lists.name_trailers), len(unit)) \
+                        and _word_end(folded, e + len(unit), ends):  # not OpenAI|产品|部署
                     if unit == "云" and (e + 1 < len(folded) and is_han(folded[e + 1]) or not c[3].startswith("lexicon")):
                         continue  # 云 only closes a known company's cloud (微软云，), not 亚马逊云业务
                     e += len(unit)

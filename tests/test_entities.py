@@ -447,3 +447,9 @@ def test_entities_a_quoted_joint_venture_and_a_named_ai_product(models):
                       "另有一款名为“更好的生活”的产品。", models)
     assert ("SB OpenAI Japan", "Organization") in found and ("Cristal", "AIModel") in found, found
     assert not [t for t, _ in found if t == "更好的生活"], found
+
+
+def test_entities_a_unit_word_must_end_a_word(models):
+    found = _mentions("孙正义表示，软银每年将在OpenAI产品部署上投入30亿美元。英特尔产品部负责人表示。", models)
+    assert ("OpenAI", "Organization") in found and ("英特尔产品部", "Organization") in found, found
+    assert not [t for t, _ in found if t == "OpenAI产品部"], found
