@@ -67,6 +67,10 @@ def _known_parent(name: str, known: tuple[Mention, ...], rule: Rule) -> tuple[in
     return best, who
 
 
+_KIND_OF_COMPANY = frozenset(("上市公司", "子公司", "母公司", "分公司", "总公司", "控股公司", "科技公司", "投资公司"))
+"""A company word after a descriptor names a kind of company, not the parent (中国投资协会|上市公司投资专业委员会)."""
+
+
 def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
                      known: tuple[Mention, ...] = ()) -> list[Relation]:
     """partOf between an organization and the organization its name begins with (浙江大学上海高等研究院), also
@@ -95,8 +99,8 @@ def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], 
             i = name.find(p)
             while i >= 0:
                 cut = i + len(p)
-                if i >= 2 and cut <= len(name) - 2:  # a name before the suffix, a part after it
-                    best = max(best, cut)
+                if i >= 2 and cut <= len(name) - 2 and name[max(0, i - 2) : cut] not in _KIND_OF_COMPANY:
+                    best = max(best, cut)  # a name before the suffix, a part after it; not 协会|上市公司|…
                 i = name.find(p, i + 1)
         cut, who = _known_parent(name, tuple(k for k in known if k.label == "Organization"), rule)
         if not best and not cut:

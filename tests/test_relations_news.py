@@ -780,3 +780,8 @@ def test_relations_those_listed_after_ji_did_it_first():
     assert {"网易有道", "学而思", "希沃", "知乎直答"} <= users
     got = _triples("继网易有道之后，学而思也拒绝接入DeepSeek。", [("网易有道", O), ("学而思", O), ("DeepSeek", M)])
     assert not [t for t in got if t[1] == "uses"]
+
+
+def test_relations_a_kind_of_company_inside_a_name_is_no_parent():
+    got = _triples("中国投资协会上市公司投资专业委员会副会长表示。", [("中国投资协会上市公司投资专业委员会", O)])
+    assert not [t for t in got if t[1] == "partOf" and t[2].endswith("上市公司")]
