@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.credits import credit_spans
@@ -154,9 +155,35 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
                 if prev in lists.titles or nxt in lists.titles:
                     out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
+    for m in _titled_name_rx(lists.titles, lists.speech_verbs).finditer(folded):
+        name, (s, e) = m.group(1), m.span(1)
+        word = word_map.get(s)
+        if word is None or word[0] == e and word[1] not in ("nr", "nrt", "nrfg", "x") \
+                or word[1].startswith(("v", "p", "c", "u", "d", "f", "r", "m", "q")):
+            continue  # no word starts there, one dictionary word (主席|席位), or a verb (导演|相|中): no name
+        if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic \
+                and name[-1] not in _NOT_NAME_END and name[0] not in _NOT_NAME_END:
+            out.append((s, e, "Person", "pattern:title-name", 0.8))
     out.extend(_institutions(folded, sents, lists))
     out.extend(_outlets(folded, word_map, lists))
     return out
+
+
+_NOT_NAME_END = frozenset("也则就又还都亦便曾将已等们均")
+"""Adverbs and particles a speech verb may follow (巩旻也表示, 都认为): no part of a name."""
+
+
+@functools.lru_cache(maxsize=4)
+def _titled_name_rx(titles: frozenset[str], verbs: frozenset[str]) -> re.Pattern:
+    """A name of two or three Han characters between a title (副会长, 首席执行官) and a speech verb, 看来 or a
+    stop (副会长支培元看来，…, 院长张三表示): the stop or verb after it says where the name ends, however the
+    segmenter cut it."""
+    heads = sorted((t for t in titles if len(t) >= 2 and not t.isascii()), key=len, reverse=True)
+    ends = sorted({v for v in verbs if not v.isascii()} | {"看来", "看來"}, key=len, reverse=True)
+    return re.compile(
+        r"(?:" + "|".join(map(re.escape, heads)) + r")([\u4e00-\u9fff]{2,3}?)(?="
+        + "|".join(map(re.escape, ends)) + r"|[，。、；：,;:（(])"
+    )
 
 
 _NOUN_AFTER_REPORT = tuple(c + w for c in ("记者", "获悉", "报道", "消息", "讯", "报导") for w in "中里内的")

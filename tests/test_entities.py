@@ -453,3 +453,17 @@ def test_entities_a_unit_word_must_end_a_word(models):
     found = _mentions("孙正义表示，软银每年将在OpenAI产品部署上投入30亿美元。英特尔产品部负责人表示。", models)
     assert ("OpenAI", "Organization") in found and ("英特尔产品部", "Organization") in found, found
     assert not [t for t, _ in found if t == "OpenAI产品部"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("在中国投资协会上市公司投资专业委员会副会长支培元看来，脑机接口技术虽有进步。", "支培元"),
+     ("比亚迪副总裁巩旻也表示，这很重要。", "巩旻")],
+)
+def test_entities_a_name_between_a_title_and_a_speech_verb_is_a_person(text, name, models):
+    assert (name, "Person") in _mentions(text, models)
+
+
+def test_entities_no_person_from_a_word_or_verb_after_a_title(models):
+    found = _mentions("它被张艺谋导演相中，参与长期驻场舞台剧。他当选为主席席位。", models)
+    assert not [t for t, label in found if label == "Person" and t in ("相中", "席位")], found
