@@ -467,3 +467,9 @@ def test_entities_a_name_between_a_title_and_a_speech_verb_is_a_person(text, nam
 def test_entities_no_person_from_a_word_or_verb_after_a_title(models):
     found = _mentions("它被张艺谋导演相中，参与长期驻场舞台剧。他当选为主席席位。", models)
     assert not [t for t, label in found if label == "Person" and t in ("相中", "席位")], found
+
+
+def test_entities_gazetteer_knows_city_districts_but_not_their_ambiguous_short_forms(models):
+    found = _mentions("截至去年年底已有255家大模型企业落地徐汇，南山区的腾讯总部也在扩张，徐汇滨江风景很好。", models)
+    assert ("徐汇", "Location") in found and ("南山区", "Location") in found, found
+    assert not [t for t, _ in found if t == "滨江"], found
