@@ -785,3 +785,14 @@ def test_relations_those_listed_after_ji_did_it_first():
 def test_relations_a_kind_of_company_inside_a_name_is_no_parent():
     got = _triples("中国投资协会上市公司投资专业委员会副会长表示。", [("中国投资协会上市公司投资专业委员会", O)])
     assert not [t for t in got if t[1] == "partOf" and t[2].endswith("上市公司")]
+
+
+def test_relations_a_maker_described_and_a_companys_model_launched():
+    got = _triples("开发DeepSeek的AI公司深度求索都在杭州。", [("DeepSeek", M), ("深度求索", O), ("杭州", L)])
+    assert ("深度求索", "developed", "DeepSeek", None) in got
+    got = _triples("随着创业公司DeepSeek（深度求索）的DeepSeek-R1大模型正式发布，概念股上涨。",
+                   [("DeepSeek", O), ("深度求索", O), ("DeepSeek-R1", M)])
+    assert ("DeepSeek", "released", "DeepSeek-R1", None) in got
+    # its users are no maker
+    got = _triples("使用DeepSeek的用户腾讯说。", [("DeepSeek", M), ("腾讯", O)])
+    assert not [t for t in got if t[1] == "developed"]
