@@ -796,3 +796,18 @@ def test_relations_a_maker_described_and_a_companys_model_launched():
     # its users are no maker
     got = _triples("使用DeepSeek的用户腾讯说。", [("DeepSeek", M), ("腾讯", O)])
     assert not [t for t in got if t[1] == "developed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("作为性能比肩OpenAI的国产大模型，DeepSeek具有相对低成本优势。", [("OpenAI", O), ("DeepSeek", M)],
+         {("DeepSeek", "competesWith", "OpenAI", None)}),
+        ("DeepSeek证明只需使用极小一部分资源，便可达到OpenAI顶级AI聊天机器人的性能。", [("DeepSeek", O), ("OpenAI", O)],
+         {("DeepSeek", "competesWith", "OpenAI", None)}),
+        ("百度的模型无法达到OpenAI的水平。", [("百度", O), ("OpenAI", O)], set()),
+        ("模型已经开发到了相当于GPT-4.5的水平，并且要达到GPT-5.5的水平并不难。", [("GPT-4.5", M), ("GPT-5.5", M)], set()),
+    ],
+)
+def test_relations_a_match_for_a_rival(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "competesWith"} == expected
