@@ -141,8 +141,11 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         if "的" not in head.group(1) and head.group(1) not in lists.generic:
             out.append((head.start(1), head.end(1), "Organization", "pattern:dateline", 0.8))
     for m in SOURCE_LINE.finditer(folded):
-        if not m.group(1).endswith(SOURCE_TEAMS) and not _person_led(m.start(1), m.end(1), folded, sents, lists):
-            out.append((m.start(1), m.end(1), "Organization", "pattern:source", 0.8))
+        name, s = m.group(1), m.start(1)
+        cut = min((k for k in (name.find(w, 2) for w in _SOURCE_RUN_ON) if k >= 2), default=len(name))
+        e = s + cut  # 来源：天眼查|需要注意的是…, 天眼查|来源：…: the text the credit runs on into is no part of it
+        if not folded[s:e].endswith(SOURCE_TEAMS) and not _person_led(s, e, folded, sents, lists):
+            out.append((s, e, "Organization", "pattern:source", 0.8))
     out.extend(credit_spans(folded, lists.surnames))  # bylines (BYLINE), producers, photo credits, analysts
     for start, end, toks in sents:
         stext = folded[start:end]
@@ -169,6 +172,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     return out
 
 
+_SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注意", "整理", "制图")
+"""Words that start the text a source credit runs on into when no stop follows it (天眼查需要注意的是)."""
 _NOT_NAME_END = frozenset("也则就又还都亦便曾将已等们均")
 """Adverbs and particles a speech verb may follow (巩旻也表示, 都认为): no part of a name."""
 

@@ -399,8 +399,13 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
     rest = words[k:]
     if len(rest) >= 2 and rest[-1][0] in _COMPANY_HEADS and rest[-2][0] in _FIELD_WORDS and _LATIN_AFTER.match(text, end):
         return True  # 波士顿风险投资公司|Glasswing Ventures: what the company named next is, not its name
-    if k and len(rest) == 1 and rest[0][0] in ("公司", "企业", "集团", "机构"):
-        return True  # 好莱坞|公司, 美国|企业: a place and the word for a company
+    if k and len(rest) == 1 and rest[0][0] in _KIND_HEADS:
+        return True  # 好莱坞|公司, 美国|企业, 加拿大|基金: a place and the word for a company
+    text_all = "".join(w for w, _ in words)
+    for head in _KIND_HEADS:
+        if text_all.endswith(head) and (text_all[: -len(head)] in lists.not_company_prefixes
+                                        or text_all[: -len(head)] in _REGION_WORDS):
+            return True  # 美国公司, 中国科企 as one word: a country and the word for its companies
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
         return False
     categories = lists.not_company_prefixes if not k else frozenset()  # after a "place" (德邦|物流公司 is tagged so)
@@ -408,6 +413,8 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
                for w, _ in rest[:-1])
 
 
+_KIND_HEADS = ("公司", "企业", "集团", "机构", "基金", "科企", "车企", "药企", "私营部门", "部门", "厂商")
+"""Words for companies of a kind, which a place before them does not make a name (美国公司, 加拿大基金)."""
 _FIELD_ENDS = ("领域", "行业", "板块", "赛道")
 """Endings of a word naming a field (教育领域|公司: a company of the field, not its name)."""
 _CONJUNCTIONS = frozenset(("和", "与", "及", "或", "并", "而"))

@@ -92,11 +92,13 @@ def test_entities_gazetteer_knows_provinces_cities_and_countries(models):
         "波士顿风险投资公司Glasswing Ventures创始人认为。",
         "其中包括风险投资公司8VC。",
         "近期，教育领域公司纷纷选择拥抱DeepSeek。",
+        "从长远来看，这可能会威胁到美国公司的竞争力。",
+        "马克龙还谈到了来自美国和加拿大基金的投资。",
     ],
 )
 def test_entities_descriptions_of_companies_are_not_organizations(text, models):
     found = _mentions(text, models)
-    assert not [t for t, label in found if label == "Organization" and t.endswith("公司")], found
+    assert not [t for t, label in found if label == "Organization" and t.endswith(("公司", "基金"))], found
 
 
 def test_entities_hyphenated_model_variants_are_one_model(models):
@@ -473,3 +475,10 @@ def test_entities_gazetteer_knows_city_districts_but_not_their_ambiguous_short_f
     found = _mentions("截至去年年底已有255家大模型企业落地徐汇，南山区的腾讯总部也在扩张，徐汇滨江风景很好。", models)
     assert ("徐汇", "Location") in found and ("南山区", "Location") in found, found
     assert not [t for t, _ in found if t == "滨江"], found
+
+
+def test_entities_a_source_credit_stops_where_the_text_runs_on(models):
+    found = _mentions("基本保持着一年2家左右的投资频率。来源：天眼查需要注意的是，近3年间他一直并未出手。"
+                      "来源：天眼查来源：BOSS直聘截图", models)
+    assert ("天眼查", "Organization") in found, found
+    assert not [t for t, _ in found if t.startswith("天眼查") and t != "天眼查"], found
