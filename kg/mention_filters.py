@@ -109,9 +109,17 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
     8
     >>> trim("百度集团-SW（HK 09888）", 0, 7, "Organization", w)
     4
+    >>> trim("旧金山的办公室", 0, 7, "Location", w), trim("合肥全市", 0, 4, "Location", w)
+    (3, 2)
     """
     if label == "Person":
         return e
+    if label == "Location":
+        k = text.find("的", s + 2, e)
+        if k > 0:
+            e = k  # 旧金山|的办公室: a place ends before 的
+        if text.endswith(_WHOLE_AREA, s, e) and e - s - 2 >= 2:
+            e -= 2  # 合肥|全市
     share = _SHARE_CLASS.search(text, s, e)
     if share and share.end() == e and share.start() - s >= 2:
         return share.start()  # 小米集团|-W, 百度集团|-SW: a listing's share class is no part of the name
@@ -171,6 +179,8 @@ def glued_start(word: str, surnames: frozenset[str]) -> int:
     return 0
 
 
+_WHOLE_AREA = ("全市", "全省", "全县", "全区", "全境", "全国")
+"""A place's whole area after its name (合肥全市): not part of the name."""
 _TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
 
 

@@ -482,3 +482,14 @@ def test_entities_a_source_credit_stops_where_the_text_runs_on(models):
                       "来源：天眼查来源：BOSS直聘截图", models)
     assert ("天眼查", "Organization") in found, found
     assert not [t for t, _ in found if t.startswith("天眼查") and t != "天眼查"], found
+
+
+def test_entities_a_place_ends_before_de_and_its_whole_area(models):
+    found = _mentions("马斯克通过公司为OpenAI在旧金山的办公室支付租金。合肥全市的创新生态在变化。", models)
+    assert ("旧金山", "Location") in found and ("合肥", "Location") in found, found
+    assert not [t for t, _ in found if t in ("旧金山的办公室", "合肥全市")], found
+
+
+def test_entities_common_words_the_recognizer_took_for_names_are_none(models):
+    found = _mentions("安卓手机都已接入，普惠金融也在推进，国民级别的应用上一代就有。", models)
+    assert not [t for t, _ in found if t in ("安卓", "普惠", "国民级别", "上一代")], found
