@@ -195,8 +195,16 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
                 if m and not folded[m.end() : m.end() + 4].lstrip().startswith(lists.hardware):
                     out.append((s, m.end(), "AIModel", "pattern:model-version", 0.85))
                     continue
+        if label == "AIModel" and key.endswith(_MODEL_WORDS, s, e) and not x.name.endswith(_MODEL_WORDS):
+            cut = e - next(len(w) for w in _MODEL_WORDS if key.endswith(w, s, e))
+            if cut - s >= 2 and key[s:cut].isascii():
+                e = cut  # V3|模型: the Latin name, not the word for a model its alias needs (豆包大模型 stays whole)
         out.append((s, e, label, source, 0.95))
     return out
+
+
+_MODEL_WORDS = ("大模型", "模型")
+"""The word for a model closing an alias that needs it to be told apart (V3模型, R1模型)."""
 
 
 def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer) -> list[Span]:

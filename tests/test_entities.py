@@ -493,3 +493,8 @@ def test_entities_a_place_ends_before_de_and_its_whole_area(models):
 def test_entities_common_words_the_recognizer_took_for_names_are_none(models):
     found = _mentions("安卓手机都已接入，普惠金融也在推进，国民级别的应用上一代就有。", models)
     assert not [t for t, _ in found if t in ("安卓", "普惠", "国民级别", "上一代")], found
+
+
+def test_entities_a_model_alias_that_needs_the_word_for_a_model_names_the_model_alone(models):
+    found = _mentions("其中就包含DeepSeek的V3模型，展现了非常不错的性能；豆包大模型也很好。", models)
+    assert ("V3", "AIModel") in found and ("豆包大模型", "AIModel") in found, found
