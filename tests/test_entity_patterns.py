@@ -210,7 +210,7 @@ def test_phones_cars_and_systems_with_versions_are_no_models(text, wrong, models
 
 @pytest.mark.parametrize(
     ("text", "model"),
-    [("DeepSeek发布R1模型。", "R1模型"), ("字节跳动推出了OmniHuman-1。", "OmniHuman-1"), ("谷歌发布Gemini 2.0。", "Gemini 2.0"),
+    [("DeepSeek发布R1模型。", "R1"), ("字节跳动推出了OmniHuman-1。", "OmniHuman-1"), ("谷歌发布Gemini 2.0。", "Gemini 2.0"),
      ("OpenAI首席执行官山姆··奥特曼在博客上发文。", None), ("训练出的s1推理模型以Qwen为基础。", "s1")],
 )
 def test_models_with_versions_and_doubled_dots_in_names(text, model, models):
