@@ -32,6 +32,8 @@ from pathlib import Path
 from kg.mention_filters import (
     after_trade,
     bare_name,
+    link_spans,
+    outside_links,
     glued_start,
     pieces,
     plausible,
@@ -68,8 +70,6 @@ _REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国")
 _PLACED_FIRM = re.compile(r"([\u4e00-\u9fff]{2,14}?)(股份有限公司|有限责任公司|有限公司|合伙企业[（(]有限合伙[）)])")
 """The trade name and business of a registered name after its place, up to its legal form (北京|五季健康咨询有限公司)."""
 _NOT_IN_FIRM = frozenset("的是在和与及了等为从向对将被把")
-_LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-"""A web address or an e-mail address (https://github.com/deepseek-ai/…, luoyidan@xjbnews.com): no names inside."""
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％])")
 """A version after a model's name (DeepSeek V3, Qwen 2.5), not a date or a count (DeepSeek 2月10日)."""
 _TIER_TAIL = re.compile(r"[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano)(?![A-Za-z0-9])")
@@ -372,8 +372,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
                for o in owner[c[0] : c[1]] if o):
             take(c)
     body = sentences[-1].end if sentences else 0  # past it only white space or related links (kg.segment.segment)
-    links = [m.span() for m in _LINK.finditer(text)] if ("@" in text or "://" in text or "www." in text) else []
-    chosen = [c for c in (_outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
+    links = link_spans(text)
+    chosen = [c for c in (outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
               if c is not None and c[1] <= body and keep(text[c[0] : c[1]], rec.lists)]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, words)
@@ -412,22 +412,6 @@ def _registered_names(folded: str, chosen: list[Span], rec: Recognizer) -> list[
         out = [o for o in out if not (o[0] >= c[0] and o[1] <= span[1])]
         out.append(span)
     return sorted(out)
-
-
-def _outside_links(c: Span, links: list[tuple[int, int]], text: str) -> Span | None:
-    """The span less a web or e-mail address it overlaps (luoyidan@xjbnews.com 新京报贝壳财经 → 新京报贝壳财经);
-    None when nothing of two characters or more is left."""
-    s, e = c[0], c[1]
-    for ls, le in links:
-        if s < le and ls < e:
-            s, e = (le, e) if e - le >= ls - s else (s, ls)
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e - s < 2:
-        return None
-    return c if (s, e) == (c[0], c[1]) else (s, e, *c[2:])
 
 
 def _placed_registered_names(folded: str, chosen: list[Span]) -> list[Span]:

@@ -448,3 +448,28 @@ def _verb_led(text: str, s: int, e: int, toks: list[tuple], lists: WordLists) ->
         return True
     k = idx[0]
     return k >= 2 and text[toks[k - 1][0] : toks[k - 1][1]] in _CONJUNCTIONS and toks[k - 2][2] == "v"
+
+
+_LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+"""A web address or an e-mail address (https://github.com/deepseek-ai/…, luoyidan@xjbnews.com): no names inside."""
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the web and e-mail addresses in ``text``."""
+    return [m.span() for m in _LINK.finditer(text)] if ("@" in text or "://" in text or "www." in text) else []
+
+
+def outside_links(c: tuple, links: list[tuple[int, int]], text: str) -> tuple | None:
+    """The span less a web or e-mail address it overlaps (luoyidan@xjbnews.com 新京报贝壳财经 → 新京报贝壳财经);
+    None when nothing of two characters or more is left."""
+    s, e = c[0], c[1]
+    for ls, le in links:
+        if s < le and ls < e:
+            s, e = (le, e) if e - le >= ls - s else (s, ls)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s < 2:
+        return None
+    return c if (s, e) == (c[0], c[1]) else (s, e, *c[2:])
