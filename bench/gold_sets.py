@@ -26,9 +26,12 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("thirteenth blind set (measured, never studied)", ("blind13",)),
     ("fifteenth blind set (measured, never studied)", ("blind15",)),
     ("seventeenth blind set (measured, never studied)", ("blind17",)),
+    ("eighteenth blind set (measured, never studied)", ("blind18",)),
+    ("nineteenth blind set (measured, never studied)", ("blind19",)),
     ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
-    ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth and seventeenth blind sets)",
-     ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17")),
+    ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth, seventeenth, eighteenth and "
+     "nineteenth blind sets)",
+     ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17", "blind18", "blind19")),
 )
 """Every set but the development one; each annotated from the article text alone before kg was run on it."""
 
