@@ -811,3 +811,22 @@ def test_relations_a_maker_described_and_a_companys_model_launched():
 )
 def test_relations_a_match_for_a_rival(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "competesWith"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("四雄的最后一位是强脑科技，这是脑机接口企业，也是马斯克和Neuralink最大竞争对手。",
+         [("强脑科技", O), ("马斯克", P), ("Neuralink", O)], {("强脑科技", "competesWith", "Neuralink", None)}),
+        ("在特朗普亲自推动下，甲骨文、OpenAI、日本软银等企业共同发起“星际之门”项目。",
+         [("特朗普", P), ("甲骨文", O), ("OpenAI", O), ("日本", L), ("软银", O), ("星际之门", O)],
+         {("甲骨文", "founded", "星际之门", None), ("OpenAI", "founded", "星际之门", None), ("软银", "founded", "星际之门", None)}),
+        ("马斯克早年创办的在线支付平台X.com曾对贝宝构成挑战。", [("马斯克", P), ("X.com", O), ("贝宝", O)],
+         {("马斯克", "founded", "X.com", None), ("X.com", "competesWith", "贝宝", None)}),
+        ("贝宝（Paypal）创始人、风险投资家彼得·蒂尔也是特朗普的支持者。", [("贝宝", O), ("Paypal", O), ("彼得·蒂尔", P), ("特朗普", P)],
+         {("彼得·蒂尔", "founded", "贝宝", None), ("彼得·蒂尔", "worksFor", "贝宝", "创始人")}),
+        ("百度不是阿里的竞争对手。", [("百度", O), ("阿里", O)], set()),
+    ],
+)
+def test_relations_rivals_joint_founders_and_founders_described(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("competesWith", "founded", "worksFor")} == expected
