@@ -70,8 +70,9 @@ def _antecedent(pos: int, sent_start: int, mentions: tuple[Mention, ...]) -> Men
     return best
 
 
-_COMPANY_WORDS = ("公司", "企业", "团队", "创始人", "方面", "这样的公司", "类似的公司")
-"""Words that, right after a model's name, show it names the company (像DeepSeek或类似的公司)."""
+_COMPANY_WORDS = ("公司", "企业", "团队", "创始人", "方面", "这样的公司", "类似的公司", "楼上", "楼下", "总部", "办公", "员工",
+                  "估值", "股东", "投资人")
+"""Words that, right after a model's name, show it names the company (像DeepSeek或类似的公司, 在DeepSeek楼上的VC)."""
 
 
 def _as_company(m: Mention, text: str) -> bool:

@@ -123,3 +123,8 @@ def test_quotes_explains_carries_provenance():
     (r,) = [r for r in rels if r.predicate == "explains"]
     assert text[r.evidence_start:r.evidence_end] == "吴飞指出，扩散模型是关键。"
     assert r.rule_id == "quote-say" and 0 < r.confidence <= 1
+
+
+def test_quotes_a_model_name_used_for_the_company_or_its_office_is_not_explained():
+    rels, quotes = _run("高雪回应称，“对，我们就是在DeepSeek楼上的VC。”", [("高雪", "Person"), ("DeepSeek", "AIModel")])
+    assert quotes and not [r for r in rels if r.predicate == "explains"]
