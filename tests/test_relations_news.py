@@ -830,3 +830,9 @@ def test_relations_a_match_for_a_rival(text, ents, expected):
 )
 def test_relations_rivals_joint_founders_and_founders_described(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("competesWith", "founded", "worksFor")} == expected
+
+
+def test_relations_a_list_of_deals_names_no_buyer_among_its_objects():
+    got = _triples("汤和松操盘了收购91无线、投资去哪儿、投资爱奇艺、收购PPS。", [("91无线", O), ("去哪儿", O), ("爱奇艺", O), ("PPS", O)])
+    assert not [t for t in got if t[1] == "acquired"]
+    assert ("谷歌", "acquired", "Wiz", None) in _triples("谷歌宣布收购Wiz。", [("谷歌", O), ("Wiz", O)])
