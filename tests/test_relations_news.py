@@ -836,3 +836,9 @@ def test_relations_a_list_of_deals_names_no_buyer_among_its_objects():
     got = _triples("汤和松操盘了收购91无线、投资去哪儿、投资爱奇艺、收购PPS。", [("91无线", O), ("去哪儿", O), ("爱奇艺", O), ("PPS", O)])
     assert not [t for t in got if t[1] == "acquired"]
     assert ("谷歌", "acquired", "Wiz", None) in _triples("谷歌宣布收购Wiz。", [("谷歌", O), ("Wiz", O)])
+
+
+def test_relations_a_party_between_titles_is_no_department():
+    got = _triples("众议院美中战略竞争特别委员会主席、共和党籍议员约翰·穆勒纳尔等人致信。",
+                   [("众议院美中战略竞争特别委员会", O), ("约翰·穆勒纳尔", P)])
+    assert {t for t in got if t[1] == "worksFor"} == {("约翰·穆勒纳尔", "worksFor", "众议院美中战略竞争特别委员会", "主席")}
