@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_relations import B, L, M, O, P, T, _triples  # noqa: F401
+from tests.test_relations import _run as _run_news
 
 
 @pytest.mark.parametrize(
@@ -842,3 +843,11 @@ def test_relations_a_party_between_titles_is_no_department():
     got = _triples("众议院美中战略竞争特别委员会主席、共和党籍议员约翰·穆勒纳尔等人致信。",
                    [("众议院美中战略竞争特别委员会", O), ("约翰·穆勒纳尔", P)])
     assert {t for t in got if t[1] == "worksFor"} == {("约翰·穆勒纳尔", "worksFor", "众议院美中战略竞争特别委员会", "主席")}
+
+
+def test_relations_a_rumour_told_with_chuan_is_hedged():
+    _, _, _, (rels, _) = _run_news("最近又在传苹果手机的内置AI将使用DeepSeek，不知真假。", [("苹果", O), ("DeepSeek", M)])
+    assert [(r.subject.text, r.predicate, r.object.text) for r in rels] == [("苹果", "uses", "DeepSeek")]
+    assert rels[0].confidence <= 0.5
+    _, _, _, (rels, _) = _run_news("苹果将使用DeepSeek，传统厂商也一样。", [("苹果", O), ("DeepSeek", M)])
+    assert rels and rels[0].confidence > 0.5
