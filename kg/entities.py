@@ -245,11 +245,26 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                     ps = after_trade(stext, ps, pe)
                 if k == "LOC" and _names_language(stext[ps:pe]):
                     continue  # 阿尔巴尼亚语: a language, no place
+                if k == "LOC":
+                    pe = _word_end_before(toks, ps, pe)  # 杭州|亚残运会: a place ends where a word does
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out
+
+
+def _word_end_before(toks: list[tuple], s: int, e: int) -> int:
+    """``e`` when a token ends there; else the last token end after ``s + 1`` before it (a place the recognizer ran
+    into the next word with: 杭州|亚残运会 cut as 杭州亚 gives 杭州); ``e`` again when there is none.
+
+    Examples
+    --------
+    >>> _word_end_before([(0, 2, "ns"), (2, 6, "n")], 0, 3), _word_end_before([(0, 2, "ns"), (2, 6, "n")], 0, 6)
+    (2, 6)
+    """
+    ends = [b for _, b, _ in toks if s + 2 <= b <= e]
+    return e if not ends or ends[-1] == e else ends[-1]
 
 
 _REFERENCE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]{1,2}(?=[，,。；;：:、\s《（(【]|$)")

@@ -498,3 +498,9 @@ def test_entities_common_words_the_recognizer_took_for_names_are_none(models):
 def test_entities_a_model_alias_that_needs_the_word_for_a_model_names_the_model_alone(models):
     found = _mentions("其中就包含DeepSeek的V3模型，展现了非常不错的性能；豆包大模型也很好。", models)
     assert ("V3", "AIModel") in found and ("豆包大模型", "AIModel") in found, found
+
+
+def test_entities_gazetteer_knows_venture_firms(models):
+    found = _mentions("先后拿到来自金沙江创投、华山资本、真格基金、红杉中国、万物资本、博裕资本等机构的投资。百度风投CEO高雪回应。", models)
+    for name in ("金沙江创投", "华山资本", "真格基金", "红杉中国", "万物资本", "博裕资本", "百度风投"):
+        assert (name, "Organization") in found, (name, found)
