@@ -82,6 +82,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         s = first
         while s > m.start() and first - s < 6 and folded[s - 1] in lists.translit:
             s -= 1
+        if s > 0 and first - s >= 2 and (folded[s - 1 : s + 1] in lists.titles or folded[s - 1 : s + 1] in _TITLE_ENDS):
+            s += 1  # 助理|迈克·沃尔茨: the last character of a title is no part of the name
         last = folded.rfind("·", s, m.end()) + 1
         j = last
         while j < m.end() and j - last < 8 and folded[j] in lists.translit:
@@ -165,7 +167,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 or word[1].startswith(("v", "p", "c", "u", "d", "f", "r", "m", "q")):
             continue  # no word starts there, one dictionary word (主席|席位), or a verb (导演|相|中): no name
         if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic \
-                and name[-1] not in _NOT_NAME_END and name[0] not in _NOT_NAME_END:
+                and name[-1] not in _NOT_NAME_END and name[0] not in _NOT_NAME_END \
+                and not any(name.endswith(v) for v in lists.speech_verbs if len(v) >= 2):  # 记者|时表示
             out.append((s, e, "Person", "pattern:title-name", 0.8))
     out.extend(_institutions(folded, sents, lists))
     out.extend(_outlets(folded, word_map, lists))
@@ -174,6 +177,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
 
 _SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注意", "整理", "制图")
 """Words that start the text a source credit runs on into when no stop follows it (天眼查需要注意的是)."""
+_TITLE_ENDS = frozenset(("助理", "总理", "经理", "代理", "首相", "议员", "总统", "主席", "部长", "大使"))
+"""Titles whose last character may also open a transliterated name (国家安全事务助理迈克·沃尔茨)."""
 _NOT_NAME_END = frozenset("也则就又还都亦便曾将已等们均")
 """Adverbs and particles a speech verb may follow (巩旻也表示, 都认为): no part of a name."""
 

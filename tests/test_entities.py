@@ -504,3 +504,9 @@ def test_entities_gazetteer_knows_venture_firms(models):
     found = _mentions("先后拿到来自金沙江创投、华山资本、真格基金、红杉中国、万物资本、博裕资本等机构的投资。百度风投CEO高雪回应。", models)
     for name in ("金沙江创投", "华山资本", "真格基金", "红杉中国", "万物资本", "博裕资本", "百度风投"):
         assert (name, "Organization") in found, (name, found)
+
+
+def test_entities_no_name_from_a_title_end_or_a_speech_verb(models):
+    found = _mentions("穆勒纳尔致信国家安全事务助理迈克·沃尔茨。特朗普会见记者时表示，DeepSeek很好。", models)
+    assert ("迈克·沃尔茨", "Person") in found, found
+    assert not [t for t, _ in found if t in ("理迈克·沃尔茨", "时表示")], found
