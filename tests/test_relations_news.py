@@ -851,3 +851,10 @@ def test_relations_a_rumour_told_with_chuan_is_hedged():
     assert rels[0].confidence <= 0.5
     _, _, _, (rels, _) = _run_news("苹果将使用DeepSeek，传统厂商也一样。", [("苹果", O), ("DeepSeek", M)])
     assert rels and rels[0].confidence > 0.5
+
+
+def test_relations_putting_a_model_to_use_with_a_partner_releases_nothing():
+    got = _triples("早在2月5日，江苏银行就官宣已经落地DeepSeek大模型的应用。", [("江苏银行", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "released"]
+    got = _triples("北京银行宣布，该行联合华为率先引入部署DeepSeek系列大模型。", [("北京银行", O), ("华为", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "uses" and t[0] == "华为"]
