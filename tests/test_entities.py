@@ -510,3 +510,9 @@ def test_entities_no_name_from_a_title_end_or_a_speech_verb(models):
     found = _mentions("穆勒纳尔致信国家安全事务助理迈克·沃尔茨。特朗普会见记者时表示，DeepSeek很好。", models)
     assert ("迈克·沃尔茨", "Person") in found, found
     assert not [t for t, _ in found if t in ("理迈克·沃尔茨", "时表示")], found
+
+
+def test_entities_a_verb_before_a_company_word_opens_no_company_name(models):
+    found = _mentions("OpenAI目前通过投资和自己小规模研发机器人本体，尚未All in。智元机器人发布新品。", models)
+    assert ("智元机器人", "Organization") in found, found
+    assert not [t for t, _ in found if t == "研发机器人"], found
