@@ -179,6 +179,8 @@ def glued_start(word: str, surnames: frozenset[str]) -> int:
     return 0
 
 
+_BENCHMARK_ENDS = ("Bench", "bench", "Eval", "BENCH")
+"""Endings of a benchmark's name (ToolBench, HumanEval)."""
 _WHOLE_AREA = ("全市", "全省", "全县", "全区", "全境", "全国")
 """A place's whole area after its name (合肥全市): not part of the name."""
 _TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
@@ -281,6 +283,8 @@ def plausible(
         return False  # 养老金融领域, 摩尔定律: a field or a law, not a name
     if not any(is_han(c) for c in piece):
         # Latin-only: a confident name, never a product code (EIC7700X) nor a generic acronym
+        if piece.endswith(_BENCHMARK_ENDS):
+            return False  # RestBench, ToolBench, HumanEval: a benchmark, no organization nor model
         if piece[0].islower() and (cased or any(c.isupper() for c in piece)):
             return False  # iPhone, iPad: products; 'analysis' in cased text: a word
         if _SHORT_CAPS.fullmatch(piece) and _listed_with_abbreviations(text, s, e):

@@ -516,3 +516,9 @@ def test_entities_a_verb_before_a_company_word_opens_no_company_name(models):
     found = _mentions("OpenAI目前通过投资和自己小规模研发机器人本体，尚未All in。智元机器人发布新品。", models)
     assert ("智元机器人", "Organization") in found, found
     assert not [t for t, _ in found if t == "研发机器人"], found
+
+
+def test_entities_benchmarks_and_short_field_words_are_no_names(models):
+    found = _mentions("研究团队在RestBench和ToolBench这两个工具学习Benchmark上做了实验。徐洁云及小米智驾负责人叶航军出席。", models)
+    assert not [t for t, _ in found if t in ("RestBench", "ToolBench", "智驾")], found
+    assert ("叶航军", "Person") in found, found
