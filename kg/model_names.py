@@ -32,6 +32,12 @@ NAMED_ASSISTANT = re.compile(
 AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
 
 
+CAMEL_FIELD_MODEL = re.compile(
+    r"(?<![A-Za-z0-9.\-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?=[^\x00-\u4dff了的在和与及推发起开将已为是等掀带引让被把对向从用到]{0,4}?"
+    r"(?:大模型|垂类模型|行业模型))"
+)
+"""A CamelCase Latin name before a field and the word for a large model (SemiMind半导体大模型平台)."""
+
 CALLED_PRODUCT = re.compile(
     r"(?:名为|名叫|叫做|称为|命名为)\s*(?:[“\"「]([^“”\"「」\n，。、（(]{2,12}?)(?:[（(][^（）()]{1,8}[）)])?[”\"」]"
     r"|([A-Za-z][A-Za-z0-9.\-]{1,20}))\s*的\s*"
@@ -65,6 +71,8 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
         out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
     for m in NAMED_ASSISTANT.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
+    for m in CAMEL_FIELD_MODEL.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
     for m in CALLED_PRODUCT.finditer(folded):
         g = 1 if m.group(1) else 2
         if m.group(g) not in lists.generic:
@@ -72,6 +80,7 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     return out
 
 
+_OWN_WORD_MODEL = re.compile(r"(?:其|旗下的?|自研的?|自有的?|自主研发的?)([\u4e00-\u9fff]{2,4}?大模型)")
 _OWNED_MODEL = re.compile(r"(?:有|是|的|推出的|推出了|自研的|旗下的|旗下)?([\u4e00-\u9fff]{2,4}?大模型)")
 """A company's own model named right after it (vivo有蓝心大模型, 荣耀魔法大模型, 小米是小爱大模型)."""
 _LATIN_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -119,6 +128,12 @@ def owned_models(folded: str, chosen: list[Span], lists: WordLists,
         m = _OWNED_MODEL.match(folded, c[1])
         if not m:
             continue
+        s, e = m.span(1)
+        if kind(folded[s : e - 3]) or any(taken[s:e]) or not named(s, e - 3):
+            continue
+        out.append((s, e, "AIModel", "pattern:owned-model", 0.75))
+        taken[s:e] = [True] * (e - s)
+    for m in _OWN_WORD_MODEL.finditer(folded):  # 其万语医疗大模型, 旗下华知大模型: a model its owner's word names
         s, e = m.span(1)
         if kind(folded[s : e - 3]) or any(taken[s:e]) or not named(s, e - 3):
             continue

@@ -522,3 +522,17 @@ def test_entities_benchmarks_and_short_field_words_are_no_names(models):
     found = _mentions("研究团队在RestBench和ToolBench这两个工具学习Benchmark上做了实验。徐洁云及小米智驾负责人叶航军出席。", models)
     assert not [t for t, _ in found if t in ("RestBench", "ToolBench", "智驾")], found
     assert ("叶航军", "Person") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("广立微推出SemiMind半导体大模型平台。", "SemiMind"), ("同方知网宣布，旗下华知大模型系列解决方案支持接入DeepSeek。", "华知大模型")],
+)
+def test_entities_a_model_named_before_its_field_or_after_its_owners_word(text, name, models):
+    assert (name, "AIModel") in _mentions(text, models)
+
+
+def test_entities_a_company_before_a_verb_and_the_word_for_models_stays_a_company(models):
+    found = _mentions("MiniMax推出了大模型，旗下金融大模型也上线了。", models)
+    assert ("MiniMax", "Organization") in found, found
+    assert not [t for t, label in found if label == "AIModel"], found
