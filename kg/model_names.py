@@ -99,13 +99,15 @@ def owned_models(folded: str, chosen: list[Span], lists: WordLists,
 
     def named(s: int, e: int) -> bool:
         """A name on word boundaries, of no verb or function word (not 在部署|大模型, 开发|大模型)."""
+        start = s
         while s < e:
             if s not in tags:
                 return False
-            s, pos = tags[s]
+            start, (s, pos) = s, tags[s]
             if pos.startswith(("v", "p", "d", "u", "c", "r", "m", "q", "f")):
                 return False
-        return s == e
+        # 小爱大|模型: the segmenter glued 大 to a name of two characters or more (not 决策层|对大|模型)
+        return s == e or (s == e + 1 and folded[e] == "大" and e - start >= 2)
 
     orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization" and c[3] != "crf"}
     out: list[Span] = []

@@ -536,3 +536,9 @@ def test_entities_a_company_before_a_verb_and_the_word_for_models_stays_a_compan
     found = _mentions("MiniMax推出了大模型，旗下金融大模型也上线了。", models)
     assert ("MiniMax", "Organization") in found, found
     assert not [t for t, label in found if label == "AIModel"], found
+
+
+def test_entities_an_owned_model_the_segmenter_glued_da_to(models):
+    found = _mentions("小米是小爱大模型。彼时美团的决策层对大模型寄予厚望。", models)
+    assert ("小爱大模型", "AIModel") in found, found
+    assert not [t for t, label in found if label == "AIModel" and "决策层" in t], found
