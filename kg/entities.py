@@ -243,9 +243,9 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
                 if k == "ORG":
                     ps = after_trade(stext, ps, pe)
-                if k == "LOC" and _names_language(stext[ps:pe]):
-                    continue  # 阿尔巴尼亚语: a language, no place
                 if k == "LOC":
+                    if _names_language(stext[ps:pe]):
+                        continue  # 阿尔巴尼亚语: a language, no place
                     pe = _word_end_before(toks, ps, pe)  # 杭州|亚残运会: a place ends where a word does
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)

@@ -103,8 +103,8 @@ def coordinated(folded: str, sents: list[tuple], chosen: list[Span], lists: Word
                     continue  # a person in a list of names is a Han name of two to four characters
                 out.append((s, e, label, "pattern:list-member", 0.7))
                 taken[s:e] = [True] * (e - s)
-    known_spans_all = set(chosen)
-    return sorted(relabel.get(c[0], c) if c in known_spans_all else c for c in out)
+    chosen_set = set(chosen)
+    return sorted(relabel.get(c[0], c) if c in chosen_set else c for c in out)
 
 
 def _members(folded: str, s: int, e: int, by_end: dict, by_start: dict) -> list[tuple[int, int]]:

@@ -49,7 +49,7 @@ CALLED_PRODUCT = re.compile(
 
 
 def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
-    """AI model spans of the quoted, numbered and assistant patterns above.
+    """AI model spans of the quoted, numbered, assistant, field and named-product patterns above.
 
     Examples
     --------
@@ -72,15 +72,16 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     for m in NAMED_ASSISTANT.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
     for m in CAMEL_FIELD_MODEL.finditer(folded):
-        out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:field-model", 0.75))
     for m in CALLED_PRODUCT.finditer(folded):
         g = 1 if m.group(1) else 2
         if m.group(g) not in lists.generic:
-            out.append((m.start(g), m.end(g), "AIModel", "pattern:named-assistant", 0.75))
+            out.append((m.start(g), m.end(g), "AIModel", "pattern:called-product", 0.75))
     return out
 
 
 _OWN_WORD_MODEL = re.compile(r"(?:其|旗下的?|自研的?|自有的?|自主研发的?)([\u4e00-\u9fff]{2,4}?大模型)")
+"""A model named after a word that says whose it is (旗下华知大模型, 其万语医疗大模型)."""
 _OWNED_MODEL = re.compile(r"(?:有|是|的|推出的|推出了|自研的|旗下的|旗下)?([\u4e00-\u9fff]{2,4}?大模型)")
 """A company's own model named right after it (vivo有蓝心大模型, 荣耀魔法大模型, 小米是小爱大模型)."""
 _LATIN_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -124,18 +125,9 @@ def owned_models(folded: str, chosen: list[Span], lists: WordLists,
     taken = [False] * (len(folded) + 1)
     for c in out:
         taken[c[0] : c[1]] = [True] * (c[1] - c[0])
-    for c in list(out):
-        if c[2] != "Organization":
-            continue
-        m = _OWNED_MODEL.match(folded, c[1])
-        if not m:
-            continue
-        s, e = m.span(1)
-        if kind(folded[s : e - 3]) or any(taken[s:e]) or not named(s, e - 3):
-            continue
-        out.append((s, e, "AIModel", "pattern:owned-model", 0.75))
-        taken[s:e] = [True] * (e - s)
-    for m in _OWN_WORD_MODEL.finditer(folded):  # 其万语医疗大模型, 旗下华知大模型: a model its owner's word names
+    # right after an organization (vivo有蓝心大模型), then after a word that says whose it is (旗下华知大模型)
+    found = [m for c in out if c[2] == "Organization" and (m := _OWNED_MODEL.match(folded, c[1]))]
+    for m in found + list(_OWN_WORD_MODEL.finditer(folded)):
         s, e = m.span(1)
         if kind(folded[s : e - 3]) or any(taken[s:e]) or not named(s, e - 3):
             continue

@@ -29,8 +29,9 @@ _INSTITUTIONS = frozenset(("银行", "大学", "学院", "研究院", "法院", 
 """Generic words that make a name of the place before them (北京银行, 上海交易所), unlike 公司 or 科技."""
 
 _JOINING = frozenset("与及跟对向把被从")
-_LATIN_REST = re.compile(r"[A-Za-z][A-Za-z0-9 .&\-]*")
 """Characters that cannot continue a name after a known one (宁德时代与物流公司 is two things)."""
+_LATIN_REST = re.compile(r"[A-Za-z][A-Za-z0-9 .&\-]*")
+"""The rest of a name in Latin letters after a place (中国|MicroBT)."""
 
 
 def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) -> bool:
