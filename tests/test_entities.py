@@ -497,6 +497,12 @@ KEPT_AND_DROPPED = [
     ("MiniMax推出了大模型，旗下金融大模型也上线了。", {("MiniMax", "Organization")}, {"金融大模型"}),
     # an owned model whose name the segmenter glued to 大, not a function word so glued
     ("小米是小爱大模型。彼时美团的决策层对大模型寄予厚望。", {("小爱大模型", "AIModel")}, {"决策层对大模型"}),
+    # a preposition or a second name the segmenter's dictionary glued to a known name
+    ("他毕业于清华，离清华北大等高校很近。", {("清华", "Organization"), ("北大", "Organization")}, {"于清华", "清华北大"}),
+    # company-record services are organizations
+    ("企查查显示，该公司成立于2023年；天眼查信息也如此。", {("企查查", "Organization"), ("天眼查", "Organization")}, set()),
+    # a firm's name stops before a partner's title that begins with 管理 or 主管
+    ("红杉中国管理合伙人沈南鹏表示。", {("红杉中国", "Organization"), ("沈南鹏", "Person")}, {"红杉中国管理"}),
 ]
 
 
