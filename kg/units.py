@@ -160,6 +160,18 @@ _CLOSE_PAREN = frozenset("）)")
 
 
 _QUOTE_PAIRS = {"《": "》", "“": "”", "「": "」", "『": "』", "〈": "〉"}
+_AMOUNT = re.compile(r"(?:约合|约|合|折合|相当于|人民币|美元|港元|港币|欧元|日元|英镑|亿|万|千|元|[\d.,，%％])+")
+"""The words of a converted amount in brackets (约合人民币7300亿元, 约5.2亿美元)."""
+
+
+def _amount_end(units: tuple[Unit, ...], i: int) -> int:
+    """Index of the bracket closing a converted amount opened at ``i`` (（约合人民币7300亿元）), else 0."""
+    j = i + 1
+    while j < len(units) and j - i <= 8 and units[j].text not in _CLOSE_PAREN:
+        if units[j].mention is not None or units[j].ent or not _AMOUNT.fullmatch(units[j].text):
+            return 0
+        j += 1
+    return j if j < len(units) and j > i + 1 and units[j].text in _CLOSE_PAREN else 0
 
 
 def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
@@ -176,6 +188,11 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
             u = units[i + 1]
             units = units[:i] + (Unit(units[i].start, units[i + 2].end, u.text, u.pos, u.ent, u.mention),) + units[i + 3:]
         u = units[i]
+        if u.text in _OPEN_PAREN and out and out[-1].mention is None and (j := _amount_end(units, i)):
+            p = out[-1]  # 投入800亿美元（约合人民币5835亿元）: the conversion is folded into the amount it follows
+            out[-1] = Unit(p.start, units[j].end, p.text, p.pos, p.ent, p.mention, p.roles)
+            i = j + 1
+            continue
         if u.ent == "Organization":
             units = _fold_listing(units, i)
             u = units[i]

@@ -858,3 +858,27 @@ def test_relations_putting_a_model_to_use_with_a_partner_releases_nothing():
     assert not [t for t in got if t[1] == "released"]
     got = _triples("北京银行宣布，该行联合华为率先引入部署DeepSeek系列大模型。", [("北京银行", O), ("华为", O), ("DeepSeek", M)])
     assert not [t for t in got if t[1] == "uses" and t[0] == "华为"]
+
+
+def test_relations_chip_makers_adapting_a_model_use_it_unless_they_cannot():
+    got = _triples("龙芯中科、昆仑芯等AI芯片厂商纷纷宣布适配支持DeepSeek R1模型。",
+                   [("龙芯中科", O), ("昆仑芯", O), ("DeepSeek R1", M)])
+    assert got == {("龙芯中科", "uses", "DeepSeek R1", None), ("昆仑芯", "uses", "DeepSeek R1", None)}
+    for text in ("华为无法适配DeepSeek。", "华为不能接入DeepSeek。", "华为暂不接入DeepSeek。"):
+        assert not _triples(text, [("华为", O), ("DeepSeek", M)]), text
+
+
+def test_relations_released_model_described_by_its_technology():
+    got = _triples("2024年初，OpenAI发布了文生视频大模型Sora，再次引发关注。", [("OpenAI", O), ("文生视频", T), ("Sora", M)])
+    assert ("OpenAI", "released", "Sora", None) in got
+
+
+def test_relations_read_past_a_converted_amount_in_brackets():
+    got = _triples("微软计划投入800亿美元（约合人民币5835亿元），其董事长兼CEO萨蒂亚·纳德拉称，需求将增长。",
+                   [("微软", O), ("萨蒂亚·纳德拉", P)])
+    assert got == {("萨蒂亚·纳德拉", "worksFor", "微软", "董事长"), ("萨蒂亚·纳德拉", "worksFor", "微软", "CEO")}
+
+
+def test_relations_a_partner_s_title_with_its_kind():
+    got = _triples("金沙江创投主管合伙人朱啸虎表示，他会投资。", [("金沙江创投", O), ("朱啸虎", P)])
+    assert got == {("朱啸虎", "worksFor", "金沙江创投", "主管合伙人")}
