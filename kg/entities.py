@@ -203,6 +203,7 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
     return out
 
 
+_PLACE_UNIT = frozenset("市省")
 _MODEL_WORDS = ("大模型", "模型")
 """The word for a model closing an alias that needs it to be told apart (V3模型, R1模型)."""
 
@@ -358,8 +359,14 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             if e - s >= 3:
                 starts.add(start + s + glued_start(folded[start + s : start + e], rec.lists.surnames))  # 由|雷军
     key = fold_key(text)
-    lex = _lexicon_spans(key, folded, starts, ends, rec)
-    strong = list(lex)
+    units = {start + e - 1 for start, _, toks in sents for s, e, _ in toks
+             if e - s >= 3 and folded[start + e - 1] in _PLACE_UNIT} - ends
+    lex = _lexicon_spans(key, folded, starts, ends | units, rec)
+    # 上海|市的公司: a known place inside the word for its city or province is the place with its unit word
+    # (linked to the place, kg.linking); the labeller sees the gazetteer's matches as it was trained on them
+    strong = [(c[0], c[1] + 1, *c[2:]) for c in lex if c[1] in units and c[2] == "Location"]
+    lex = [c for c in lex if c[1] not in units]
+    strong.extend(lex)
     words = word_spans(sents)  # word start → (end, tag), for the patterns and the name growers below
     strong.extend(pattern_spans(folded, sents, rec.lists, rec.families, words))
     # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns

@@ -4,7 +4,8 @@ Canonical names are chosen so that the same thing gets the same name in every ar
 (identity across articles is ``(label, normalize_key(canonical))``):
 
 * a gazetteer alias links to the entry's preferred name (谷歌/Google/谷歌公司 → 谷歌);
-* a name written with a company suffix links to the known short name (百度公司 → 百度);
+* a name written with a company suffix links to the known short name (百度公司 → 百度), a place written
+  with 地区, 市 or 省 to the place (中东地区 → 中东, 杭州市 → 杭州);
 * a later short mention of a person links to the full name seen earlier in the article
   (阿尔特曼 → 山姆·阿尔特曼; 彦宏 → 李彦宏; a bare surname 李 is not a mention at all);
 * an abbreviation defined in parentheses links to the name it abbreviates
@@ -22,6 +23,7 @@ from kg.records import Article, Mention
 __all__ = ["link_mentions"]
 
 _ORG_SUFFIXES = ("有限公司", "股份有限公司", "集团", "公司", "科技", "控股")
+_PLACE_SUFFIXES = ("地区", "市", "省")
 
 
 def _lexicon_name(m: Mention, rec: Recognizer) -> str | None:
@@ -52,6 +54,7 @@ def link_mentions(article: Article, mentions: tuple[Mention, ...], recognizer: R
     out: list[Mention] = []
     people: list[str] = []  # full person names seen so far, in order
     orgs: dict[str, str] = {}  # folded name -> canonical, for suffix stripping
+    places: dict[str, str] = {}
     by_pos = {m.start: m for m in mentions}
     for m in mentions:
         canon = _lexicon_name(m, rec)
@@ -74,14 +77,30 @@ def link_mentions(article: Article, mentions: tuple[Mention, ...], recognizer: R
                     elif short in orgs:
                         canon = orgs[short]
                     break
+        if canon is None and m.label == "Location":
+            canon = _place_name(fold(m.text), rec, places)
         if canon is None:
             canon = m.text
+        if m.label == "Location":
+            places.setdefault(fold(m.text), canon)
         if m.label == "Person" and canon == m.text and len(m.text) >= 2:
             people.append(m.text)
         if m.label == "Organization":
             orgs.setdefault(fold(m.text), canon)
         out.append(replace(m, canonical=canon))
     return tuple(out)
+
+
+def _place_name(folded: str, rec: Recognizer, places: dict[str, str]) -> str | None:
+    """The place a name written with 地区, 市 or 省 names (中东地区 → 中东), if known or seen before."""
+    for suf in _PLACE_SUFFIXES:
+        if folded.endswith(suf) and len(folded) - len(suf) >= 2:
+            short = folded[: -len(suf)]
+            e = rec.lexicon.surface.get(short.lower())
+            if e is not None and e.label == "Location":
+                return e.name
+            return places.get(short)
+    return None
 
 
 def _person_name(text: str, people: list[str]) -> str | None:

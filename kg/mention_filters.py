@@ -209,7 +209,8 @@ def after_trade(text: str, s: int, e: int) -> int:
 def bare_name(text: str, s: int, e: int, lists: WordLists) -> tuple[int, int]:
     """A person's name without a function word glued before it or a reference mark or verb glued after it.
 
-    是婧玥 → 婧玥, 由雷军 → 雷军, 白岩松1 → 白岩松, 王佐良著 → 王佐良; 和珅 and 于谦 stay whole.
+    是婧玥 → 婧玥, 由雷军 → 雷军, 白岩松1 → 白岩松, 王佐良著 → 王佐良, 王储谢赫·哈姆丹 → 谢赫·哈姆丹; 和珅 and 于谦
+    stay whole.
 
     Examples
     --------
@@ -224,6 +225,10 @@ def bare_name(text: str, s: int, e: int, lists: WordLists) -> tuple[int, int]:
         e = m.start()
     if e - s >= 3:
         s += glued_start(text[s:e], lists.surnames)
+    for n in (3, 2):
+        if e - s - n >= 2 and (text[s : s + n] in lists.office_titles or text[s : s + n] in lists.titles):
+            s += n  # 王储|谢赫·哈姆丹: a title the recognizer took into the name
+            break
     if e - s >= 3 and text[e - 1] in _GLUED_AFTER and text[s] in lists.surnames and all(is_han(c) for c in text[s:e]):
         e -= 1
     return s, e
@@ -298,6 +303,8 @@ def plausible(
     proper = any(p in lists.proper_pos and text[a:b] not in lists.generic for a, b, p in inside)
     aligned = all(a >= s and b <= e for a, b, _ in inside)
     if label == "Person":
+        if piece in lists.titles or piece in lists.office_titles:
+            return False  # 与迪拜王储会面: a title, nobody named
         if text.startswith(lists.not_name_endings, e):
             return False  # 杰文斯|悖论, 摩尔|定律: a law named after someone
         if "·" in piece or _HYPHEN_NAME.fullmatch(piece):
@@ -422,13 +429,15 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
             return True  # 美国公司, 中国科企 as one word: a country and the word for its companies
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
         return False
-    categories = lists.not_company_prefixes if not k else frozenset()  # after a "place" (德邦|物流公司 is tagged so)
+    countries = k and all(w in lists.not_company_prefixes for w, _ in words[:k])  # 中国|教育|公司
+    categories = lists.not_company_prefixes if not k or countries else frozenset()  # not after a "place" (德邦|物流公司)
     return all(w in _FIELD_WORDS or w in lists.generic or w in categories or w.endswith(_FIELD_ENDS)
                for w, _ in rest[:-1])
 
 
-_KIND_HEADS = ("公司", "企业", "集团", "机构", "基金", "科企", "车企", "药企", "私营部门", "部门", "厂商")
-"""Words for companies of a kind, which a place before them does not make a name (美国公司, 加拿大基金)."""
+_KIND_HEADS = ("公司", "企业", "集团", "机构", "基金", "科企", "车企", "药企", "私营部门", "部门", "厂商", "国家")
+"""Words for companies of a kind, which a place before them does not make a name (美国公司, 加拿大基金), and for
+the countries of a region (中东国家)."""
 _FIELD_ENDS = ("领域", "行业", "板块", "赛道")
 """Endings of a word naming a field (教育领域|公司: a company of the field, not its name)."""
 _CONJUNCTIONS = frozenset(("和", "与", "及", "或", "并", "而"))

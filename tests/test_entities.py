@@ -503,6 +503,14 @@ KEPT_AND_DROPPED = [
     ("企查查显示，该公司成立于2023年；天眼查信息也如此。", {("企查查", "Organization"), ("天眼查", "Organization")}, set()),
     # a firm's name stops before a partner's title that begins with 管理 or 主管
     ("红杉中国管理合伙人沈南鹏表示。", {("红杉中国", "Organization"), ("沈南鹏", "Person")}, {"红杉中国管理"}),
+    # a known city inside the word for it and its unit word
+    ("上海市的公司很多。", {("上海市", "Location")}, set()),
+    # a title alone names nobody, and is no part of the name after it
+    ("阿联酋迪拜王储谢赫·哈姆丹会见了李彦宏。此次李彦宏亲赴中东，并与迪拜王储会面。",
+     {("谢赫·哈姆丹", "Person"), ("李彦宏", "Person")}, {"王储", "王储谢赫·哈姆丹"}),
+    # a country, a field and the word for a company, the countries of a region, the central government
+    ("其业绩会对中国教育公司带来共振。中东国家正经历转型。需要经过属地初审和中央终审。", set(),
+     {"中国教育公司", "中东国家", "中央"}),
 ]
 
 

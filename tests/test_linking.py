@@ -25,6 +25,9 @@ def _linked(text: str, models) -> list[Mention]:
         ("GPT4与GPT-4", {"GPT-4"}),
         ("英伟达、NVIDIA与輝達", {"英伟达"}),
         ("深度求索（DeepSeek）的团队", {"深度求索"}),
+        # a place written with 地区, 市 or 省 is the place
+        ("百度在中东地区的业务，中东市场很大。", {"百度", "中东"}),
+        ("上海市的公司很多，上海的企业也多。", {"上海"}),
     ],
 )
 def test_linking_aliases_meet_on_one_name(text, names, models):
