@@ -44,7 +44,7 @@ from kg.mention_filters import (
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.entity_lists import cited_sources, coordinated, watch_lists
 from kg.repeats import repeated_names
-from kg.entity_patterns import company_names, enumerations, grow_names, pattern_spans, word_spans
+from kg.entity_patterns import company_names, enumerations, funded_orgs, grow_names, pattern_spans, word_spans
 from kg.model_names import owned_models
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
@@ -386,7 +386,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
     for c in enumerations(folded, sents, rec.lists) + cited_sources(folded, sents, rec.lists) \
-            + watch_lists(folded, rec.lists):
+            + watch_lists(folded, rec.lists) + funded_orgs(folded, rec.lists):
         if not any(owner[c[0] : c[1]]):
             take(c)
     for c in company_names(folded, sents, rec.lists):  # over a place or what the tagger found inside it (厦门 in 厦门银行)

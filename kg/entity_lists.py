@@ -17,6 +17,7 @@ _LIST = re.compile(
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-][A-Za-z0-9]+)*")
 _LATIN_END = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-][A-Za-z0-9]+)*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_BREAK = re.compile(r"[、，,。；;：:！？!?]")
 _MODEL_CUE = re.compile(
     r"等(?:多款|多个|几款|数款|[一二三四五六七八九十两几数]+[款个种])?"
     r"(?:(?:AI|AIGC|人工智能|生成式AI)(?:应用|App|APP|app|产品|助手|工具)|(?:AI|AI)?大模型|模型)"
@@ -124,8 +125,8 @@ def _members(folded: str, s: int, e: int, by_end: dict, by_start: dict) -> list[
         return []
     fs, fe = parts[0]
     first = by_end.get(fe)
-    if first is not None and first[0] >= fs:
-        parts[0] = (first[0], fe)
+    if first is not None and (first[0] >= fs or not _BREAK.search(folded, first[0], fs)):
+        parts[0] = (first[0], fe)  # a recognised name, spaces inside it too (由Andreessen Horowitz、红杉资本)
     else:
         m = _LATIN_END.search(folded, fs, fe)
         parts[0] = (m.start(), fe) if m else parts[0]

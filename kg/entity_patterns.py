@@ -15,6 +15,7 @@ from kg.patterns import (
     DESCRIBED_LATIN_ORG,
     DOT_NAME,
     ENUM_ORGS,
+    FUNDED_LATIN_ORG,
     LATIN_MODEL,
     LATIN_ORG,
     LATIN_BROKER,
@@ -30,7 +31,7 @@ from kg.patterns import (
     is_han,
 )
 
-__all__ = ["pattern_spans", "enumerations", "company_names"]
+__all__ = ["pattern_spans", "enumerations", "company_names", "funded_orgs"]
 
 Span = tuple  # (start, end, label, source, confidence)
 _NAME_TAGS = frozenset({"nr", "nrt", "nrf", "nrfg", "ns", "nt", "nz", "j"})
@@ -324,6 +325,13 @@ def _institutions(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
                     and all("\u4e00" <= c <= "\u9fff" for c in stext[s:e]):
                 out.append((start + s, start + e, "Person", "pattern:office-name", 0.8))
     return out
+
+
+def funded_orgs(folded: str, lists: WordLists) -> list[Span]:
+    """Latin names before their funding or founding (SSI获得了10亿美元融资, Figure估值): used where nothing else was
+    found."""
+    return [(m.start(1), m.end(1), "Organization", "pattern:funded-org", 0.75) for m in FUNDED_LATIN_ORG.finditer(folded)
+            if m.group(1) not in lists.generic and m.group(1) not in lists.titles]
 
 
 def enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:

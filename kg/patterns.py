@@ -430,6 +430,14 @@ DESCRIBED_LATIN_ORG = re.compile(
 """A Latin name right after a word that says it is a company (人工智能初创公司 Safe Superintelligence,
 芯片设计公司Ampere)."""
 
+FUNDED_LATIN_ORG = re.compile(
+    r"(?<![A-Za-z0-9.\-])((?:[A-Z][a-z][A-Za-z&\-]*|[A-Z]{3,6})(?: [A-Z][A-Za-z0-9&\-]*){0,3})\s*"
+    r"(?=(?:已经|已|正式|近日|此前|刚刚|再次|又|也)?(?:获得|获|完成|宣布完成)(?:了)?[^，。；;,]{0,14}?融资"
+    r"|成立(?:于|以来|至今|时|[，,。])|(?<=[a-z])\s*(?:的)?估值|(?<=[a-z])\s*的(?:联合)?创始人)"
+)
+"""A Latin name before its funding or founding (SSI获得了10亿美元融资, SSI成立，) or, unless all capitals (DCF估值法),
+its valuation or founder (Figure估值): a company."""
+
 QUOTED_ORG = re.compile(
     r"[“\"「]([^“”\"「」\n，。]{2,24}?)\s*[”\"」]\s*(?:合资公司|合资企业|合资子公司)"
     r"|[“\"「]([A-Z][A-Za-z0-9 &.\-]{1,23}?)\s*[”\"」]\s*(?:公司|新公司|子公司|实验室|研究院|基金会)"

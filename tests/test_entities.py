@@ -511,6 +511,12 @@ KEPT_AND_DROPPED = [
     # a country, a field and the word for a company, the countries of a region, the central government
     ("其业绩会对中国教育公司带来共振。中东国家正经历转型。需要经过属地初审和中央终审。", set(),
      {"中国教育公司", "中东国家", "中央"}),
+    # a Latin name before its funding or founding is a company; a valuation method in capitals is not
+    ("SSI获得了10亿美元融资。Figure估值达到390亿美元。DCF估值法得出8元。",
+     {("SSI", "Organization"), ("Figure", "Organization")}, {"DCF"}),
+    # a list's first member with a space in its name counts among the recognised ones
+    ("SSI获得融资，由Andreessen Horowitz、红杉资本、DST Global和SV Angel等投资。",
+     {("DST Global", "Organization"), ("SV Angel", "Organization")}, set()),
 ]
 
 
