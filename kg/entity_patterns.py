@@ -411,6 +411,7 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists,
         taken[c[0] : c[1]] = [c[2]] * (c[1] - c[0])
     words = words or {}
     ends = {b for b, _ in words.values()}
+    place_units = lists.place_units + lists.described_units  # 中关村|物联网产业|联盟, 上海市|数据科学重点|实验室
     out: list[Span] = []
     for c in chosen:
         s, e, label = c[0], c[1], c[2]
@@ -419,7 +420,7 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists,
         if label == "Location" and _DOT_ONLY.fullmatch(folded, s, e) \
                 and 2 * sum(ch in lists.translit for ch in folded[s:e]) >= e - s - folded.count("·", s, e):
             c = (s, e, "Person", c[3], c[4])
-        elif label == "Location" and (end := _described_unit(folded, e, words, ends, taken, lists.place_units)) > e:
+        elif label == "Location" and (end := _described_unit(folded, e, words, ends, taken, place_units)) > e:
             taken[s:end] = ["Organization"] * (end - s)  # 中关村|物联网产业|联盟
             c = (s, end, "Organization", "pattern:place-unit", c[4])
         elif label == "AIModel":

@@ -517,6 +517,9 @@ KEPT_AND_DROPPED = [
     # a list's first member with a space in its name counts among the recognised ones
     ("SSI获得融资，由Andreessen Horowitz、红杉资本、DST Global和SV Angel等投资。",
      {("DST Global", "Organization"), ("SV Angel", "Organization")}, set()),
+    # a lab or institute named after its city and field
+    ("上海市数据科学重点实验室主任肖仰华说，北京人工智能研究院发布报告。",
+     {("上海市数据科学重点实验室", "Organization"), ("北京人工智能研究院", "Organization")}, set()),
 ]
 
 
