@@ -882,3 +882,20 @@ def test_relations_read_past_a_converted_amount_in_brackets():
 def test_relations_a_partner_s_title_with_its_kind():
     got = _triples("金沙江创投主管合伙人朱啸虎表示，他会投资。", [("金沙江创投", O), ("朱啸虎", P)])
     assert got == {("朱啸虎", "worksFor", "金沙江创投", "主管合伙人")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("在去年Menlo Ventures领投的一轮融资中，Anthropic估值还只是180亿美元。", [("Menlo Ventures", O), ("Anthropic", O)],
+         {("Menlo Ventures", "investedIn", "Anthropic", None)}),
+        ("以及由Palantir联合创始人Joe Lonsdale领导的风险投资公司8VC。", [("Palantir", O), ("Joe Lonsdale", P), ("8VC", O)],
+         {("Joe Lonsdale", "worksFor", "8VC", None), ("Joe Lonsdale", "worksFor", "Palantir", "联合创始人")}),
+        ("王小川正带领百川智能扶持大模型领域创业者。", [("王小川", P), ("百川智能", O)], {("王小川", "worksFor", "百川智能", None)}),
+        # a group led by someone and then a verb: the company after the verb is no employer
+        ("由马斯克领导的投资人集团正寻求收购OpenAI。", [("马斯克", P), ("OpenAI", O)], set()),
+        ("他带领百度和谷歌的代表参加。", [("百度", O), ("谷歌", O)], set()),
+    ],
+)
+def test_relations_investor_of_a_valued_round_and_leaders(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("investedIn", "worksFor")} == expected
