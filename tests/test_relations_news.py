@@ -899,3 +899,21 @@ def test_relations_a_partner_s_title_with_its_kind():
 )
 def test_relations_investor_of_a_valued_round_and_leaders(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("investedIn", "worksFor")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("通过大规模预训练和微调技术，DeepSeek能够快速理解和生成自然流畅的语言。", [("预训练", T), ("微调", T), ("DeepSeek", M)],
+         {("DeepSeek", "uses", "预训练", None), ("DeepSeek", "uses", "微调", None)}),
+        ("通过提供平价自动驾驶解决方案，比亚迪将开辟新战场。", [("自动驾驶", T), ("比亚迪", O)], set()),
+        ("目前，DeepSeek-R1 模型能力已经在知乎直答网页和知乎 App 双端集成上线。", [("DeepSeek-R1", M), ("知乎直答", M), ("知乎", O)],
+         {("知乎直答", "uses", "DeepSeek-R1", None)}),
+        ("字节跳动旗下的云服务平台火山引擎宣布已经支持 DeepSeek V3 等开源模型。", [("字节跳动", O), ("火山引擎", O), ("DeepSeek V3", M)],
+         {("火山引擎", "uses", "DeepSeek V3", None)}),
+        ("在智能信贷领域，苏商银行应用DeepSeek-VL2多模态模型，成功破解难题。", [("苏商银行", O), ("DeepSeek-VL2", M)],
+         {("苏商银行", "uses", "DeepSeek-VL2", None)}),
+    ],
+)
+def test_relations_uses_by_technique_integration_support_and_application(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
