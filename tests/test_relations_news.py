@@ -917,3 +917,17 @@ def test_relations_investor_of_a_valued_round_and_leaders(text, ents, expected):
 )
 def test_relations_uses_by_technique_integration_support_and_application(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("很多国内外媒体去了DeepSeek杭州总部，吃了闭门羹。", [("DeepSeek", M), ("杭州", L)], {("DeepSeek", "locatedIn", "杭州", None)}),
+        ("马云突然闪现阿里杭州园区。", [("马云", P), ("阿里", O), ("杭州", L)], {("阿里", "locatedIn", "杭州", None)}),
+        ("腾讯今天在深圳总部举行发布会。", [("腾讯", O), ("深圳", L)], {("腾讯", "locatedIn", "深圳", None)}),
+        ("实际上DeepSeek在北京还有办公地。", [("DeepSeek", M), ("北京", L)], {("DeepSeek", "locatedIn", "北京", None)}),
+        ("腾讯在北京的办公室很大。", [("腾讯", O), ("北京", L)], set()),
+    ],
+)
+def test_relations_seat_written_with_headquarters_or_office(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected
