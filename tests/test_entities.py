@@ -520,6 +520,9 @@ KEPT_AND_DROPPED = [
     # a lab or institute named after its city and field
     ("上海市数据科学重点实验室主任肖仰华说，北京人工智能研究院发布报告。",
      {("上海市数据科学重点实验室", "Organization"), ("北京人工智能研究院", "Organization")}, set()),
+    # 如 glued to the name after it; a second name glued to a known one
+    ("关注消费互联网龙头如美团-W、携程集团-S等。刚刚上央视春晚的宇树科技正在招兵买马。",
+     {("美团", "Organization"), ("央视", "Organization")}, {"如美团"}),
 ]
 
 
