@@ -91,6 +91,7 @@ def extract_relations(
 
     found: dict[tuple, Relation] = {}
     quotes: list[Quote] = []
+    co_speakers: list[tuple[Quote, Quote]] = []  # (quote, the same quote by a speaker coordinated with its own)
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
     starts = [m.start for m in ordered]
     nested = tuple(r for r in rules.rules if r.kind == "nested")
@@ -120,10 +121,16 @@ def extract_relations(
                     q = quotes_from_match(article, sent, units, rule, caps, end, ordered)
                     if q is not None and not negated(rules.hedges, sent, units, caps, end):
                         quotes.append(q)
+                        si = caps[rule.subject]  # 百度和腾讯都表示: each speaker of a coordination said it
+                        co_speakers.extend((q, replace(q, speaker=units[k].mention)) for k in _coordinated(
+                            units, si, set(caps.values()) - {si}) if k != si and units[k].mention is not None)
                     continue
                 for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges, ordered):
                     _keep(found, rel)
     quotes = _dedupe_quotes(quotes)
+    kept = {(q.start, q.end): q.speaker for q in quotes}
+    quotes = sorted(quotes + [c for q, c in dict.fromkeys(co_speakers) if kept.get((q.start, q.end)) == q.speaker],
+                    key=lambda q: (q.start, q.speaker.start))
     made = {(r.subject.name, r.object.name) for r in found.values() if r.predicate in _MAKING}
     for rel in relations_from_quotes(article, sentences, quotes, rules):
         if rel.subject.label == "Organization" and (

@@ -931,3 +931,19 @@ def test_relations_uses_by_technique_integration_support_and_application(text, e
 )
 def test_relations_seat_written_with_headquarters_or_office(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected
+
+
+def test_relations_a_party_is_no_employer_and_a_list_of_deals_no_investor():
+    got = _triples("美国马萨诸塞州民主党参议员伊丽莎白·沃伦批评政府。", [("马萨诸塞州", L), ("民主党", O), ("伊丽莎白·沃伦", P)])
+    assert not [t for t in got if t[1] == "worksFor"]
+    got = _triples("汤和松操盘了收购91无线、投资去哪儿、投资爱奇艺、收购PPS。", [("91无线", O), ("去哪儿", O), ("爱奇艺", O), ("PPS", O)])
+    assert not [t for t in got if t[1] == "investedIn"]
+    assert _triples("百度、腾讯投资了智谱。", [("百度", O), ("腾讯", O), ("智谱", O)]) == {
+        ("百度", "investedIn", "智谱", None), ("腾讯", "investedIn", "智谱", None)}
+
+
+def test_relations_each_coordinated_speaker_said_it():
+    _, _, _, (rels, quotes) = _run_news("百度和腾讯都表示，DeepSeek很好。", [("百度", O), ("腾讯", O), ("DeepSeek", M)])
+    assert {(r.subject.text, r.predicate, r.object.text) for r in rels} == {
+        ("百度", "explains", "DeepSeek"), ("腾讯", "explains", "DeepSeek")}
+    assert sorted(q.speaker.text for q in quotes) == ["百度", "腾讯"] and len({q.text for q in quotes}) == 1
