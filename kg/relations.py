@@ -101,7 +101,7 @@ def extract_relations(
         if not labels:
             continue  # no mention inside: no rule can match
         simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
-        needs_ok: dict[tuple, bool] = {}  # the rules' word checks on this sentence, shared by the loop below
+        needs_ok: dict[int, bool] = {}  # the rules' word checks on this sentence, shared by the loop below
         if not _may_match(rules, labels, simple, needs_ok):
             continue  # no rule's classes and words are all there: skip building units
         units = build_units(sent, ordered[lo:hi], rules)
@@ -146,18 +146,27 @@ _ROLE = frozenset({"Role"})
 _MAKING = frozenset({"released", "developed"})
 
 
-def _needs_met(rule: Rule, simple: str, cache: dict[tuple, bool]) -> bool:
+def _needs_met(rule: Rule, simple: str, cache: dict[int, bool]) -> bool:
     """Whether the (Simplified, case-folded) sentence has one word of each of the rule's word lists; ``cache``
     keeps the answer per word lists for the sentence."""
-    if not rule.needs:
+    needs = rule.needs
+    if not needs:
         return True
-    ok = cache.get(rule.needs)
+    key = id(needs)  # cheaper to hash than the tuple of word lists; each rule's lists are checked once a sentence
+    ok = cache.get(key)
     if ok is None:
-        ok = cache[rule.needs] = all(rx.search(simple) for rx in _needs_patterns(rule.needs))
+        hit = _NEEDS_RX.get(key)
+        if hit is None or hit[0] is not needs:
+            hit = _NEEDS_RX[key] = (needs, _needs_patterns(needs))
+        ok = cache[key] = all(rx.search(simple) for rx in hit[1])
     return ok
 
 
-def _may_match(rules: RuleSet, labels: frozenset[str], simple: str, cache: dict[tuple, bool] | None = None) -> bool:
+_NEEDS_RX: dict[int, tuple[tuple, tuple[re.Pattern[str], ...]]] = {}
+"""id of a rule's word lists → the lists (keeping the id valid) and their compiled alternations."""
+
+
+def _may_match(rules: RuleSet, labels: frozenset[str], simple: str, cache: dict[int, bool] | None = None) -> bool:
     """Whether any rule could match a sentence whose mentions have ``labels`` (title chains counted as there):
     one whose entity slots those classes can fill and whose required words the sentence has. Nested rules
     need an organization. A cheap pre-check before building units; the rules themselves decide."""
