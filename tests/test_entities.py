@@ -523,6 +523,9 @@ KEPT_AND_DROPPED = [
     # 如 glued to the name after it; a second name glued to a known one
     ("关注消费互联网龙头如美团-W、携程集团-S等。刚刚上央视春晚的宇树科技正在招兵买马。",
      {("美团", "Organization"), ("央视", "Organization")}, {"如美团"}),
+    # a name shared by a company and its model: the owner of a model, or someone one contacts, is the company
+    ("到2025年，DeepSeek的新模型让更多人相信开源。主办方称，已经与DeepSeek取得了联系。",
+     {("DeepSeek", "Organization")}, set()),
 ]
 
 
