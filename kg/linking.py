@@ -32,6 +32,8 @@ def _lexicon_name(m: Mention, rec: Recognizer) -> str | None:
         if e is not None:
             return e.name
     e = rec.lexicon.surface.get(fold_key(m.text))
+    if e is None and m.label == "Person" and "·" in m.text:
+        e = rec.lexicon.surface.get(fold_key(m.text.rsplit("·", 1)[1]))  # 乌尔苏拉·冯德莱恩: the known 冯德莱恩
     if e is not None and e.label == m.label:
         return e.name
     return None

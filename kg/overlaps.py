@@ -55,8 +55,9 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
         return False
     if c[1] - c[0] <= max(o[1] - o[0] for o in clash):
         return False
-    if c[2] == "Person":
-        return all(o[2] == "Person" and o[3].startswith("pattern:") for o in clash)
+    if c[2] == "Person":  # 张明渝 over a pattern's 张明; 乌尔苏拉·冯德莱恩 over the known 冯德莱恩
+        return all(o[2] == "Person" and (o[3].startswith("pattern:") or o[1] == c[1] and "·" in folded[c[0] : o[0]])
+                   for o in clash)
     if not all(o[2] in ("Organization", "Location") for o in clash):
         return False
     rest = folded[max(o[1] for o in clash) : c[1]]

@@ -28,6 +28,8 @@ def _linked(text: str, models) -> list[Mention]:
         # a place written with 地区, 市 or 省 is the place
         ("百度在中东地区的业务，中东市场很大。", {"百度", "中东"}),
         ("上海市的公司很多，上海的企业也多。", {"上海"}),
+        # a full transliterated name over the known surname part
+        ("欧盟委员会主席乌尔苏拉·冯德莱恩（Ursula von der Leyen）表示。冯德莱恩说。", {"欧盟委员会", "冯德莱恩"}),
     ],
 )
 def test_linking_aliases_meet_on_one_name(text, names, models):
