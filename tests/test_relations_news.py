@@ -947,3 +947,11 @@ def test_relations_each_coordinated_speaker_said_it():
     assert {(r.subject.text, r.predicate, r.object.text) for r in rels} == {
         ("百度", "explains", "DeepSeek"), ("腾讯", "explains", "DeepSeek")}
     assert sorted(q.speaker.text for q in quotes) == ["百度", "腾讯"] and len({q.text for q in quotes}) == 1
+
+
+def test_relations_founders_of_a_joint_venture_listed_with_he_are_not_partners():
+    got = _triples("星际之门是OpenAI、软银和甲骨文将共同成立的一家合资企业。", [("星际之门", O), ("OpenAI", O), ("软银", O), ("甲骨文", O)])
+    assert {t[1] for t in got} == {"founded"}
+    got = _triples("科大讯飞与华南理工大学联合成立了脑机协同混合智能技术研究中心。", [("科大讯飞", O), ("华南理工大学", O)])
+    assert ("科大讯飞", "partnersWith", "华南理工大学", None) in got
+    assert ("百度", "partnersWith", "华为", None) in _triples("百度和华为共同推出新产品。", [("百度", O), ("华为", O)])
