@@ -157,7 +157,7 @@ def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: W
     return bool(inner) and any(p in lists.proper_pos for p in inner)
 
 
-_CITED = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:据|根据)([A-Za-z0-9\u4e00-\u9fff]{2,12}?)的?(?:数据|统计|报告|调查|研究|显示)")
+_CITED = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:据|根据)([A-Za-z0-9\u4e00-\u9fff]{2,12}?)的?(?:数据|统计|报告|调查|研究|显示|报道)")
 _EARNER = re.compile(
     r"(?:^|(?<=[，,。；;：:\s]))([A-Za-z0-9\u4e00-\u9fff]{2,12}?)(?:20\d\d年(?:全年|上半年|前三季度|第[一二三四]季度)?)?"
     r"(?:实现营收|实现营业收入|营收|营业收入|净利润)"
@@ -166,12 +166,13 @@ _NOT_SOURCE = ("第三方", "官方", "公开", "市场", "行业", "相关", "�
                "公司", "集团", "该", "本", "其", "此", "这", "那", "我", "他", "各", "多", "全", "上", "去年", "今年",
                "同期", "报道", "消息", "统计", "调查", "研究", "数据", "财报", "年报", "海关", "国内", "国外", "全球", "中国",
                "归", "实现", "故", "占", "预计", "期内", "当年", "但", "扣非", "新的", "已经", "美国市场")
-_NOT_SOURCE_END = ("归母", "预计", "分别", "不完全", "内部", "年度", "的资料", "电力现货", "资产评估", "海外", "市场", "记者", "官网", "榜", "云", "公司", "产品", "合计", "安排")
+_NOT_SOURCE_END = ("归母", "预计", "分别", "不完全", "内部", "年度", "的资料", "电力现货", "资产评估", "海外", "市场", "记者", "官网", "榜", "云", "公司", "产品", "合计", "安排", "媒体", "外媒", "人士", "网友", "消息")
 """Openings of a cited source that is no organization's name (第三方数据, 公开数据, 市场研究, 其营收)."""
 
 
 def cited_sources(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
-    """Organizations cited for figures (据科智咨询统计, 根据三体云动的数据) or reporting them (猿界算力2024年实现营收):
+    """Organizations cited for figures or news (据科智咨询统计, 根据三体云动的数据, 据猎云精选报道) or reporting figures
+    (猿界算力2024年实现营收):
     the cited name must look like a name, not a kind of source (第三方数据, 市场研究, 公司营收)."""
     out: list[Span] = []
     for start, end, toks in sents:
