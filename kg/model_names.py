@@ -80,8 +80,11 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     return out
 
 
-_OWN_WORD_MODEL = re.compile(r"(?:其|旗下的?|自研的?|自有的?|自主研发的?)([\u4e00-\u9fff]{2,4}?大模型)")
-"""A model named after a word that says whose it is (旗下华知大模型, 其万语医疗大模型)."""
+_OWN_WORD_MODEL = re.compile(
+    r"(?:(?:其|旗下的?)(?:自研的?|自有的?|自主研发的?)?|自研的?|自有的?|自主研发的?)([\u4e00-\u9fff]{2,4}?大模型)")
+"""A model named after a word that says whose it is (旗下华知大模型, 其万语医疗大模型, 其自研百灵大模型)."""
+_OWNER_WORDS = frozenset(("其", "其自研", "自研"))
+"""Owner's words the segmenter glues to a model's name (其万语, 其自研)."""
 _OWNED_MODEL = re.compile(r"(?:有|是|的|推出的|推出了|自研的|旗下的|旗下)?([\u4e00-\u9fff]{2,4}?大模型)")
 """A company's own model named right after it (vivo有蓝心大模型, 荣耀魔法大模型, 小米是小爱大模型)."""
 _LATIN_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -99,8 +102,12 @@ def owned_models(folded: str, chosen: list[Span], lists: WordLists,
         return name in lists.generic or any(name.startswith(k) for k in lists.model_kinds)  # 开源, 开源中文: kinds
 
     def named(s: int, e: int) -> bool:
-        """A name on word boundaries, of no verb or function word (not 在部署|大模型, 开发|大模型)."""
+        """A name on word boundaries, of no verb or function word (not 在部署|大模型, 开发|大模型); it may start
+        inside a word the segmenter glued an owner's word to (其万语|医疗|大模型, 其自研|百灵|大模型)."""
         start = s
+        glued = next((k for k in (1, 2, 3) if s - k in tags and folded[s - k : s] in _OWNER_WORDS), 0)
+        if s not in tags and glued and tags[s - glued][0] <= e:
+            s = tags[s - glued][0]
         while s < e:
             if s not in tags:
                 return False
