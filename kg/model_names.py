@@ -48,6 +48,13 @@ CALLED_PRODUCT = re.compile(
 人工智能产品, less its gloss)."""
 
 
+RELEASED_APP = re.compile(
+    r"(?:推出|上线|发布|打造|开发)了?(?:一款|一个|新款|全新的?)?(?:AI|人工智能)?[“\"「]([^“”\"「」\n，。、]{2,10}?)[”\"」]\s*"
+    r"(?:App|APP|app|小程序|应用|助手)"
+)
+"""A quoted name a company put out as an app (好未来还推出了“随时问”App)."""
+
+
 def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     """AI model spans of the quoted, numbered, assistant, field and named-product patterns above.
 
@@ -73,6 +80,9 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
         out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
     for m in CAMEL_FIELD_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:field-model", 0.75))
+    for m in RELEASED_APP.finditer(folded):
+        if m.group(1) not in lists.generic:
+            out.append((m.start(1), m.end(1), "AIModel", "pattern:released-app", 0.75))
     for m in CALLED_PRODUCT.finditer(folded):
         g = 1 if m.group(1) else 2
         if m.group(g) not in lists.generic:
@@ -84,6 +94,8 @@ _OWN_WORD_MODEL = re.compile(
     r"(?:(?:其|旗下的?)(?:自研的?|自有的?|自主研发的?)?|自研的?|自有的?|自主研发的?)([\u4e00-\u9fff]{2,4}?大模型)")
 """A model named after a word that says whose it is (旗下华知大模型, 其万语医疗大模型, 其自研百灵大模型)."""
 _OWNER_WORDS = frozenset(("其", "其自研", "自研"))
+_USED_MODEL = re.compile(r"(?:基于|依托|接入了?|采用了?|搭载了?)([\u4e00-\u9fff]{2,4}?大模型)")
+"""A model named after a word for building on or taking it in (基于九章大模型, 接入盘古大模型)."""
 """Owner's words the segmenter glues to a model's name (其万语, 其自研)."""
 _OWNED_MODEL = re.compile(r"(?:有|是|的|推出的|推出了|自研的|旗下的|旗下)?([\u4e00-\u9fff]{2,4}?大模型)")
 """A company's own model named right after it (vivo有蓝心大模型, 荣耀魔法大模型, 小米是小爱大模型)."""
@@ -134,7 +146,7 @@ def owned_models(folded: str, chosen: list[Span], lists: WordLists,
         taken[c[0] : c[1]] = [True] * (c[1] - c[0])
     # right after an organization (vivo有蓝心大模型), then after a word that says whose it is (旗下华知大模型)
     found = [m for c in out if c[2] == "Organization" and (m := _OWNED_MODEL.match(folded, c[1]))]
-    for m in found + list(_OWN_WORD_MODEL.finditer(folded)):
+    for m in found + list(_OWN_WORD_MODEL.finditer(folded)) + list(_USED_MODEL.finditer(folded)):
         s, e = m.span(1)
         if kind(folded[s : e - 3]) or any(taken[s:e]) or not named(s, e - 3):
             continue
