@@ -52,7 +52,8 @@ RELEASED_APP = re.compile(
     r"(?:推出|上线|发布|打造|开发)了?(?:一款|一个|新款|全新的?)?(?:AI|人工智能)?[“\"「]([^“”\"「」\n，。、]{2,10}?)[”\"」]\s*"
     r"(?:App|APP|app|小程序|应用|助手)"
 )
-"""A quoted name a company put out as an app (好未来还推出了“随时问”App)."""
+"""A quoted name a company put out as an app (好未来还推出了“随时问”App); an AI one only where AI is spoken of near it."""
+_AI_WORDS = ("AI", "人工智能", "模型", "智能体", "机器人")
 
 
 def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
@@ -81,7 +82,8 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     for m in CAMEL_FIELD_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:field-model", 0.75))
     for m in RELEASED_APP.finditer(folded):
-        if m.group(1) not in lists.generic:
+        near = folded[max(0, m.start() - 30) : m.end() + 30]
+        if m.group(1) not in lists.generic and any(w in near for w in _AI_WORDS):
             out.append((m.start(1), m.end(1), "AIModel", "pattern:released-app", 0.75))
     for m in CALLED_PRODUCT.finditer(folded):
         g = 1 if m.group(1) else 2
