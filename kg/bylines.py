@@ -112,10 +112,13 @@ def byline_relations(
         if rule.source == "credits":
             out.extend(_credited(article, mentions, rule))
     rules = tuple(r for r in rules if r.source == "byline")
-    if not rules or not article.author:
+    if not rules:
         return tuple(out)
-    authors = {normalize_key(n) for n in article.author.replace("，", ",").replace("、", ",").split(",") if n.strip()}
-    people = [m for m in mentions if m.label == "Person" and normalize_key(m.name) in authors]
+    if article.author:
+        authors = {normalize_key(n) for n in article.author.replace("，", ",").replace("、", ",").split(",") if n.strip()}
+        people = [m for m in mentions if m.label == "Person" and normalize_key(m.name) in authors]
+    else:
+        people = _credited_authors(article.text, sentences, mentions)
     if not people:
         return tuple(out)
     title_key = normalize_key(article.title or "")
@@ -162,6 +165,23 @@ def _credited(article: Article, mentions: tuple[Mention, ...], rule: BylineRule)
             if person is not None:
                 out.append(Relation(article.id, person, rule.relation, work, rule.id, es, ee, rule.confidence,
                                     None, "rule"))
+    return out
+
+
+_HEAD = 300
+"""How far into the text an author credit is read when the article has no byline (本文作者王鹏，北京社科院研究员)."""
+
+
+def _credited_authors(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> list[Mention]:
+    """People the opening of the text credits as its authors (（本文作者王鹏，…研究员）, 作者 | …专家 张维), for an
+    article without a byline."""
+    out = []
+    for m in mentions:
+        if m.start >= _HEAD:
+            break
+        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        if m.label == "Person" and sent is not None and "作者" in text[max(sent.start, m.start - 40) : m.start]:
+            out.append(m)
     return out
 
 

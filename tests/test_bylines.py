@@ -160,3 +160,12 @@ def test_bylines_names_with_the_next_credit_or_the_outlets_dateline_glued_to_the
 def test_bylines_an_outlet_credited_for_the_text_is_an_organization(models):
     found = _people_and_orgs("文 | 数读社，作者 | 卢梭 2月11日，马云满面春光地出现在杭州。", models)
     assert {("数读社", "Organization"), ("卢梭", "Person")} <= found
+
+
+def test_bylines_an_author_credited_in_the_opening_of_the_text_stands_for_the_byline(models):
+    text = ("（本文作者王鹏，北京社科院研究员） 随着人工智能技术的快速发展，大语言模型如DeepSeek正逐步渗透到银行业。"
+            "DeepSeek能够快速理解语言。银行引入DeepSeek后效率提升。")
+    found = _explains(Article("c", text), models)
+    assert ("王鹏", "DeepSeek", "byline-expert-explains") in found
+    reporter = text.replace("本文作者王鹏，北京社科院研究员", "本文作者王鹏，本报记者")
+    assert not any(rule == "byline-expert-explains" for *_, rule in _explains(Article("r", reporter), models))
