@@ -955,3 +955,12 @@ def test_relations_founders_of_a_joint_venture_listed_with_he_are_not_partners()
     got = _triples("科大讯飞与华南理工大学联合成立了脑机协同混合智能技术研究中心。", [("科大讯飞", O), ("华南理工大学", O)])
     assert ("科大讯飞", "partnersWith", "华南理工大学", None) in got
     assert ("百度", "partnersWith", "华为", None) in _triples("百度和华为共同推出新产品。", [("百度", O), ("华为", O)])
+
+
+def test_relations_a_proposal_is_no_quote_and_a_proposal_about_a_model_proposes_nothing():
+    got = _triples("谷歌提出了Transformer架构。", [("谷歌", O), ("Transformer架构", T)])
+    assert got == {("谷歌", "proposed", "Transformer架构", None)}
+    assert ("张三", "explains", "DeepSeek", None) in _triples("张三提出，DeepSeek的成本很低。", [("张三", P), ("DeepSeek", M)])
+    got = _triples("已有吉利汽车、长城汽车等十余家车企提出让DeepSeek上车的举措。", [("吉利汽车", O), ("长城汽车", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "proposed"]
+    assert not _triples("江苏银行率先官宣了DeepSeek大语言模型的落地应用。", [("江苏银行", O), ("DeepSeek", M)])
