@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.names import to_simplified
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.rules import Rule, RuleSet, Unit
 
@@ -118,6 +119,17 @@ ORG_VIEW_CONFIDENCE = 0.7
 _OUTLET_ENDS = ("社", "报", "報", "网", "網", "电视台", "電視台", "新闻", "新聞", "财经", "財經", "媒体", "媒體", "杂志", "雜誌")
 
 
+def _gives_views(speaker: Mention, text: str, rules: RuleSet) -> bool:
+    """Whether an organization's statement explains what it names: one whose views are news in themselves (an
+    analyst or research body, ``rules.view_names``) or quoted through its research (国泰君安证券研报指出)."""
+    if rules.view_names is None:
+        return True
+    if rules.view_names.match(to_simplified(speaker.text)) or rules.view_names.match(to_simplified(speaker.name)):
+        return True
+    after = to_simplified(text[speaker.end : speaker.end + 8])
+    return any(after.startswith(w) or after[2:].startswith(w) for w in rules.report_words)
+
+
 def _reports(speaker: Mention) -> bool:
     """Whether the speaker is a news outlet (路透社, 华尔街日报, 澎湃新闻) rather than a company or body."""
     return speaker.label == "Organization" and speaker.name.endswith(_OUTLET_ENDS)
@@ -169,7 +181,8 @@ def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quo
 
     The rule id and confidence are those of the quote rule with relation ``explains``
     listed first in the rule file (an organization's, a firm's view of 中信建投认为…, at most
-    :data:`ORG_VIEW_CONFIDENCE`); a news outlet reporting (路透社称) explains nothing. The evidence
+    :data:`ORG_VIEW_CONFIDENCE`, and only for analysts and research bodies, ``views.jsonl``); a news outlet
+    reporting (路透社称) explains nothing. The evidence
     spans the sentences from the speaker to the mention.
 
     Examples
@@ -189,6 +202,8 @@ def relations_from_quotes(article: Article, sentences: tuple[Sentence, ...], quo
     for q in quotes:
         if q.speaker.label not in ("Person", "Organization") or _reports(q.speaker):
             continue  # 路透社称, 据彭博社报道: an outlet reports what others say, it explains nothing
+        if q.speaker.label == "Organization" and not _gives_views(q.speaker, article.text, rules):
+            continue  # OpenAI强调，ChatGPT免费用户……: a company speaking of its products announces
         for m in q.about:
             if m.name == q.speaker.name:
                 continue

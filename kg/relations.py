@@ -39,7 +39,38 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     rules = read_rules(pdir / "relations.jsonl", directory)
     hedges = read_hedges(pdir / "hedges.jsonl") if (pdir / "hedges.jsonl").is_file() else ()
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
-    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins))
+    names, words = read_views(pdir / "views.jsonl") if (pdir / "views.jsonl").is_file() else (None, frozenset())
+    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words)
+
+
+def read_views(path: Path) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """Read ``views.jsonl``: whose stated views explain (a ``names`` pattern, matched from a name's start, and
+    ``report_words``); errors name the row.
+
+    Examples
+    --------
+    >>> from kg.resources import ontology_dir
+    >>> names, words = read_views(ontology_dir() / "patterns" / "views.jsonl")
+    >>> bool(names.match("中信建投证券")), bool(names.match("邮储银行")), "研报" in words
+    (True, False, True)
+    """
+    names: list[str] = []
+    words: set[str] = set()
+    for where, raw, row in read_jsonl(path):
+        kind = row.get("kind") if isinstance(row, dict) else None
+        if kind == "names" and set(row) <= {"kind", "pattern", "note"} and isinstance(row.get("pattern"), str):
+            try:
+                re.compile(row["pattern"])
+            except re.error as exc:
+                raise PatternError(f"{where}: bad pattern ({exc}): {raw}") from exc
+            names.append(row["pattern"])
+        elif kind == "report_words" and set(row) <= {"kind", "words", "note"} and isinstance(row.get("words"), list) \
+                and row["words"] and all(isinstance(w, str) and w for w in row["words"]):
+            words.update(to_simplified(w) for w in row["words"])
+        else:
+            raise PatternError(f"{where}: expected {{\"kind\": \"names\", \"pattern\": ...}} or "
+                               f"{{\"kind\": \"report_words\", \"words\": [...]}}: {raw}")
+    return (re.compile("|".join(f"(?:{p})" for p in names)) if names else None), frozenset(words)
 
 
 def read_roles(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -104,6 +104,10 @@ class RuleSet:
     """Words that may precede a title (常务, 副, 首席)."""
     role_joiners: frozenset[str] = frozenset()
     """Words joining titles into a chain (、, 兼)."""
+    view_names: re.Pattern[str] | None = None
+    """Organizations whose stated views explain what they name (analysts: 中信建投证券, 高盛); None: every one's."""
+    report_words: frozenset[str] = frozenset()
+    """Words after an organization's name that quote its research (研报, 分析师): its view explains."""
 
 
 def read_jsonl(path: Path):

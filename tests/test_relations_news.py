@@ -725,7 +725,8 @@ def test_relations_a_company_launching_a_counted_new_product_releases_it():
 def test_relations_a_person_close_to_a_company_does_not_speak_for_it():
     got = _triples("也有接近美团的人士称还有一款被称为longcat的内部模型。", [("美团", O), ("longcat", M)])
     assert not [t for t in got if t[1] == "explains"]
-    assert ("美团", "explains", "longcat", None) in _triples("美团称，longcat是一款内部模型。", [("美团", O), ("longcat", M)])
+    assert ("中信证券", "explains", "longcat", None) in _triples("中信证券称，longcat是一款内部模型。",
+                                                             [("中信证券", O), ("longcat", M)])
 
 
 @pytest.mark.parametrize(
@@ -943,10 +944,27 @@ def test_relations_a_party_is_no_employer_and_a_list_of_deals_no_investor():
 
 
 def test_relations_each_coordinated_speaker_said_it():
-    _, _, _, (rels, quotes) = _run_news("百度和腾讯都表示，DeepSeek很好。", [("百度", O), ("腾讯", O), ("DeepSeek", M)])
+    _, _, _, (rels, quotes) = _run_news("高盛和大摩都表示，DeepSeek很好。", [("高盛", O), ("大摩", O), ("DeepSeek", M)])
     assert {(r.subject.text, r.predicate, r.object.text) for r in rels} == {
-        ("百度", "explains", "DeepSeek"), ("腾讯", "explains", "DeepSeek")}
-    assert sorted(q.speaker.text for q in quotes) == ["百度", "腾讯"] and len({q.text for q in quotes}) == 1
+        ("高盛", "explains", "DeepSeek"), ("大摩", "explains", "DeepSeek")}
+    assert sorted(q.speaker.text for q in quotes) == ["大摩", "高盛"] and len({q.text for q in quotes}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "explains"),
+    [
+        # analysts, brokers and research bodies give views; one quoted through its research report too
+        ("中信建投证券认为，用好DeepSeek很重要。", [("中信建投证券", O), ("DeepSeek", M)], True),
+        ("国泰君安证券研报指出，字节跳动可能形成以豆包为核心的产品矩阵。", [("国泰君安", O), ("字节跳动", O), ("豆包", M)], True),
+        # a company speaking of its products or deployments announces
+        ("据OpenAI介绍，o3在软件工程方面强于o1。", [("OpenAI", O), ("o3", M), ("o1", M)], False),
+        ("邮储银行也透露了DeepSeek应用的最新进展。", [("邮储银行", O), ("DeepSeek", M)], False),
+    ],
+)
+def test_relations_an_organization_s_view_explains_only_from_analysts(text, ents, explains):
+    _, _, _, (rels, quotes) = _run_news(text, ents)
+    assert any(r.predicate == "explains" for r in rels) == explains
+    assert quotes, "the statement is kept as a quote either way"
 
 
 def test_relations_founders_of_a_joint_venture_listed_with_he_are_not_partners():

@@ -10,7 +10,7 @@ import pytest
 from kg.errors import PatternError
 from kg.records import Mention, Sentence, Token
 from kg.resources import ontology_dir
-from kg.relations import read_hedges, read_roles
+from kg.relations import read_hedges, read_roles, read_views
 from kg.units import build_units
 from kg.rules import RuleSet, Unit, match_rule, read_rules
 
@@ -88,6 +88,18 @@ def test_rules_bad_hedge_row(tmp_path, row, message):
     p = _write(tmp_path, [row], "hedges.jsonl")
     with pytest.raises(PatternError, match=message):
         read_hedges(p)
+
+
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [({"kind": "names", "pattern": "(证券"}, "bad pattern"), ({"kind": "analysts", "words": ["研报"]}, "expected"),
+     ({"kind": "report_words", "words": []}, "expected")],
+)
+def test_rules_bad_views_row_names_file_line_and_row(tmp_path, row, words):
+    p = _write(tmp_path, [row], "views.jsonl")
+    with pytest.raises(PatternError, match="views.jsonl:2") as err:
+        read_views(p)
+    assert words in str(err.value) and json.dumps(row, ensure_ascii=False) in str(err.value)
 
 
 def test_rules_bad_roles_row(tmp_path):
