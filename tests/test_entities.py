@@ -538,3 +538,13 @@ def test_entities_names_found_and_look_alikes_left_out(text, kept, dropped, mode
     found = _mentions(text, models)
     assert kept <= set(found), found
     assert not [t for t, _ in found if t in dropped], found
+
+
+def test_entities_a_shared_name_deployed_or_adapted_is_the_model_where_the_company_is_named_too(models):
+    text = ("DeepSeek成立于2023年。在证券行业，国泰君安、国金证券等券商已宣布完成DeepSeek本地化部署。"
+            "摩尔线程宣布适配DeepSeek。")
+    a = Article(id="t", text=text)
+    found = [(m.text, m.label, m.start) for m in find_mentions(a, segment(a, models.tagger), models.recognizer)]
+    senses = {start: label for t, label, start in found if t == "DeepSeek"}
+    assert senses[0] == "Organization"
+    assert senses[text.index("DeepSeek本地化")] == "AIModel" and senses[text.rindex("DeepSeek")] == "AIModel"

@@ -982,3 +982,4 @@ def test_relations_a_proposal_is_no_quote_and_a_proposal_about_a_model_proposes_
     got = _triples("已有吉利汽车、长城汽车等十余家车企提出让DeepSeek上车的举措。", [("吉利汽车", O), ("长城汽车", O), ("DeepSeek", M)])
     assert not [t for t in got if t[1] == "proposed"]
     assert not _triples("江苏银行率先官宣了DeepSeek大语言模型的落地应用。", [("江苏银行", O), ("DeepSeek", M)])
+
