@@ -270,6 +270,18 @@ def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
     return sorted(best.values(), key=lambda q: (q.start, q.speaker.start))
 
 
+def _model_after(units: tuple[Unit, ...], k: int, taken: set[int]) -> int:
+    """Index of the next AI model in ``模型和[轻量]X`` from ``k`` (the unit after a model), else 0."""
+    if k + 2 >= len(units) or units[k].ent or units[k].text not in _MODEL_WORDS or units[k + 1].text not in _COORD:
+        return 0
+    n = k + 2 + (units[k + 2].text in _MODEL_MODIFIERS and k + 3 < len(units))
+    return n if units[n].ent == "AIModel" and n not in taken else 0
+
+
+_MODEL_WORDS = frozenset({"模型", "大模型", "推理模型", "多模态模型", "语言模型", "大语言模型", "系列模型", "开源模型"})
+_MODEL_MODIFIERS = frozenset({"轻量", "轻量版", "满血版", "开源", "最新", "全新", "蒸馏版", "完整版"})
+
+
 _WITH = frozenset({"与", "跟", "同"})
 """Words that join a list but after a titled name mean "together with" (校长刘元大与陈友开共事)."""
 
@@ -300,6 +312,8 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | 
                   and units[k].text in _COORD and not (titled and units[k].text in _WITH)
                   and (units[k + step].ent == label or (mixed and units[k + step].ent in _PRODUCT_OR_MAKER))):
                 j = k + step
+            elif label == "AIModel" and step == 1 and (n := _model_after(units, k, taken)):
+                j = n  # DeepSeek-V3模型和轻量DeepSeek-R1推理模型: the word for a model and a modifier between them
             else:
                 break
             out.append(j)

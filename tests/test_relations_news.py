@@ -983,3 +983,9 @@ def test_relations_a_proposal_is_no_quote_and_a_proposal_about_a_model_proposes_
     assert not [t for t in got if t[1] == "proposed"]
     assert not _triples("江苏银行率先官宣了DeepSeek大语言模型的落地应用。", [("江苏银行", O), ("DeepSeek", M)])
 
+
+
+def test_relations_models_coordinated_past_the_word_for_a_model():
+    got = _triples("邮储银行第一时间本地部署并集成DeepSeek-V3模型和轻量DeepSeek-R1推理模型。",
+                   [("邮储银行", O), ("DeepSeek-V3", M), ("DeepSeek-R1", M)])
+    assert got == {("邮储银行", "uses", "DeepSeek-V3", None), ("邮储银行", "uses", "DeepSeek-R1", None)}
