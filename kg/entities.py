@@ -70,8 +70,10 @@ _REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国")
 _PLACED_FIRM = re.compile(r"([\u4e00-\u9fff]{2,14}?)(股份有限公司|有限责任公司|有限公司|合伙企业[（(]有限合伙[）)])")
 """The trade name and business of a registered name after its place, up to its legal form (北京|五季健康咨询有限公司)."""
 _NOT_IN_FIRM = frozenset("的是在和与及了等为从向对将被把")
-_VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*[A-Za-z]?(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％])")
-"""A version after a model's name (DeepSeek V3, Qwen 2.5), not a date or a count (DeepSeek 2月10日)."""
+_VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*(?:[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano|mini)|[A-Za-z])?"
+                           r"(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％])")
+"""A version after a model's name, with its tier (DeepSeek V3, Qwen 2.5, 豆包1.5Pro), not a date or a count
+(DeepSeek 2月10日)."""
 _TIER_TAIL = re.compile(r"[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano)(?![A-Za-z0-9])")
 """A tier after a model's name (ChatGPT Plus, Gemini Ultra): one model or plan."""
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -463,7 +463,8 @@ def test_entities_gazetteer_knows_venture_firms(models):
     ("text", "name"),
     [("广立微推出SemiMind半导体大模型平台。", "SemiMind"), ("同方知网宣布，旗下华知大模型系列解决方案支持接入DeepSeek。", "华知大模型"),
      ("蚂蚁集团公布其自研百灵大模型最新研发进展。", "百灵大模型"), ("鹰瞳Airdoc宣布其万语医疗大模型已接入DeepSeek。", "万语医疗大模型"),
-     ("公司接入盘古大模型。", "盘古大模型"), ("好未来还推出了“随时问”App，这是一个AI数学老师。", "随时问")],
+     ("公司接入盘古大模型。", "盘古大模型"), ("好未来还推出了“随时问”App，这是一个AI数学老师。", "随时问"),
+     ("谭待表示，豆包1.5Pro模型的成本低于DeepSeek V3。", "豆包1.5Pro"), ("Gemini 2.0 Flash也不错。", "Gemini 2.0 Flash")],
 )
 def test_entities_a_model_named_before_its_field_or_after_its_owners_word(text, name, models):
     assert (name, "AIModel") in _mentions(text, models)
