@@ -143,8 +143,9 @@ def _members(folded: str, s: int, e: int, by_end: dict, by_start: dict) -> list[
 def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: WordLists,
                named_by_cue: bool = False) -> bool:
     """A member that may be a name: 2–12 characters, all Latin or all Han, not generic; a Han member
-    lies on token boundaries and has a proper-name or unknown token (after a cue that makes the members
-    names, such as 投资方包括, any token but a function word or a verb)."""
+    lies on token boundaries and has a proper-name or unknown token and no verb after its first word (not
+    荣耀宣布 in OPPO、荣耀宣布与DeepSeek达成合作; after a cue that makes the members names, such as 投资方包括,
+    any token but a function word or a verb)."""
     if not 2 <= len(name) <= 12 or name in lists.generic or name.startswith(_NOT_NAME_START) or _COUNTED.search(name):
         return False
     if _LATIN.fullmatch(name):
@@ -154,7 +155,7 @@ def _name_like(name: str, s: int, e: int, bounds: set[int], tags: dict, lists: W
     inner = [p for (a, b), p in tags.items() if a >= s and b <= e]
     if named_by_cue:
         return bool(inner) and not any(p.startswith(("p", "u", "c", "v", "d", "r", "f", "t")) and p != "vn" for p in inner)
-    return bool(inner) and any(p in lists.proper_pos for p in inner)
+    return bool(inner) and any(p in lists.proper_pos for p in inner) and not any(p == "v" for p in inner[1:])
 
 
 _CITED = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:据|根据)([A-Za-z0-9\u4e00-\u9fff]{2,12}?)的?(?:数据|统计|报告|调查|研究|显示|报道)")

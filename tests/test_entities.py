@@ -529,6 +529,9 @@ KEPT_AND_DROPPED = [
     # a name shared by a company and its model: the owner of a model, or someone one contacts, is the company
     ("到2025年，DeepSeek的新模型让更多人相信开源。主办方称，已经与DeepSeek取得了联系。",
      {("DeepSeek", "Organization")}, set()),
+    # a list member running into a verb is no name; a shared name one cooperates with is the company
+    ("OPPO、荣耀宣布与DeepSeek达成合作，方便用户使用。", {("OPPO", "Organization"), ("DeepSeek", "Organization")},
+     {"荣耀宣布"}),
     # an outlet cited for news, not a kind of source
     ("据电子工程专辑报道，该公司完成融资。据当地媒体报道，他已离职。", {("电子工程专辑", "Organization")}, {"当地媒体"}),
 ]
