@@ -176,8 +176,9 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     return out
 
 
-_SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注意", "整理", "制图")
-"""Words that start the text a source credit runs on into when no stop follows it (天眼查需要注意的是)."""
+_SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注意", "整理", "制图", "客户端", "记者", "编辑", "作者")
+"""Words that start the text a source credit runs on into when no stop follows it (天眼查需要注意的是,
+金融时报客户端记者：张冰洁)."""
 _TITLE_ENDS = frozenset(("助理", "总理", "经理", "代理", "首相", "议员", "总统", "主席", "部长", "大使"))
 """Titles whose last character may also open a transliterated name (国家安全事务助理迈克·沃尔茨)."""
 _NOT_NAME_END = frozenset("也则就又还都亦便曾将已等们均")

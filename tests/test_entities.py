@@ -488,6 +488,8 @@ KEPT_AND_DROPPED = [
     # a source credit stops where the text runs on
     ("基本保持着一年2家左右的投资频率。来源：天眼查需要注意的是，近3年间他一直并未出手。来源：天眼查来源：BOSS直聘截图",
      {("天眼查", "Organization")}, {"天眼查需要注意的是", "天眼查来源"}),
+    ("> 来源：金融时报客户端记者：张冰洁编辑：云阳", {("金融时报", "Organization"), ("张冰洁", "Person")},
+     {"金融时报客户端记者"}),
     # a place ends before 的 and before its whole area
     ("马斯克通过公司为OpenAI在旧金山的办公室支付租金。合肥全市的创新生态在变化。",
      {("旧金山", "Location"), ("合肥", "Location")}, {"旧金山的办公室", "合肥全市"}),
