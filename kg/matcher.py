@@ -35,8 +35,8 @@ def _name_border(v: Unit, el: dict[str, Any]) -> bool:
         return True
     could_extend = not any(_unit_ok(x, v) for x in el.get("NOT", ()))
     return not could_extend and (v.pos in _BORDER_POS or v.text in _BORDER_WORDS)
-_COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有"})
-"""Words joining coordinated entities (A和B发布……): every conjunct gets the relation."""
+_COORD = frozenset({"和", "与", "、", "及", "以及", "跟", "同", "暨", "还有", "/"})
+"""Words joining coordinated entities (A和B发布……, 适配DeepSeek R1/V3): every conjunct gets the relation."""
 _STOPS = frozenset("，,；;：:。！？!?“”\"（）()《》「」")
 """Units a gap never crosses unless the rule lists them in ``CROSS`` (nor entity mentions or
 title chains, unless their class, or ``Role``, is listed there)."""

@@ -869,6 +869,12 @@ def test_relations_chip_makers_adapting_a_model_use_it_unless_they_cannot():
         assert not _triples(text, [("华为", O), ("DeepSeek", M)]), text
 
 
+def test_relations_models_joined_by_a_slash_are_each_used():
+    got = _triples("龙芯中科、昆仑芯等AI芯片厂商纷纷宣布适配支持DeepSeek R1/V3模型。",
+                   [("龙芯中科", O), ("昆仑芯", O), ("DeepSeek R1", M), ("V3", M)])
+    assert got == {(o, "uses", m, None) for o in ("龙芯中科", "昆仑芯") for m in ("DeepSeek R1", "V3")}
+
+
 def test_relations_released_model_described_by_its_technology():
     got = _triples("2024年初，OpenAI发布了文生视频大模型Sora，再次引发关注。", [("OpenAI", O), ("文生视频", T), ("Sora", M)])
     assert ("OpenAI", "released", "Sora", None) in got
