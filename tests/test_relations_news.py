@@ -995,3 +995,40 @@ def test_relations_models_coordinated_past_the_word_for_a_model():
     got = _triples("邮储银行第一时间本地部署并集成DeepSeek-V3模型和轻量DeepSeek-R1推理模型。",
                    [("邮储银行", O), ("DeepSeek-V3", M), ("DeepSeek-R1", M)])
     assert got == {("邮储银行", "uses", "DeepSeek-V3", None), ("邮储银行", "uses", "DeepSeek-R1", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the lead named right after the round, then those who follow it
+        ("月之暗面完成10亿美元融资，阿里巴巴领投，红杉中国、小红书跟投。",
+         [("月之暗面", O), ("阿里巴巴", O), ("红杉中国", O), ("小红书", O)],
+         {("阿里巴巴", "investedIn", "月之暗面", None), ("红杉中国", "investedIn", "月之暗面", None),
+          ("小红书", "investedIn", "月之暗面", None)}),
+        # old shareholders following a list of investors, a name the recognizer missed among them
+        ("宇树科技曾宣布完成近10亿元B2轮融资，投资方包括美团、金石投资，老股东深创投、中网投、容亿、敦鸿和米达钧石跟投。",
+         [("宇树科技", O), ("美团", O), ("金石投资", O), ("深创投", O), ("中网投", O), ("容亿", O)],
+         {(x, "investedIn", "宇树科技", None) for x in ("美团", "金石投资", "深创投", "中网投", "容亿")}),
+        # a denied part is no investment
+        ("月之暗面完成融资，阿里巴巴对此并未领投。", [("月之暗面", O), ("阿里巴巴", O)], set()),
+    ],
+)
+def test_relations_investors_following_a_round(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # every reporter the dateline credits
+        ("新华社重庆2月11日电（记者李松、周文冲）家家户户的厨房里都有刀。", [("新华社", O), ("重庆", L), ("李松", P), ("周文冲", P)],
+         {("李松", "worksFor", "新华社", "记者"), ("周文冲", "worksFor", "新华社", "记者")}),
+        # the outlet's reporter credited through its app
+        ("来源：金融时报客户端记者：张冰洁", [("金融时报", O), ("张冰洁", P)], {("张冰洁", "worksFor", "金融时报", "记者")}),
+        # a desk editor's credit in a dateline is left out, as is a verb before the credit
+        ("财联社2月14日讯（编辑 刘蕊）英特尔股价上涨。", [("财联社", O), ("刘蕊", P), ("英特尔", O)], set()),
+        ("华为昨日宣布电（记者 张晓明）。", [("华为", O), ("张晓明", P)], set()),
+    ],
+)
+def test_relations_reporters_of_datelines_and_apps(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected

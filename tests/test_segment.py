@@ -18,6 +18,11 @@ SENTENCES = [
     # a photo credit closes its caption; a 资料图 inside a sentence does not
     ("合肥 视觉中国 资料图 开发DeepSeek的公司深度求索。", ["合肥 视觉中国 资料图", "开发DeepSeek的公司深度求索。"]),
     ("这张资料图显示了工厂。", ["这张资料图显示了工厂。"]),
+    # 图源：X closes the credit of a picture; a credit naming a reporter who took it runs on to the name
+    ("图源：视觉中国 蓝鲸新闻2月10日讯（记者 翟智超）手机行业迎来变革。",
+     ["图源：视觉中国", "蓝鲸新闻2月10日讯（记者 翟智超）手机行业迎来变革。"]),
+    ("图片来源：每经记者 孔泽思 摄 值得注意的是。", ["图片来源：每经记者 孔泽思 摄 值得注意的是。"]),
+    ("图源：新华社 张三/摄 会场一角。", ["图源：新华社 张三/摄 会场一角。"]),
 ]
 
 
