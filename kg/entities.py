@@ -44,6 +44,7 @@ from kg.mention_filters import (
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.entity_lists import cited_sources, coordinated, watch_lists
 from kg.repeats import repeated_names
+from kg.listed import listed_companies
 from kg.entity_patterns import company_names, enumerations, funded_orgs, grow_names, pattern_spans, word_spans
 from kg.model_names import owned_models
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
@@ -391,7 +392,9 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             + watch_lists(folded, rec.lists) + funded_orgs(folded, rec.lists):
         if not any(owner[c[0] : c[1]]):
             take(c)
-    for c in company_names(folded, sents, rec.lists):  # over a place or what the tagger found inside it (厦门 in 厦门银行)
+    # a company's short name or one named with its stock code, over a place or what the tagger found inside it
+    # (厦门 in 厦门银行, 来伊份（603777.SH）)
+    for c in company_names(folded, sents, rec.lists) + listed_companies(folded, sents, rec.lists):
         if all(o[0] >= c[0] and o[1] <= c[1] and (o[2] == "Location" or not o[3].startswith("lexicon"))
                for o in owner[c[0] : c[1]] if o):
             take(c)

@@ -554,3 +554,22 @@ def test_entities_a_shared_name_deployed_or_adapted_is_the_model_where_the_compa
     senses = {start: label for t, label, start in found if t == "DeepSeek"}
     assert senses[0] == "Organization"
     assert senses[text.index("DeepSeek本地化")] == "AIModel" and senses[text.rindex("DeepSeek")] == "AIModel"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("2月7日，奥浦迈（688293.SH）公告称将收购一家公司。", "奥浦迈"),
+        ("截至收盘，来伊份（603777.SH）预计亏损。", "来伊份"),
+        ("视觉技术公司格灵深瞳（688207.SH）自上市以来持续亏损。", "格灵深瞳"),  # a kind before the name is no part of it
+        ("港股方面，涂鸦智能-W(02391.HK)涨超10%。", "涂鸦智能"),  # nor the share class after it
+        ("建议关注如晶科能源（688223.SH）等标的。", "晶科能源"),  # nor a word glued to its start
+    ],
+)
+def test_entities_company_named_with_its_stock_code(text, company, models):
+    assert (company, "Organization") in _mentions(text, models)
+
+
+def test_entities_stock_code_after_a_fund_or_common_word_names_no_company(models):
+    found = _mentions("黄金ETF（518880.SH）上涨，信息（300001.SZ）披露。", models)
+    assert not [f for f in found if f[0] in {"黄金ETF", "信息", "ETF"}]
