@@ -573,3 +573,8 @@ def test_entities_company_named_with_its_stock_code(text, company, models):
 def test_entities_stock_code_after_a_fund_or_common_word_names_no_company(models):
     found = _mentions("黄金ETF（518880.SH）上涨，信息（300001.SZ）披露。", models)
     assert not [f for f in found if f[0] in {"黄金ETF", "信息", "ETF"}]
+
+
+def test_entities_a_subsidiary_described_by_its_parent_is_the_parent(models):
+    found = _mentions("原告嘉士伯重啤为重庆啤酒控股子公司，持有重庆嘉威33%的股权。", models)
+    assert not [f for f in found if f[0].endswith("子公司")]

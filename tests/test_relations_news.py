@@ -1032,3 +1032,8 @@ def test_relations_investors_following_a_round(text, ents, expected):
 )
 def test_relations_reporters_of_datelines_and_apps(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+def test_relations_uses_a_quoted_edition_of_a_model():
+    got = _triples("知乎宣布旗下AI搜索产品知乎直答接入“满血版”DeepSeek-R1。", [("知乎", O), ("知乎直答", M), ("DeepSeek-R1", M)])
+    assert ("知乎直答", "uses", "DeepSeek-R1", None) in got
