@@ -187,6 +187,9 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
     lists = rec.lists
     for s, e, x in rec.lexicon.match(key, starts, ends):
         label, source = x.label, f"lexicon:{x.id}"
+        if x.label == "Technology" and key[s:e] in _TECHNIQUE_VERBS and folded[e : e + 1].isascii() \
+                and folded[e : e + 1].isalnum():
+            continue  # 部署微调|DeepSeek-VL2: the verb of fine-tuning a named model, no mention of the technique
         if x.label == "AIModel":
             twin = rec.org_twin.get(key[s:e])
             after = folded[e : e + 6].lstrip()
@@ -206,6 +209,8 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
     return out
 
 
+_TECHNIQUE_VERBS = frozenset({"微调", "蒸馏"})
+"""Techniques whose word is also the verb of applying them to a model."""
 _PLACE_UNIT = frozenset("市省")
 _MODEL_WORDS = ("大模型", "模型")
 """The word for a model closing an alias that needs it to be told apart (V3模型, R1模型)."""

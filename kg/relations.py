@@ -271,8 +271,12 @@ def _dedupe_quotes(quotes: list[Quote]) -> list[Quote]:
 
 
 def _model_after(units: tuple[Unit, ...], k: int, taken: set[int]) -> int:
-    """Index of the next AI model in ``模型和[轻量]X`` from ``k`` (the unit after a model), else 0."""
-    if k + 2 >= len(units) or units[k].ent or units[k].text not in _MODEL_WORDS or units[k + 1].text not in _COORD:
+    """Index of the next AI model in ``[多模态]模型和[轻量]X`` from ``k`` (the unit after a model), else 0."""
+    if k + 1 < len(units) and units[k].ent == "Technology" and units[k + 1].text in _MODEL_WORDS:
+        k += 1  # DeepSeek-VL2多模态|模型、轻量DeepSeek-R1: the kind of model before the word for it
+    kind = k < len(units) and units[k].ent == "Technology" and units[k].text.endswith("模型")  # 多模态模型 as one word
+    if k + 2 >= len(units) or (units[k].ent or units[k].text not in _MODEL_WORDS) and not kind \
+            or units[k + 1].text not in _COORD:
         return 0
     n = k + 2 + (units[k + 2].text in _MODEL_MODIFIERS and k + 3 < len(units))
     return n if units[n].ent == "AIModel" and n not in taken else 0

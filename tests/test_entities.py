@@ -578,3 +578,8 @@ def test_entities_stock_code_after_a_fund_or_common_word_names_no_company(models
 def test_entities_a_subsidiary_described_by_its_parent_is_the_parent(models):
     found = _mentions("原告嘉士伯重啤为重庆啤酒控股子公司，持有重庆嘉威33%的股权。", models)
     assert not [f for f in found if f[0].endswith("子公司")]
+
+
+def test_entities_fine_tuning_a_named_model_is_a_verb(models):
+    assert ("微调", "Technology") not in _mentions("江苏银行成功本地化部署微调DeepSeek-VL2多模态模型。", models)
+    assert ("微调", "Technology") in _mentions("模型微调是关键，微调需要数据。", models)

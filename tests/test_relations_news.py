@@ -1037,3 +1037,9 @@ def test_relations_reporters_of_datelines_and_apps(text, ents, expected):
 def test_relations_uses_a_quoted_edition_of_a_model():
     got = _triples("知乎宣布旗下AI搜索产品知乎直答接入“满血版”DeepSeek-R1。", [("知乎", O), ("知乎直答", M), ("DeepSeek-R1", M)])
     assert ("知乎直答", "uses", "DeepSeek-R1", None) in got
+
+
+def test_relations_models_listed_after_a_kind_of_model():
+    got = _triples("江苏银行成功本地化部署微调DeepSeek-VL2多模态模型、轻量DeepSeek-R1推理模型。",
+                   [("江苏银行", O), ("DeepSeek-VL2", M), ("多模态", T), ("DeepSeek-R1", M)])
+    assert got == {("江苏银行", "uses", "DeepSeek-VL2", None), ("江苏银行", "uses", "DeepSeek-R1", None)}
