@@ -1043,3 +1043,9 @@ def test_relations_models_listed_after_a_kind_of_model():
     got = _triples("江苏银行成功本地化部署微调DeepSeek-VL2多模态模型、轻量DeepSeek-R1推理模型。",
                    [("江苏银行", O), ("DeepSeek-VL2", M), ("多模态", T), ("DeepSeek-R1", M)])
     assert got == {("江苏银行", "uses", "DeepSeek-VL2", None), ("江苏银行", "uses", "DeepSeek-R1", None)}
+
+
+def test_relations_appointed_to_a_title_of_the_company():
+    got = _triples("小米集团董事会选举卢伟冰为公司总裁。", [("小米集团", O), ("卢伟冰", P)])
+    assert [(s, p, o) for s, p, o, _ in got] == [("卢伟冰", "worksFor", "小米集团")]
+    assert all(role.endswith("总裁") for *_, role in got)  # 公司总裁 or 总裁, as the segmenter cuts it
