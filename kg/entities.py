@@ -376,7 +376,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     lex = [c for c in lex if c[1] not in units]
     strong.extend(lex)
     words = word_spans(sents)  # word start → (end, tag), for the patterns and the name growers below
-    strong.extend(pattern_spans(folded, sents, rec.lists, rec.families, words))
+    strong.extend(pattern_spans(folded, sents, rec.lists, rec.families, words, _own_tagger(rec.userdict).known))
     # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns
     strong.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 1 if c[3].startswith("lexicon") else 2), c[0]))
     owner: list[Span | None] = [None] * len(text)  # the chosen span covering each character

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from kg.credits import credit_spans
 from kg.mention_filters import glued_start
@@ -55,10 +56,12 @@ def word_spans(sents: list[tuple]) -> dict[int, tuple[int, str]]:
 
 
 def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: frozenset[str],
-                  word_map: dict[int, tuple[int, str]] | None = None) -> list[Span]:
+                  word_map: dict[int, tuple[int, str]] | None = None,
+                  known: Callable[[str], bool] | None = None) -> list[Span]:
     """Spans the surface patterns find in the folded text: models with versions, quoted names, names with
     titles, transliterated names, bylines, datelines, 《titles》 (outside film and show news). ``word_map`` is
-    :func:`word_spans` of ``sents`` where the caller has it already."""
+    :func:`word_spans` of ``sents`` where the caller has it already; ``known`` tells the words of the
+    segmenter's dictionary (a word it only guessed, 卓含 or 董希淼 before 透露, may be a name)."""
     out: list[Span] = []
     for m in LATIN_MODEL.finditer(folded):
         s, e = m.span(1)
@@ -164,8 +167,10 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     for m in _titled_name_rx(lists.titles, lists.speech_verbs).finditer(folded):
         name, (s, e) = m.group(1), m.span(1)
         word = word_map.get(s)
-        if word is None or word[0] == e and word[1] not in ("nr", "nrt", "nrfg", "x") \
-                or word[1].startswith(("v", "p", "c", "u", "d", "f", "r", "m", "q")):
+        guessed = word is not None and word[0] == e and known is not None and not known(name) \
+            and name[-1] not in _SAY_ENDS  # 负责人|卓含|透露: a word the segmenter guessed, not one it knows
+        if word is None or not guessed and (word[0] == e and word[1] not in ("nr", "nrt", "nrfg", "x")
+                                            or word[1].startswith(("v", "p", "c", "u", "d", "f", "r", "m", "q"))):
             continue  # no word starts there, one dictionary word (主席|席位), or a verb (导演|相|中): no name
         if (name[0] in lists.surnames or name[:2] in lists.surnames) and name not in lists.generic \
                 and name[-1] not in _NOT_NAME_END and name[0] not in _NOT_NAME_END \
@@ -181,6 +186,8 @@ _SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注�
 金融时报客户端记者：张冰洁)."""
 _TITLE_ENDS = frozenset(("助理", "总理", "经理", "代理", "首相", "议员", "总统", "主席", "部长", "大使"))
 """Titles whose last character may also open a transliterated name (国家安全事务助理迈克·沃尔茨)."""
+_SAY_ENDS = frozenset("称说道讲")
+"""Verbs of saying that end a guessed word (曾称): no name."""
 _NOT_NAME_END = frozenset("也则就又还都亦便曾将已等们均")
 """Adverbs and particles a speech verb may follow (巩旻也表示, 都认为): no part of a name."""
 

@@ -74,7 +74,9 @@ def extract(article: Article, models: Models) -> Extraction:
     >>> from kg.records import Article
     >>> ex = extract(Article(id="a", text="OpenAI发布了视频生成模型Sora。"), load_models())
     >>> sorted({(m.text, m.label) for m in ex.mentions})
-    [('OpenAI', 'Organization'), ('Sora', 'AIModel')]
+    [('OpenAI', 'Organization'), ('Sora', 'AIModel'), ('视频生成', 'Technology')]
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in ex.relations if r.predicate == "released"]
+    [('OpenAI', 'released', 'Sora')]
     """
     sentences = segment.segment(article, models.tagger)
     mentions = entities.find_mentions(article, sentences, models.recognizer)

@@ -72,6 +72,9 @@ class _JiebaTagger:
     def tag(self, text: str) -> list[tuple[str, str]]:
         return [(p.word, p.flag) for p in self._pos.cut(text)]
 
+    def known(self, word: str) -> bool:
+        return bool(self._tok.FREQ.get(word))
+
 
 class _RjiebaTagger:
     def __init__(self, userdict: list[tuple[str, int, str]]):
@@ -83,6 +86,9 @@ class _RjiebaTagger:
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return self._jb.tag(text)
+
+    def known(self, word: str) -> bool:
+        return self._jb.has_word(word)
 
 
 _BACKENDS = {"jieba": _JiebaTagger, "rjieba": _RjiebaTagger}

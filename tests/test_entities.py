@@ -583,3 +583,17 @@ def test_entities_a_subsidiary_described_by_its_parent_is_the_parent(models):
 def test_entities_fine_tuning_a_named_model_is_a_verb(models):
     assert ("微调", "Technology") not in _mentions("江苏银行成功本地化部署微调DeepSeek-VL2多模态模型。", models)
     assert ("微调", "Technology") in _mentions("模型微调是关键，微调需要数据。", models)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("全国选品中心负责人卓含透露，2024年的生意增长。", "卓含"),  # a name the segmenter only guessed, tagged a verb
+        ("上海金融与发展实验室副主任董希淼表示，城商行与地方国企合作。", "董希淼"),
+        ("分析师平均预计1月非农就业人数将回落。", None),  # a word it knows is no name
+        ("该品牌加盟负责人曾称，品牌月均店销可以达到十万。", None),  # nor a guessed word ending in a verb of saying
+    ],
+)
+def test_entities_name_between_a_title_and_a_speech_verb(text, person, models):
+    found = {m for m, label in _mentions(text, models) if label == "Person"}
+    assert found == ({person} if person else set())
