@@ -597,3 +597,16 @@ def test_entities_fine_tuning_a_named_model_is_a_verb(models):
 def test_entities_name_between_a_title_and_a_speech_verb(text, person, models):
     found = {m for m, label in _mentions(text, models) if label == "Person"}
     assert found == ({person} if person else set())
+
+
+def test_entities_techniques_of_efficient_training_and_number_formats(models):
+    found = _mentions("DeepSeek通过FP8混合精度训练与多Token预测（MTP）降低成本，并采用多头注意力机制。", models)
+    for name in ("混合精度训练", "多Token预测", "多头注意力机制"):
+        assert (name, "Technology") in found, (name, found)
+    assert not [f for f in found if f[0] == "FP8"]  # a number format is no model
+
+
+def test_entities_phone_and_car_makers_in_a_list(models):
+    found = _mentions("目前，包括华为、荣耀、OPPO、魅族在内的手机厂商，以及吉利、极氪、宝骏等车企均已接入。", models)
+    for name in ("荣耀", "宝骏"):
+        assert (name, "Organization") in found, (name, found)

@@ -1049,3 +1049,8 @@ def test_relations_appointed_to_a_title_of_the_company():
     got = _triples("小米集团董事会选举卢伟冰为公司总裁。", [("小米集团", O), ("卢伟冰", P)])
     assert [(s, p, o) for s, p, o, _ in got] == [("卢伟冰", "worksFor", "小米集团")]
     assert all(role.endswith("总裁") for *_, role in got)  # 公司总裁 or 总裁, as the segmenter cuts it
+
+
+def test_relations_a_clause_of_time_names_no_founded_company():
+    got = _triples("此前，闪极科技发布首款量产的AI眼镜时创始人张波就曾表示，目标是完成出货。", [("闪极科技", O), ("张波", P)])
+    assert not [t for t in got if t[1] == "founded" and t[2] != "闪极科技"]
