@@ -208,12 +208,14 @@ def _source_name(name: str, s: int, e: int, toks: list[tuple], lists: WordLists)
 _WATCH_CUE = re.compile(
     r"(?:建议关注|重点关注|推荐关注|关注标的|受益标的|相关标的|核心标的|相关个股|相关公司|受益公司|概念股|标的)"
     r"(?:包括|有|为)?[：:]"
+    r"|标的[，,]\s?(?=如|包括|例如|比如)"
 )
-"""A broker's or commentator's cue before lists of listed companies (建议关注：1）AI+诊断：联影医疗、万东医疗……)."""
+"""A broker's or commentator's cue before lists of listed companies (建议关注：1）AI+诊断：联影医疗、万东医疗……;
+…的标的，如豆神教育、昂立教育等)."""
 _WATCH_RUN = re.compile(
-    r"(?:^|(?<=[：:；;，,\s）)]))((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9]{2,8})(?=等|[；;。，,\s（(]|$)"
+    r"(?:^|(?<=[：:；;，,\s）)]))((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+[\u4e00-\u9fffA-Za-z0-9]{2,8})(?=等|以及|[；;。，,\s（(]|$)"
 )
-_LIST_LEADS = ("包括", "包含", "剔除", "例如", "比如", "如", "其中", "含")
+_LIST_LEADS = ("包括", "包含", "剔除", "例如", "比如", "如", "其中", "含", "了")
 """Words glued to a watch list's first item (包含百度集团)."""
 _COMPANY_ENDS = ("医疗", "健康", "基因", "诊断", "医学", "信息", "技术", "网络", "数据")
 """Endings of listed companies' short names beside ``lists.company_suffixes`` (科技, 股份, 医药 …)."""

@@ -406,3 +406,12 @@ def test_an_author_named_after_the_word_for_author(models):
 )
 def test_the_subject_of_a_biography_and_a_school_without_its_major(text, expected, models):
     assert expected <= set(_mentions(text, models))
+
+
+def test_listed_companies_after_a_broker_s_such_as(models):
+    found = _mentions("建议关注存在AI产品落地预期的标的，如豆神教育、天立国际控股、昂立教育、传智教育等。", models)
+    for name in ("豆神教育", "天立国际控股", "昂立教育", "传智教育"):
+        assert (name, "Organization") in found, (name, found)
+    # a list of sectors after the same cue names no company
+    found = _mentions("建议关注相关标的，如算力、存储、光模块等。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
