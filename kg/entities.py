@@ -42,7 +42,7 @@ from kg.mention_filters import (
     trim,
 )
 from kg.overlaps import keep, nests, shared_name_senses
-from kg.entity_lists import cited_sources, coordinated, watch_lists
+from kg.entity_lists import cited_sources, coordinated, stock_movers, watch_lists
 from kg.repeats import repeated_names
 from kg.listed import listed_companies
 from kg.entity_patterns import company_names, enumerations, funded_orgs, grow_names, pattern_spans, word_spans
@@ -394,7 +394,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
     for c in enumerations(folded, sents, rec.lists) + cited_sources(folded, sents, rec.lists) \
-            + watch_lists(folded, rec.lists) + funded_orgs(folded, rec.lists):
+            + watch_lists(folded, rec.lists) + stock_movers(folded, rec.lists) + funded_orgs(folded, rec.lists):
         if not any(owner[c[0] : c[1]]):
             take(c)
     # a company's short name or one named with its stock code, over a place or what the tagger found inside it

@@ -256,3 +256,55 @@ def watch_lists(folded: str, lists: WordLists) -> list[Span]:
                 pos += len(item) + 1
     return out
 
+
+_MOVERS = re.compile(
+    r"(?:^|(?<=[：:；;，,。\s）)]))((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)*[\u4e00-\u9fffA-Za-z0-9]{2,8}?)等?"
+    r"(?=涨停|跌停|跟涨|跟跌|领涨|领跌|涨超|跌超|涨逾|跌逾|大涨|大跌|收涨|收跌)"
+)
+"""Stocks named by how they moved (华大智造、思创医惠、贝瑞基因涨停, 医渡科技涨超25%)."""
+_NOT_STOCK_ENDS = ("板块", "概念", "指数", "概念股", "个股", "行业", "ETF", "基金", "方向", "赛道", "股", "市场")
+
+
+def stock_movers(folded: str, lists: WordLists) -> list[Span]:
+    """Listed companies named by how their shares moved: each item of a run before 涨停, 跟涨, 涨超…, when
+    one item ends like a company (华大智造、思创医惠、贝瑞基因涨停); not sectors (半导体板块涨超3%).
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> t = "截至收盘，华大智造、思创医惠、贝瑞基因涨停，港股方面，医渡科技涨超25%，半导体板块涨超3%。"
+    >>> [t[s:e] for s, e, *_ in stock_movers(t, load_word_lists())]
+    ['华大智造', '思创医惠', '贝瑞基因', '医渡科技']
+    """
+    out: list[Span] = []
+    ends = _COMPANY_ENDS + tuple(lists.company_suffixes)
+    for run in _MOVERS.finditer(folded):
+        items = run.group(1).split("、")
+        items[-1] = items[-1].split("等")[0]  # 万达信息|等纷纷, 石头科技|等股票
+        stripped = True
+        while stripped:
+            stripped = False
+            for tail in _MOVE_TAILS:
+                if items[-1].endswith(tail) and len(items[-1]) - len(tail) >= 2:
+                    items[-1] = items[-1][: -len(tail)]  # 东风科技|一字涨停, 引力传媒|纷纷封板
+                    stripped = True
+        first = items[0]
+        lead = next((w for w in _MOVE_LEADS if first.startswith(w) and len(first) - len(w) >= 2), "")
+        items[0] = first[len(lead):]  # 其中|岩石股份, 港股|医渡科技
+        named = [i for i in items if len(i) >= 3 and any(i.endswith(x) and len(i) > len(x) + 1 for x in ends)]
+        if not named or any(i.endswith(_NOT_STOCK_ENDS) or i in lists.generic for i in items):
+            continue
+        pos = run.start(1) + len(lead)
+        for item in items:
+            if 2 <= len(item) <= (8 if item.isascii() else 6) and not item.isdigit():
+                out.append((pos, pos + len(item), "Organization", "pattern:stock-mover", 0.7))
+            pos += len(item) + 1
+    return out
+
+
+_MOVE_TAILS = ("股价分别", "股价", "一字", "纷纷", "双双", "相继", "集体", "分别", "一度", "盘中", "批量", "即封", "封板", "均",
+               "20cm", "20CM", "10cm", "10CM", "上")
+"""Words between a stock's name and its move (东风科技一字涨停, 四川长虹股价分别涨停)."""
+_MOVE_LEADS = ("其中", "港股", "美股", "A股", "昨天", "今天", "今日", "成份股", "成分股", "持仓股", "个股", "龙头")
+"""Words glued before the first stock of a run (其中岩石股份, 港股医渡科技)."""
+

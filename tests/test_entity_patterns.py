@@ -415,3 +415,11 @@ def test_listed_companies_after_a_broker_s_such_as(models):
     # a list of sectors after the same cue names no company
     found = _mentions("建议关注相关标的，如算力、存储、光模块等。", models)
     assert not [f for f in found if f[1] == "Organization"], found
+
+
+def test_listed_companies_named_by_how_their_shares_moved(models):
+    found = _mentions("截至收盘，华大智造、思创医惠、贝瑞基因涨停，东风科技一字涨停，港股方面，医渡科技涨超25%。", models)
+    for name in ("华大智造", "思创医惠", "贝瑞基因", "东风科技", "医渡科技"):
+        assert (name, "Organization") in found, (name, found)
+    found = _mentions("半导体板块涨超3%，算力、存储等跟涨。", models)  # sectors, no companies
+    assert not [f for f in found if f[1] == "Organization"], found
