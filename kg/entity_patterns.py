@@ -103,7 +103,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             if b.group(1) not in lists.generic:
                 out.append((m.start() + b.start(1), m.start() + b.end(1), "Organization", "pattern:bracketed-stock", 0.8))
     for m in QUOTED_ORG.finditer(folded):
-        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        g = next(k for k in (1, 2, 3, 4) if m.group(k) is not None)
         out.append((m.start(g), m.end(g), "Organization", "pattern:quoted-org", 0.8))
     for m in DESCRIBED_LATIN_ORG.finditer(folded):
         name, e = m.group(1), m.end(1)

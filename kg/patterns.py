@@ -441,10 +441,11 @@ its valuation or founder (Figure估值): a company."""
 QUOTED_ORG = re.compile(
     r"[“\"「]([^“”\"「」\n，。]{2,24}?)\s*[”\"」]\s*(?:合资公司|合资企业|合资子公司)"
     r"|[“\"「]([A-Z][A-Za-z0-9 &.\-]{1,23}?)\s*[”\"」]\s*(?:公司|新公司|子公司|实验室|研究院|基金会)"
-    r"|(?:合资公司|合资企业|合资子公司|新公司)\s*[“\"「]([^“”\"「」\n，。（(]{2,24}?)\s*[”\"」]"
+    r"|(?:合资公司|合资企业|合资子公司|新公司|公号|公众号|微信公众号|官方公众号|视频号|官微)\s*[“\"「]([^“”\"「」\n，。（(]{2,24}?)\s*[”\"」]"
+    r"|[“\"「]([^“”\"「」\n，。（(]{2,16}?)\s*[”\"」]\s*(?:微信公众号|公众号|微信号|视频号)"
 )
-"""A quoted name before or after the word for a company (成立了“SB OpenAI Japan”合资公司, “Quantum AI”实验室,
-将在日本成立合资企业“SB OpenAI Japan”)."""
+"""A quoted name before or after the word for a company or a media account (成立了“SB OpenAI Japan”合资公司,
+“Quantum AI”实验室, 将在日本成立合资企业“SB OpenAI Japan”, 据公号“滨江发布”消息, “合肥日报”微信公众号刊文)."""
 
 BRACKETED_STOCKS = re.compile(r"(?:【[\u4e00-\u9fffA-Za-z0-9]{2,8}】\s?){2,}")
 """A broker's run of bracketed stock names (首推【三花智控】【拓普集团】): each is a company."""

@@ -423,3 +423,9 @@ def test_listed_companies_named_by_how_their_shares_moved(models):
         assert (name, "Organization") in found, (name, found)
     found = _mentions("半导体板块涨超3%，算力、存储等跟涨。", models)  # sectors, no companies
     assert not [f for f in found if f[1] == "Organization"], found
+
+
+def test_media_accounts_named_in_quotes(models):
+    for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
+                       ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):
+        assert (name, "Organization") in _mentions(text, models), text
