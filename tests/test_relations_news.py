@@ -1054,3 +1054,17 @@ def test_relations_appointed_to_a_title_of_the_company():
 def test_relations_a_clause_of_time_names_no_founded_company():
     got = _triples("此前，闪极科技发布首款量产的AI眼镜时创始人张波就曾表示，目标是完成出货。", [("闪极科技", O), ("张波", P)])
     assert not [t for t in got if t[1] == "founded" and t[2] != "闪极科技"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("DeepSeek已被腾讯采用。", [("DeepSeek", M), ("腾讯", O)], {("腾讯", "uses", "DeepSeek", None)}),
+        ("DeepSeek被美国商务部调查。", [("DeepSeek", M), ("美国商务部", O)], set()),  # not every 被 puts a model to use
+        ("借助DeepSeek，腾讯实现了降本。", [("DeepSeek", M), ("腾讯", O)], {("腾讯", "uses", "DeepSeek", None)}),
+        # deploying a model on its own platform does not make it the organization's model
+        ("腾讯在其平台部署了DeepSeek-R1。", [("腾讯", O), ("DeepSeek-R1", M)], {("腾讯", "uses", "DeepSeek-R1", None)}),
+    ],
+)
+def test_relations_uses_passive_helped_and_deployed_on_its_platform(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("uses", "developed")} == expected
