@@ -610,3 +610,9 @@ def test_entities_phone_and_car_makers_in_a_list(models):
     found = _mentions("目前，包括华为、荣耀、OPPO、魅族在内的手机厂商，以及吉利、极氪、宝骏等车企均已接入。", models)
     for name in ("荣耀", "宝骏"):
         assert (name, "Organization") in found, (name, found)
+
+
+def test_entities_a_founded_or_joined_name_shared_with_a_model_is_the_company(models):
+    assert ("DeepSeek", "Organization") in _mentions("梁文锋于2023年创立了DeepSeek。", models)
+    assert ("DeepSeek", "Organization") in _mentions("他随后加入了DeepSeek，负责模型训练。", models)
+    assert ("DeepSeek", "AIModel") in _mentions("多家公司接入DeepSeek。", models)
