@@ -1068,3 +1068,10 @@ def test_relations_a_clause_of_time_names_no_founded_company():
 )
 def test_relations_uses_passive_helped_and_deployed_on_its_platform(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("uses", "developed")} == expected
+
+
+def test_relations_as_a_title_and_an_organization_in_brackets():
+    got = _triples("作为百度创始人，李彦宏表示，AI很重要。", [("百度", O), ("李彦宏", P)])
+    assert got == {("李彦宏", "worksFor", "百度", "创始人"), ("李彦宏", "founded", "百度", None)}
+    got = _triples("张三教授（清华大学）指出，模型很强。", [("张三", P), ("清华大学", O)])
+    assert got == {("张三", "worksFor", "清华大学", "教授")}
