@@ -1075,3 +1075,10 @@ def test_relations_as_a_title_and_an_organization_in_brackets():
     assert got == {("李彦宏", "worksFor", "百度", "创始人"), ("李彦宏", "founded", "百度", None)}
     got = _triples("张三教授（清华大学）指出，模型很强。", [("张三", P), ("清华大学", O)])
     assert got == {("张三", "worksFor", "清华大学", "教授")}
+
+
+def test_relations_competition_stated_after_a_pair():
+    assert _triples("英伟达与OpenAI在芯片上展开竞争。", [("英伟达", O), ("OpenAI", O)]) == {
+        ("英伟达", "competesWith", "OpenAI", None)}
+    assert _triples("OpenAI和谷歌是主要竞争对手。", [("OpenAI", O), ("谷歌", O)]) == {("OpenAI", "competesWith", "谷歌", None)}
+    assert not _triples("OpenAI和谷歌不是竞争对手。", [("OpenAI", O), ("谷歌", O)])
