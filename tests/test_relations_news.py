@@ -1082,3 +1082,16 @@ def test_relations_competition_stated_after_a_pair():
         ("英伟达", "competesWith", "OpenAI", None)}
     assert _triples("OpenAI和谷歌是主要竞争对手。", [("OpenAI", O), ("谷歌", O)]) == {("OpenAI", "competesWith", "谷歌", None)}
     assert not _triples("OpenAI和谷歌不是竞争对手。", [("OpenAI", O), ("谷歌", O)])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在谈到DeepSeek时，李彦宏表示，创新不能被计划。", {("李彦宏", "explains", "DeepSeek", None)}),
+        ("李彦宏对DeepSeek给予了高度评价。", {("李彦宏", "explains", "DeepSeek", None)}),
+        ("李彦宏谈DeepSeek：创新不能被计划。", {("李彦宏", "explains", "DeepSeek", None)}),
+        ("李彦宏对DeepSeek没有评价。", set()),
+    ],
+)
+def test_relations_explains_a_topic_named_before_or_beside_the_speaker(text, expected):
+    assert {t for t in _triples(text, [("李彦宏", P), ("DeepSeek", M)]) if t[1] == "explains"} == expected

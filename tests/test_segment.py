@@ -86,3 +86,9 @@ def test_segment_a_list_of_related_articles_after_the_article_gives_no_sentences
     text = "微軟投資了Mistral。 相關文章： 比亞迪市值為何遠不及Tesla？｜周顯"
     sents = segment(Article(id="a", text=text), make_tagger("jieba"))
     assert [s.text for s in sents] == ["微軟投資了Mistral。"]
+
+
+def test_segment_a_verb_of_saying_is_not_swallowed_by_the_word_before_it():
+    tagger = make_tagger("rjieba", load_userdict(ontology_dir() / "dicts" / "userdict.txt"))
+    for text in ("李彦宏在接受采访时称，模型很好。", "OpenAI在声明中称，模型很好。", "马斯克在发布会上称，模型很好。"):
+        assert "称" in [w for w, _ in tagger.tag(text)], text
