@@ -256,6 +256,8 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                     if _names_language(stext[ps:pe]):
                         continue  # 阿尔巴尼亚语: a language, no place
                     pe = _word_end_before(toks, ps, pe)  # 杭州|亚残运会: a place ends where a word does
+                    if _no_place(stext[ps:pe], rec):
+                        continue  # 鸿蒙座舱, 析标准文件: words, no place
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
@@ -319,6 +321,33 @@ def _names_language(piece: str) -> bool:
     [False, False, True, False]
     """
     return piece.endswith(_LANGUAGE_ENDS) and len(piece) >= 3
+
+
+_VENUE_ENDS = tuple(
+    "中心 公园 医院 商场 花园 会馆 基地 市场 大厦 码头 广场 小区 区域 百货 公馆 中学 小学 大学 酒店 饭店 宾馆 一期 二期 对面 附近 别墅 公寓 "
+    "馆 园 场 站 店 院 寨 桥 口 角 侧 门 城 镇 村 湾 岸 坛 址 山 河 湖 海 江 岛 峰 谷 洲 港 塔 寺 宫 殿 府 堡 楼 东 西 南 北 旁 边 州 郡 坊 屯 庄 营 街 道 路 巷 弄 号 层 座 栋 苑 阁 居 舍 厂 矿 田 林 滩 峡 关 吧 域 畔 圈 台 墓 坝 洋 陆".split()
+)
+"""Endings of venues, buildings and landmarks, which the labeller's places may be (中山公园, 中友百货)."""
+
+
+def _no_place(piece: str, rec: Recognizer) -> bool:
+    """A labeller's place of four or more Han characters that is no place: no place ending, not a transliteration, and
+    no place of the gazetteer in it (鸿蒙座舱, 高阶智驾; not 德累斯顿, 北京北四环, 曼哈顿区).
+
+    Examples
+    --------
+    >>> r = load_recognizer()
+    >>> [_no_place(p, r) for p in ("鸿蒙座舱", "高阶智驾", "德累斯顿", "北京北四环", "曼哈顿区", "红海")]
+    [True, True, False, False, False, False]
+    """
+    lists = rec.lists
+    if len(piece) < 4 or not all(is_han(c) for c in piece) or piece.endswith(tuple(lists.loc_suffixes) + _VENUE_ENDS):
+        return False
+    if 2 * sum(c in lists.translit for c in piece) >= len(piece):
+        return False
+    surface = rec.lexicon.surface
+    return not any((x := surface.get(piece[i:j])) is not None and x.label == "Location"
+                   for i in range(len(piece) - 1) for j in range(i + 2, len(piece) + 1))
 
 
 def _place_name(piece: str, conf: float, lists: WordLists) -> bool:
