@@ -1095,3 +1095,8 @@ def test_relations_competition_stated_after_a_pair():
 )
 def test_relations_explains_a_topic_named_before_or_beside_the_speaker(text, expected):
     assert {t for t in _triples(text, [("李彦宏", P), ("DeepSeek", M)]) if t[1] == "explains"} == expected
+
+
+def test_relations_a_versioned_model_releases_nothing():
+    got = _triples("原本OpenAI计划将在o3-mini推出后发布完整版o3模型。", [("OpenAI", O), ("o3-mini", M), ("o3", M)])
+    assert not [t for t in got if t[1] == "released" and t[0] == "o3-mini"]
