@@ -15,7 +15,7 @@ __all__ = ["Tagger", "make_tagger", "split_sentences", "segment", "load_userdict
 
 # A sentence ends after 。！？!?； or a line break, together with closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】]*|\n+|(?:资料图片?|供图)(?=[ \t\u3000\xa0])"
-                           r"|(?:图片来源|图源|图片来自)[:：]\s*(?:(?!记者)[^\s。，,：:]){1,12}"
+                           r"|(?:图片来源|图源|图片来自)[:：]?\s*(?:(?!记者)[^\s。，,：:]){1,12}"
                            r"(?=[ \t\u3000\xa0])(?![ \t\u3000\xa0]+\S{1,8}?/?摄)")
 """Ends of sentences; a photo credit (合肥 视觉中国 资料图; 图源：视觉中国) ends the caption it closes."""
 _MAX_SENTENCE = 400

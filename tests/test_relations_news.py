@@ -1100,3 +1100,9 @@ def test_relations_explains_a_topic_named_before_or_beside_the_speaker(text, exp
 def test_relations_a_versioned_model_releases_nothing():
     got = _triples("原本OpenAI计划将在o3-mini推出后发布完整版o3模型。", [("OpenAI", O), ("o3-mini", M), ("o3", M)])
     assert not [t for t in got if t[1] == "released" and t[0] == "o3-mini"]
+
+
+def test_relations_products_of_a_company_putting_a_model_to_use_are_no_development():
+    got = _triples("最后是终端厂商如联想、华为、荣耀旗下部分产品接入DeepSeek模型。",
+                   [("联想", O), ("华为", O), ("荣耀", O), ("DeepSeek", M)])
+    assert not [t for t in got if t[1] == "developed"]
