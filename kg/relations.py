@@ -337,8 +337,6 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     if rule.role >= 0 and rule.role in caps:
         ru = units[caps[rule.role]]  # a Role unit, or a plain word a rule reads as the position (编辑)
         roles = ru.roles or ((article.text[ru.start : ru.end],) if not ru.ent else (None,))
-        if caps[rule.role] > 0 and units[caps[rule.role] - 1].text == "该":
-            roles = tuple(r[2:] if r and r.startswith("公司") and len(r) > 3 else r for r in roles)  # 该|公司CEO: CEO
     out = []
     named: dict[int, list[Mention] | None] = {}
     for slot in (rule.subject, rule.object):

@@ -293,6 +293,10 @@ def _merge_roles(units: list[Unit], rules: RuleSet, sentence: Sentence) -> tuple
             i += 1
             continue
         role_end, title = _title_at(units, i, rules)
+        if role_end > i + 1 and i > 0 and units[i - 1].text == "该" and units[i].text == "公司":
+            out.append(units[i])  # 该公司|首席执行官: the word for the company is the pronoun's, not the title's
+            i += 1
+            continue
         if role_end <= i:
             out.append(units[i])
             i += 1

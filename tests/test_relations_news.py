@@ -1110,4 +1110,5 @@ def test_relations_products_of_a_company_putting_a_model_to_use_are_no_developme
 
 def test_relations_this_company_s_title_in_the_same_sentence():
     got = _triples("DeepSeek由幻方量化孵化，该公司创始人梁文锋表示，模型很强。", [("DeepSeek", O), ("幻方量化", O), ("梁文锋", P)])
-    assert ("梁文锋", "worksFor", "幻方量化", "创始人") in got  # 该|公司创始人: the title without the word for the company
+    assert ("梁文锋", "worksFor", "幻方量化", "创始人") in got  # 该公司|创始人: the title without the word for the company
+    assert ("梁文锋", "founded", "幻方量化", None) in got
