@@ -72,9 +72,6 @@ class _JiebaTagger:
     def tag(self, text: str) -> list[tuple[str, str]]:
         return [(p.word, p.flag) for p in self._pos.cut(text)]
 
-    def known(self, word: str) -> bool:
-        return bool(self._tok.FREQ.get(word))
-
 
 class _RjiebaTagger:
     def __init__(self, userdict: list[tuple[str, int, str]]):
@@ -88,6 +85,7 @@ class _RjiebaTagger:
         return self._jb.tag(text)
 
     def known(self, word: str) -> bool:
+        """Whether ``word`` is in the dictionary (not a word the segmenter only guessed); kg.entities asks it."""
         return self._jb.has_word(word)
 
 
