@@ -420,6 +420,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         clash = list(dict.fromkeys(o for o in owner[c[0] : c[1]] if o is not None))
         if not clash:
             take(c)
+        elif (part := _place_after_place(c, clash, folded, rec.lists.regions)) is not None:
+            take(part)  # 广东|湛江: a province and a city the gazetteer lacks, two places
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
     for c in enumerations(folded, sents, rec.lists) + cited_sources(folded, sents, rec.lists) \
@@ -435,7 +437,9 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     body = sentences[-1].end if sentences else 0  # past it only white space or related links (kg.segment.segment)
     links = link_spans(text)
     chosen = [c for c in (outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
-              if c is not None and c[1] <= body and keep(text[c[0] : c[1]], rec.lists)]
+              if c is not None and c[1] <= body and keep(text[c[0] : c[1]], rec.lists)
+              and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))]
+    # 微信|公众号, 微信|号：: the medium of an account, not the company
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, words)
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型
@@ -448,6 +452,22 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     return tuple(
         Mention(article.id, s, e, text[s:e], label, "", source, conf) for s, e, label, source, conf in chosen
     )
+
+
+def _place_after_place(c: Span, clash: list[Span], folded: str, regions: frozenset[str]) -> Span | None:
+    """The city of a CRF place that is a province or country followed by two or three Han characters (广东|湛江,
+    中国|义乌), as a place of its own; None for anything else (上海黄浦区南京路 is an address, 徐汇滨江 one place)."""
+    if c[2] != "Location" or len(clash) != 1 or clash[0][2] != "Location" or clash[0][0] != c[0] \
+            or folded[clash[0][0] : clash[0][1]] not in regions:
+        return None
+    rest = folded[clash[0][1] : c[1]]
+    if not 2 <= len(rest) <= 3 or not all(is_han(ch) for ch in rest) or rest[-1] in _ADDRESS_TAILS:
+        return None
+    return (clash[0][1], c[1], "Location", c[3], c[4])
+
+
+_ADDRESS_TAILS = frozenset("路街道号巷弄楼镇村乡")
+"""Last characters of a place below a district (南京路, 张江镇): a known place before one is part of an address."""
 
 
 def _registered_names(folded: str, chosen: list[Span], rec: Recognizer) -> list[Span]:

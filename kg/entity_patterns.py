@@ -46,7 +46,7 @@ _MODEL_CUES = ("模型", "大模型", "发布", "版本", "推出", "上线", "�
 _STRICT_MODEL_CUES = ("模型", "大模型", "推理", "model", "Model")
 """Cues that a one-letter name with a version (R1, S1) is a model, where a product launch (P7, S25发布) is not one."""
 _CAMEL_CUES = re.compile(r"^\s*(?:[（(]\s*一种|[是为]?一[个款种])?[^，。；\n]{0,12}?(?:模型|系统|聊天机器人|智能助手|大模型)")
-_SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|综艺|影视|观影|院线|档期")
+_SCREEN_CUES = re.compile(r"电影|影片|票房|上映|电视剧|剧集|动画|导演|主演|游戏|玩家|歌曲|专辑|春晚|节目|栏目|综艺|央视|卫视|电视台|播出|联播|直播间|主持人|影视|观影|院线|档期")
 _CONJ = ("不过", "而", "和", "及", "但", "与", "或", "如", "包括", "其中", "还有")
 
 
@@ -103,7 +103,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             if b.group(1) not in lists.generic:
                 out.append((m.start() + b.start(1), m.start() + b.end(1), "Organization", "pattern:bracketed-stock", 0.8))
     for m in QUOTED_ORG.finditer(folded):
-        g = next(k for k in (1, 2, 3, 4) if m.group(k) is not None)
+        g = next(k for k in (1, 2, 3, 4, 5) if m.group(k) is not None)
         out.append((m.start(g), m.end(g), "Organization", "pattern:quoted-org", 0.8))
     for m in DESCRIBED_LATIN_ORG.finditer(folded):
         name, e = m.group(1), m.end(1)
@@ -150,6 +150,9 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         name, s = m.group(1), m.start(1)
         cut = min((k for k in (name.find(w, 2) for w in _SOURCE_RUN_ON) if k >= 2), default=len(name))
         e = s + cut  # 来源：天眼查|需要注意的是…, 天眼查|来源：…: the text the credit runs on into is no part of it
+        digits = _PICTURE_NUMBER.search(folded, s, e)
+        if digits:
+            e = digits.start()  # 图片来源：摄图网|500819294: the picture's number in the agency's catalogue
         if not folded[s:e].endswith(SOURCE_TEAMS) and not _person_led(s, e, folded, sents, lists):
             out.append((s, e, "Organization", "pattern:source", 0.8))
     out.extend(credit_spans(folded, lists.surnames))  # bylines (BYLINE), producers, photo credits, analysts
@@ -184,6 +187,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
 _SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注意", "整理", "制图", "客户端", "记者", "编辑", "作者")
 """Words that start the text a source credit runs on into when no stop follows it (天眼查需要注意的是,
 金融时报客户端记者：张冰洁)."""
+_PICTURE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{4,}$")
+"""A catalogue number glued to a picture agency's name (摄图网500819294)."""
 _TITLE_ENDS = frozenset(("助理", "总理", "经理", "代理", "首相", "议员", "总统", "主席", "部长", "大使"))
 """Titles whose last character may also open a transliterated name (国家安全事务助理迈克·沃尔茨)."""
 _SAY_ENDS = frozenset("称说道讲")

@@ -422,11 +422,16 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
         return True  # 波士顿风险投资公司|Glasswing Ventures: what the company named next is, not its name
     if k and len(rest) == 1 and rest[0][0] in _KIND_HEADS:
         return True  # 好莱坞|公司, 美国|企业, 加拿大|基金: a place and the word for a company
+    if k and len(rest) == 1 and rest[0][0] in _SCHOOL_HEADS and all(w in lists.not_company_prefixes for w, _ in words[:k]):
+        return True  # 美国|大学: a country and the word for its universities (北京|大学 is a name)
     text_all = "".join(w for w, _ in words)
     for head in _KIND_HEADS:
         if text_all.endswith(head) and (text_all[: -len(head)] in lists.not_company_prefixes
                                         or text_all[: -len(head)] in _REGION_WORDS):
             return True  # 美国公司, 中国科企 as one word: a country and the word for its companies
+    for head in _SCHOOL_HEADS:
+        if text_all.endswith(head) and text_all[: -len(head)] in lists.not_company_prefixes:
+            return True  # 美国大学 as one word: a country and the word for its universities
     if len(rest) < 2 or rest[-1][0] not in _COMPANY_HEADS:
         return False
     countries = k and all(w in lists.not_company_prefixes for w, _ in words[:k])  # 中国|教育|公司
@@ -435,9 +440,12 @@ def _descriptive(text: str, inside: list[tuple], lists: WordLists) -> bool:
                for w, _ in rest[:-1])
 
 
-_KIND_HEADS = ("公司", "企业", "集团", "机构", "基金", "科企", "车企", "药企", "私营部门", "部门", "厂商", "国家")
+_KIND_HEADS = ("公司", "企业", "集团", "机构", "基金", "科企", "车企", "药企", "私营部门", "部门", "厂商", "国家", "民企",
+               "国企", "央企")
 """Words for companies of a kind, which a place before them does not make a name (美国公司, 加拿大基金), and for
 the countries of a region (中东国家)."""
+_SCHOOL_HEADS = frozenset(("大学", "高校"))
+"""Words for schools, which make a name after a city (北京大学) but not after a country (美国大学)."""
 _FIELD_ENDS = ("领域", "行业", "板块", "赛道")
 """Endings of a word naming a field (教育领域|公司: a company of the field, not its name)."""
 _CONJUNCTIONS = frozenset(("和", "与", "及", "或", "并", "而"))

@@ -18,8 +18,14 @@ _MODEL_WORD = r"\s*(?:AI|人工智能)?\s*(?:推理|语言|多模态|视频生�
 QUOTED_MODEL = re.compile(r"[“\"「]([A-Za-z][A-Za-z0-9.\-]{0,15})[”\"」]\s*(?:的)?" + _MODEL_WORD)
 """A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
 
-QUOTED_HAN_MODEL = re.compile(r"[“「]([\u4e00-\u9fff]{2,8})[”」]\s*(?:的)?\s*(?:AI|人工智能)?\s*(?:大模型|模型|系列模型|系列大模型)")
-"""A quoted Chinese name right before the word for a model (“九章”大模型, 在“邮智”大模型基础上)."""
+QUOTED_HAN_MODEL = re.compile(r"[“「]([\u4e00-\u9fff]{2,8})[”」]\s*(?:的)?\s*(?:AI|人工智能)?\s*"
+                              r"(?:大模型|模型|系列模型|系列大模型|大语言模型|语言大模型)")
+"""A quoted Chinese name right before the word for a model (“九章”大模型, 在“邮智”大模型基础上, “智慧小苏”大语言模型)."""
+
+QUOTED_ASSISTANT = re.compile(r"[“「]([\u4e00-\u9fffA-Za-z0-9]{1,8}(?:助手|助理))[”」]")
+"""A quoted name that is itself an assistant's (“小邮助手”, “开发助手”); an AI one only where AI is spoken of near it."""
+_KIND_OF_ASSISTANT = ("AI", "智能", "语音", "全能", "超级", "个人", "得力", "贴心", "好")
+"""Words that make a quoted assistant a description (“AI超级助手”, “语音助手”, “得力助手”), not a name."""
 
 NUMBERED_MODEL = re.compile(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})" + _MODEL_WORD)
 """A Latin name with a digit right before the word for a model (训练出的s1推理模型, o3模型)."""
@@ -79,6 +85,11 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
         out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
     for m in NAMED_ASSISTANT.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
+    for m in QUOTED_ASSISTANT.finditer(folded):
+        near = folded[max(0, m.start() - 30) : m.end() + 30]
+        if m.group(1) not in lists.generic and any(w in near for w in _AI_WORDS) \
+                and not any(w in m.group(1) for w in _KIND_OF_ASSISTANT):
+            out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-assistant", 0.75))
     for m in CAMEL_FIELD_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:field-model", 0.75))
     for m in RELEASED_APP.finditer(folded):

@@ -335,6 +335,12 @@ class WordLists:
     """Words right before a name that make it the company rather than its model (初创公司DeepSeek)."""
     model_kinds: frozenset[str] = frozenset()
     """Words before 大模型 that give a kind of model, not its name (开源, 金融, 多模态)."""
+    platforms: frozenset[str] = frozenset()
+    """Social and content platforms (微信, 抖音): before one of ``account_words`` they are the medium, no mention."""
+    regions: frozenset[str] = frozenset()
+    """Provinces, municipalities and countries: one written right before a city names a second place (广东|湛江)."""
+    account_words: tuple[str, ...] = ()
+    """Words after a platform's name for an account on it (公众号, 小程序, 群, 号：): 微信公众号 names no company."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -380,6 +386,9 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data.get("product_families", ())),
             tuple(data.get("org_cues_before", ())),
             frozenset(data.get("model_kinds", ())),
+            frozenset(data.get("platforms", ())),
+            frozenset(data.get("regions", ())),
+            tuple(data.get("account_words", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc
@@ -443,9 +452,11 @@ QUOTED_ORG = re.compile(
     r"|[“\"「]([A-Z][A-Za-z0-9 &.\-]{1,23}?)\s*[”\"」]\s*(?:公司|新公司|子公司|实验室|研究院|基金会)"
     r"|(?:合资公司|合资企业|合资子公司|新公司|公号|公众号|微信公众号|官方公众号|视频号|官微)\s*[“\"「]([^“”\"「」\n，。（(]{2,24}?)\s*[”\"」]"
     r"|[“\"「]([^“”\"「」\n，。（(]{2,16}?)\s*[”\"」]\s*(?:微信公众号|公众号|微信号|视频号)"
+    r"|(?:微信公众号|公众号|公眾號|视频号)[：:]\s*([\u4e00-\u9fffA-Za-z0-9]{2,16})(?=[，,。；;\s（(]|$)"
 )
 """A quoted name before or after the word for a company or a media account (成立了“SB OpenAI Japan”合资公司,
-“Quantum AI”实验室, 将在日本成立合资企业“SB OpenAI Japan”, 据公号“滨江发布”消息, “合肥日报”微信公众号刊文)."""
+“Quantum AI”实验室, 将在日本成立合资企业“SB OpenAI Japan”, 据公号“滨江发布”消息, “合肥日报”微信公众号刊文,
+本文来自微信公众号：观弈行研，作者…)."""
 
 BRACKETED_STOCKS = re.compile(r"(?:【[\u4e00-\u9fffA-Za-z0-9]{2,8}】\s?){2,}")
 """A broker's run of bracketed stock names (首推【三花智控】【拓普集团】): each is a company."""

@@ -536,6 +536,21 @@ KEPT_AND_DROPPED = [
      {"荣耀宣布"}),
     # an outlet cited for news, not a kind of source
     ("据电子工程专辑报道，该公司完成融资。据当地媒体报道，他已离职。", {("电子工程专辑", "Organization")}, {"当地媒体"}),
+    # a media account named after a colon is an organization; the platform it is on is no mention there
+    ("本文来自微信公众号：观弈行研，作者：叁叁，题图来自：AI生成。欢迎关注爱范儿官方微信公众号：爱范儿（微信号：ifanr）。",
+     {("观弈行研", "Organization"), ("爱范儿", "Organization")}, {"微信", "AI生成"}),
+    # a picture agency's catalogue number is no part of its name
+    ("“广东缺的，南京都有。” 图片来源：摄图网500819294 教育部发布名单。", {("摄图网", "Organization")},
+     {"摄图网500819294"}),
+    # a province before a city the gazetteer lacks: two places; a country and the word for its universities or firms: none
+    ("梁文锋来自广东湛江。美国大学的专利转化率为50%左右，深圳民企数量超过254万。",
+     {("广东", "Location"), ("湛江", "Location")}, {"广东湛江", "美国大学", "深圳民企"}),
+    # a quoted assistant's or model's name near the word for it; a quoted description of an assistant is none
+    ("邮储银行将DeepSeek大模型应用于“小邮助手”。依托“智慧小苏”大语言模型服务平台。AI模型将成为人们的“得力助手”。",
+     {("小邮助手", "AIModel"), ("智慧小苏", "AIModel")}, {"得力助手"}),
+    # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
+    ("期待三星国行未来能接入DeepSeek。央视《晚间新闻》选用了AI生成的视频。", {("三星", "Organization")},
+     {"三星国行", "晚间新闻"}),
 ]
 
 
