@@ -1112,3 +1112,20 @@ def test_relations_this_company_s_title_in_the_same_sentence():
     got = _triples("DeepSeek由幻方量化孵化，该公司创始人梁文锋表示，模型很强。", [("DeepSeek", O), ("幻方量化", O), ("梁文锋", P)])
     assert ("梁文锋", "worksFor", "幻方量化", "创始人") in got  # 该公司|创始人: the title without the word for the company
     assert ("梁文锋", "founded", "幻方量化", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a technique a model works by, is built on at its core, or has as a capability
+        ("文心一言还通过持续学习（Continual Learning），让模型能够适应新知识。", [("文心一言", M), ("持续学习", T)],
+         {("文心一言", "uses", "持续学习", None)}),
+        ("文心一言的核心技术之一是知识增强。", [("文心一言", M), ("知识增强", T)], {("文心一言", "uses", "知识增强", None)}),
+        ("文心一言还具备强大的多模态理解和生成能力。", [("文心一言", M), ("多模态", T)], {("文心一言", "uses", "多模态", None)}),
+        ("文心一言不具备多模态能力。", [("文心一言", M), ("多模态", T)], set()),
+        # a company's own assistant is its development
+        ("国行版手机将核心交给了三星自有语音助手Bixby。", [("三星", O), ("Bixby", M)], {("三星", "developed", "Bixby", None)}),
+    ],
+)
+def test_relations_a_model_s_techniques_and_a_company_s_own_assistant(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("uses", "developed")} == expected
