@@ -25,6 +25,7 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("twenty-fourth blind set (misses studied after its first measurement)", ("blind24",)),
     ("twenty-sixth blind set (misses studied after its first measurement)", ("blind26",)),
     ("twenty-eighth blind set (misses studied after its first measurement)", ("blind28",)),
+    ("thirtieth blind set (misses studied after its first measurement)", ("blind30",)),
     ("third blind set (measured, never studied)", ("blind3",)),
     ("sixth blind set (measured, never studied)", ("blind6",)),
     ("ninth blind set (measured, never studied)", ("blind9",)),
@@ -38,11 +39,12 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("twenty-fifth blind set (measured, never studied)", ("blind25",)),
     ("twenty-seventh blind set (measured, never studied)", ("blind27",)),
     ("twenty-ninth blind set (measured, never studied)", ("blind29",)),
+    ("thirty-first blind set (measured, never studied)", ("blind31",)),
     ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
     ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth, seventeenth, nineteenth, "
-     "twenty-first, twenty-third, twenty-fifth, twenty-seventh and twenty-ninth blind sets)",
+     "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth and thirty-first blind sets)",
      ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17", "blind19", "blind21",
-      "blind23", "blind25", "blind27", "blind29")),
+      "blind23", "blind25", "blind27", "blind29", "blind31")),
 )
 """Every set but the development one; each annotated from the article text alone before kg was run on it."""
 
