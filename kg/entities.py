@@ -252,17 +252,32 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
                 if k == "ORG":
                     ps = after_trade(stext, ps, pe)
+                    if stext[ps] in "任" and ps > 0 and stext[ps - 1] in "年月日至" and pe - ps >= 5:
+                        ps += 1  # 2019年10月|任|希格斯动力科技有限公司: the verb of holding a post, no part of the name
                 if k == "LOC":
                     if _names_language(stext[ps:pe]):
                         continue  # 阿尔巴尼亚语: a language, no place
                     pe = _word_end_before(toks, ps, pe)  # 杭州|亚残运会: a place ends where a word does
                     if _no_place(stext[ps:pe], rec):
                         continue  # 鸿蒙座舱, 析标准文件: words, no place
+                if k == "ORG" and (country := _foreign_country_before_school(stext[ps:pe], rec.lists)):
+                    out.append((start + ps, start + ps + country, "Location", "crf", round(conf, 3)))
+                    ps += country  # 美国|加州大学: the country is where the university is, no part of its name
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out
+
+
+def _foreign_country_before_school(name: str, lists: WordLists) -> int:
+    """Length of a foreign country opening a university's name (美国|加州大学, 英国|牛津大学); 0 for none (中国人民大学)."""
+    if not name.endswith("大学"):
+        return 0
+    for n in (2, 3, 4):
+        if name[:n] in lists.countries and name[:n] != "中国" and len(name) - n >= 4:
+            return n
+    return 0
 
 
 def _word_end_before(toks: list[tuple], s: int, e: int) -> int:
@@ -420,7 +435,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         clash = list(dict.fromkeys(o for o in owner[c[0] : c[1]] if o is not None))
         if not clash:
             take(c)
-        elif (part := _place_after_place(c, clash, folded, rec.lists.regions)) is not None:
+        elif (part := _place_after_place(c, clash, folded, rec.lists.provinces | rec.lists.countries,
+                                                      rec.lists.countries)) is not None:
             take(part)  # 广东|湛江: a province and a city the gazetteer lacks, two places
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
@@ -448,22 +464,60 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
+    chosen = _one_class_per_name(folded, chosen, rec.lists)
     chosen = shared_name_senses(folded, chosen, rec.org_twin, key)
     return tuple(
         Mention(article.id, s, e, text[s:e], label, "", source, conf) for s, e, label, source, conf in chosen
     )
 
 
-def _place_after_place(c: Span, clash: list[Span], folded: str, regions: frozenset[str]) -> Span | None:
+def _one_class_per_name(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
+    """A name the article gives an organization, or a company's name without its endings, is an organization wherever
+    the labeller read it as a person or a place (洛必德科技有限公司…洛必德的产品); so is a place with an institution's
+    ending (华西医院)."""
+    orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization"}
+    orgs |= {short for name in orgs if len(short := _short_company_name(name, lists)) >= 2}
+    return [(c[0], c[1], "Organization", c[3], c[4]) if c[3] == "crf" and c[2] in ("Person", "Location") and (
+            folded[c[0] : c[1]] in orgs or c[2] == "Location" and folded.endswith(_INSTITUTION_ENDS, c[0], c[1]))
+            else c for c in chosen]
+
+
+_INSTITUTION_ENDS = ("医院", "大学", "学院", "公司", "银行", "集团", "研究院", "研究所")
+"""Endings of an institution's name: a labeller's place so named is the institution (华西医院)."""
+
+
+def _short_company_name(name: str, lists: WordLists) -> str:
+    """A company's name less its endings (洛必德科技有限公司 → 洛必德); the name itself when it has none."""
+    ends = sorted((w for w in lists.company_suffixes | lists.org_suffixes if len(w) >= 2), key=len, reverse=True)
+    ends += ["有限公司", "有限责任公司", "股份有限公司"]
+    cut = True
+    while cut:
+        cut = False
+        for w in ends:
+            if name.endswith(w) and len(name) - len(w) >= 2:
+                name, cut = name[: -len(w)], True
+                break
+    return name
+
+
+def _place_after_place(c: Span, clash: list[Span], folded: str, regions: frozenset[str],
+                       countries: frozenset[str]) -> Span | None:
     """The city of a CRF place that is a province or country followed by two or three Han characters (广东|湛江,
     中国|义乌), as a place of its own; None for anything else (上海黄浦区南京路 is an address, 徐汇滨江 one place)."""
     if c[2] != "Location" or len(clash) != 1 or clash[0][2] != "Location" or clash[0][0] != c[0] \
             or folded[clash[0][0] : clash[0][1]] not in regions:
         return None
-    rest = folded[clash[0][1] : c[1]]
+    start = clash[0][1]
+    if folded.startswith(_DIRECTIONS, start) and folded[clash[0][0] : start] in countries:
+        start += next(len(w) for w in _DIRECTIONS if folded.startswith(w, start))  # 加拿大|北部|魁北克
+    rest = folded[start : c[1]]
     if not 2 <= len(rest) <= 3 or not all(is_han(ch) for ch in rest) or rest[-1] in _ADDRESS_TAILS:
         return None
-    return (clash[0][1], c[1], "Location", c[3], c[4])
+    return (start, c[1], "Location", c[3], c[4])
+
+
+_DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "北部", "南部", "东部", "西部", "中部")
+"""Parts of a country named between it and a place in it (加拿大北部魁北克)."""
 
 
 _ADDRESS_TAILS = frozenset("路街道号巷弄楼镇村乡")

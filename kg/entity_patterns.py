@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from kg.credits import credit_spans
-from kg.mention_filters import glued_start
+from kg.mention_filters import glued_start, trim
 from kg.model_names import model_name_spans
 from kg.patterns import (
     BOOK_TITLE,
@@ -26,6 +26,7 @@ from kg.patterns import (
     BRACKETED_STOCKS,
     QUOTED_INSTITUTION,
     QUOTED_ORG,
+    CALLED_COMPANY,
     SOURCE_LINE,
     SOURCE_TEAMS,
     WordLists,
@@ -105,6 +106,10 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     for m in QUOTED_ORG.finditer(folded):
         g = next(k for k in (1, 2, 3, 4, 5) if m.group(k) is not None)
         out.append((m.start(g), m.end(g), "Organization", "pattern:quoted-org", 0.8))
+    for m in CALLED_COMPANY.finditer(folded):
+        g = 1 if m.group(1) is not None else 2
+        if m.group(g).strip() not in lists.generic:
+            out.append((m.start(g), m.start(g) + len(m.group(g).rstrip()), "Organization", "pattern:called-company", 0.8))
     for m in DESCRIBED_LATIN_ORG.finditer(folded):
         name, e = m.group(1), m.end(1)
         words = name.split()
@@ -166,6 +171,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
                 prev = stext[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
                 nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
                 if prev in lists.titles or nxt in lists.titles:
+                    e = trim(stext, s, e, "Person", lists)  # 王鹤|现担任
                     out.append((start + s, start + e, "Person", "pattern:title-name", 0.85))
     for m in _titled_name_rx(lists.titles, lists.speech_verbs).finditer(folded):
         name, (s, e) = m.group(1), m.span(1)

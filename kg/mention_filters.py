@@ -111,8 +111,12 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
     4
     >>> trim("旧金山的办公室", 0, 7, "Location", w), trim("合肥全市", 0, 4, "Location", w)
     (3, 2)
+    >>> trim("王鹤现担任教授", 0, 3, "Person", w), trim("王鹤现", 0, 3, "Person", w)
+    (2, 3)
     """
     if label == "Person":
+        if e - s == 3 and text[e - 1] in "现曾" and text.startswith(_OFFICE_VERBS, e):
+            return e - 1  # 王鹤|现担任: now or once holding an office, no part of the name
         return e
     if label == "Location":
         k = text.find("的", s + 2, e)
@@ -179,6 +183,8 @@ def glued_start(word: str, surnames: frozenset[str]) -> int:
     return 0
 
 
+_OFFICE_VERBS = ("担任", "任", "出任", "就职", "在", "为", "是")
+"""Verbs of holding an office (王鹤现担任, 张三曾任): 现 or 曾 before one is an adverb, not a name's last character."""
 _BENCHMARK_ENDS = ("Bench", "bench", "Eval", "BENCH")
 """Endings of a benchmark's name (ToolBench, HumanEval)."""
 _WHOLE_AREA = ("全市", "全省", "全县", "全区", "全境", "全国")

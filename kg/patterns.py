@@ -27,6 +27,7 @@ __all__ = [
     "PAREN_ABBR",
     "BRACKETED_STOCKS",
     "QUOTED_ORG",
+    "CALLED_COMPANY",
     "LATIN_PERSON",
     "CAMEL_NAME",
     "DATELINE",
@@ -337,8 +338,11 @@ class WordLists:
     """Words before 大模型 that give a kind of model, not its name (开源, 金融, 多模态)."""
     platforms: frozenset[str] = frozenset()
     """Social and content platforms (微信, 抖音): before one of ``account_words`` they are the medium, no mention."""
-    regions: frozenset[str] = frozenset()
-    """Provinces, municipalities and countries: one written right before a city names a second place (广东|湛江)."""
+    provinces: frozenset[str] = frozenset()
+    """Provinces, municipalities and regions of China: one written right before a city names a second place (广东|湛江)."""
+    countries: frozenset[str] = frozenset()
+    """Countries: one right before a place is a second place (加拿大|北部|魁北克); a foreign one before a university is
+    no part of its name (美国|加州大学)."""
     account_words: tuple[str, ...] = ()
     """Words after a platform's name for an account on it (公众号, 小程序, 群, 号：): 微信公众号 names no company."""
 
@@ -387,7 +391,8 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(data.get("org_cues_before", ())),
             frozenset(data.get("model_kinds", ())),
             frozenset(data.get("platforms", ())),
-            frozenset(data.get("regions", ())),
+            frozenset(data.get("provinces", ())),
+            frozenset(data.get("countries", ())),
             tuple(data.get("account_words", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -457,6 +462,13 @@ QUOTED_ORG = re.compile(
 """A quoted name before or after the word for a company or a media account (成立了“SB OpenAI Japan”合资公司,
 “Quantum AI”实验室, 将在日本成立合资企业“SB OpenAI Japan”, 据公号“滨江发布”消息, “合肥日报”微信公众号刊文,
 本文来自微信公众号：观弈行研，作者…)."""
+
+CALLED_COMPANY = re.compile(
+    r"(?:名为|名叫|叫做|叫作)\s*(?:[“\"「]([^“”\"「」\n，。]{2,20}?)[”\"」]|([A-Za-z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}))"
+    r"\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*的\s*(?:[\u4e00-\u9fff]{0,6}?)"
+    r"(?:公司|企业|初创公司|初创企业|创业公司|机构|实验室|研究所|基金会|投资公司|科技公司|独角兽)"
+)
+"""A name given to a company after 名为 (一家名为 KoBold Metals（以下简称 KoB）的公司, 名为“深度求索”的人工智能公司)."""
 
 BRACKETED_STOCKS = re.compile(r"(?:【[\u4e00-\u9fffA-Za-z0-9]{2,8}】\s?){2,}")
 """A broker's run of bracketed stock names (首推【三花智控】【拓普集团】): each is a company."""

@@ -548,6 +548,17 @@ KEPT_AND_DROPPED = [
     # a quoted assistant's or model's name near the word for it; a quoted description of an assistant is none
     ("邮储银行将DeepSeek大模型应用于“小邮助手”。依托“智慧小苏”大语言模型服务平台。AI模型将成为人们的“得力助手”。",
      {("小邮助手", "AIModel"), ("智慧小苏", "AIModel")}, {"得力助手"}),
+    # a company's name without its endings is the company wherever it recurs; a hospital is no place
+    ("洛必德科技有限公司（以下简称“洛必德”）COO侍启山接受采访。洛必德的产品很多。为北医三院、华西医院等医院赋能。",
+     {("洛必德", "Organization"), ("华西医院", "Organization")}, {"侍启山接受"}),
+    # 现 before a verb of office, 任 after a date: no part of the names beside them
+    ("银河通用的创始人王鹤现担任助理教授。侍启山2018年4月至2019年10月任希格斯动力（珠海）科技有限公司技术副总裁。",
+     {("王鹤", "Person"), ("希格斯动力（珠海）科技有限公司", "Organization")}, {"王鹤现", "任希格斯动力（珠海）科技有限公司"}),
+    # a country before a part of it and a place, or before a university: two mentions
+    ("2022年公司就在加拿大北部魁北克钻孔。核心成员来自北京航空航天大学、美国加州大学等国际知名学府。", {("加拿大", "Location"), ("魁北克", "Location"),
+     ("美国", "Location"), ("加州大学", "Organization")}, {"加拿大北部魁北克", "美国加州大学"}),
+    # a name given to a company after 名为
+    ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
     ("期待三星国行未来能接入DeepSeek。央视《晚间新闻》选用了AI生成的视频。", {("三星", "Organization")},
      {"三星国行", "晚间新闻"}),
