@@ -435,9 +435,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         clash = list(dict.fromkeys(o for o in owner[c[0] : c[1]] if o is not None))
         if not clash:
             take(c)
-        elif (part := _place_after_place(c, clash, folded, rec.lists.provinces | rec.lists.countries,
-                                                      rec.lists.countries)) is not None:
-            take(part)  # 广东|湛江: a province and a city the gazetteer lacks, two places
+        elif (part := _place_after_place(c, clash, folded, rec.lists.countries)) is not None:
+            take(part)  # 加拿大北部|魁北克: a country, a part of it and a place the gazetteer lacks
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
     for c in enumerations(folded, sents, rec.lists) + cited_sources(folded, sents, rec.lists) \
@@ -472,13 +471,14 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
 
 
 def _one_class_per_name(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
-    """A name the article gives an organization, or a company's name without its endings, is an organization wherever
-    the labeller read it as a person or a place (洛必德科技有限公司…洛必德的产品); so is a place with an institution's
-    ending (华西医院)."""
+    """A name the article gives an organization is one wherever the labeller read it as a person or a place, and a
+    company's name without its endings wherever it read a person (洛必德科技有限公司…洛必德的产品); so is a place with an
+    institution's ending (华西医院)."""
     orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization"}
-    orgs |= {short for name in orgs if len(short := _short_company_name(name, lists)) >= 2}
-    return [(c[0], c[1], "Organization", c[3], c[4]) if c[3] == "crf" and c[2] in ("Person", "Location") and (
-            folded[c[0] : c[1]] in orgs or c[2] == "Location" and folded.endswith(_INSTITUTION_ENDS, c[0], c[1]))
+    shorts = {short for name in orgs if len(short := _short_company_name(name, lists)) >= 2 and short != name}
+    return [(c[0], c[1], "Organization", c[3], c[4]) if c[3] == "crf" and (
+            c[2] == "Person" and folded[c[0] : c[1]] in orgs | shorts
+            or c[2] == "Location" and (folded[c[0] : c[1]] in orgs or folded.endswith(_INSTITUTION_ENDS, c[0], c[1])))
             else c for c in chosen]
 
 
@@ -487,9 +487,10 @@ _INSTITUTION_ENDS = ("医院", "大学", "学院", "公司", "银行", "集团",
 
 
 def _short_company_name(name: str, lists: WordLists) -> str:
-    """A company's name less its endings (洛必德科技有限公司 → 洛必德); the name itself when it has none."""
-    ends = sorted((w for w in lists.company_suffixes | lists.org_suffixes if len(w) >= 2), key=len, reverse=True)
-    ends += ["有限公司", "有限责任公司", "股份有限公司"]
+    """A company's name less its company endings (洛必德科技有限公司 → 洛必德; 北京大学 stays); the name itself when it
+    has none."""
+    ends = sorted({w for w in lists.company_suffixes if len(w) >= 2} | {"公司", "有限公司", "有限责任公司", "股份有限公司"},
+                  key=len, reverse=True)
     cut = True
     while cut:
         cut = False
@@ -500,26 +501,25 @@ def _short_company_name(name: str, lists: WordLists) -> str:
     return name
 
 
-def _place_after_place(c: Span, clash: list[Span], folded: str, regions: frozenset[str],
-                       countries: frozenset[str]) -> Span | None:
-    """The city of a CRF place that is a province or country followed by two or three Han characters (广东|湛江,
-    中国|义乌), as a place of its own; None for anything else (上海黄浦区南京路 is an address, 徐汇滨江 one place)."""
+def _place_after_place(c: Span, clash: list[Span], folded: str, countries: frozenset[str]) -> Span | None:
+    """The place of a CRF place that is a country, a part of it and a place of two or three Han characters (加拿大|北部|
+    魁北克), as a place of its own; None for anything else: a province and its city (广东湛江) stay one place, as a
+    full address does (上海黄浦区南京路)."""
     if c[2] != "Location" or len(clash) != 1 or clash[0][2] != "Location" or clash[0][0] != c[0] \
-            or folded[clash[0][0] : clash[0][1]] not in regions:
+            or folded[clash[0][0] : clash[0][1]] not in countries:
         return None
     start = clash[0][1]
-    if folded.startswith(_DIRECTIONS, start) and folded[clash[0][0] : start] in countries:
-        start += next(len(w) for w in _DIRECTIONS if folded.startswith(w, start))  # 加拿大|北部|魁北克
-    rest = folded[start : c[1]]
+    part = next((w for w in _DIRECTIONS if folded.startswith(w, start)), None)
+    if part is None:
+        return None
+    rest = folded[start + len(part) : c[1]]
     if not 2 <= len(rest) <= 3 or not all(is_han(ch) for ch in rest) or rest[-1] in _ADDRESS_TAILS:
         return None
-    return (start, c[1], "Location", c[3], c[4])
+    return (start + len(part), c[1], "Location", c[3], c[4])
 
 
 _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "北部", "南部", "东部", "西部", "中部")
 """Parts of a country named between it and a place in it (加拿大北部魁北克)."""
-
-
 _ADDRESS_TAILS = frozenset("路街道号巷弄楼镇村乡")
 """Last characters of a place below a district (南京路, 张江镇): a known place before one is part of an address."""
 

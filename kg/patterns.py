@@ -338,11 +338,9 @@ class WordLists:
     """Words before 大模型 that give a kind of model, not its name (开源, 金融, 多模态)."""
     platforms: frozenset[str] = frozenset()
     """Social and content platforms (微信, 抖音): before one of ``account_words`` they are the medium, no mention."""
-    provinces: frozenset[str] = frozenset()
-    """Provinces, municipalities and regions of China: one written right before a city names a second place (广东|湛江)."""
     countries: frozenset[str] = frozenset()
-    """Countries: one right before a place is a second place (加拿大|北部|魁北克); a foreign one before a university is
-    no part of its name (美国|加州大学)."""
+    """Countries: one before a part of it and a place is a second place (加拿大|北部|魁北克); a foreign one before a
+    university is no part of its name (美国|加州大学)."""
     account_words: tuple[str, ...] = ()
     """Words after a platform's name for an account on it (公众号, 小程序, 群, 号：): 微信公众号 names no company."""
 
@@ -391,7 +389,6 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             tuple(data.get("org_cues_before", ())),
             frozenset(data.get("model_kinds", ())),
             frozenset(data.get("platforms", ())),
-            frozenset(data.get("provinces", ())),
             frozenset(data.get("countries", ())),
             tuple(data.get("account_words", ())),
         )
