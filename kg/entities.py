@@ -244,7 +244,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 k == "PER" and conf >= _MIN_CONFIDENCE_NAME and _chinese_name(stext[s:e], rec.lists)
             ):
                 continue
-            for ps, pe in pieces(stext, s, e):
+            for ps, pe in (_places_apart(stext, pieces(stext, s, e)) if k == "LOC" else pieces(stext, s, e)):
                 if k == "PER" and _NUMBER_BEFORE.search(stext, max(0, ps - 2), ps):
                     continue  # a unit after a number (1 吉瓦), not a person
                 if k == "PER":
@@ -267,6 +267,18 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
+    return out
+
+
+def _places_apart(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Places the labeller joined over 与 or 和 (上海大学与上海市宝山区), each apart; a place is never named so."""
+    out = []
+    for a, b in spans:
+        k = next((i for i in range(a + 2, b - 2) if text[i] in "与和"), -1)
+        if k < 0:
+            out.append((a, b))
+        else:
+            out.extend([(a, k), (k + 1, b)])
     return out
 
 

@@ -557,6 +557,9 @@ KEPT_AND_DROPPED = [
     # a country before a part of it and a place, or before a university: two mentions
     ("2022年公司就在加拿大北部魁北克钻孔。核心成员来自北京航空航天大学、美国加州大学等国际知名学府。", {("加拿大", "Location"), ("魁北克", "Location"),
      ("美国", "Location"), ("加州大学", "Organization")}, {"加拿大北部魁北克", "美国加州大学"}),
+    # places the labeller joined over 与 are apart
+    ("2024年7月，上海大学与上海市宝山区、杭州宇树科技签署战略合作协议。", {("上海大学", "Organization"), ("宝山区", "Location")},
+     {"上海大学与上海市宝山区"}),
     # a name given to a company after 名为
     ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
