@@ -42,6 +42,14 @@ from kg.mention_filters import (
     trim,
 )
 from kg.overlaps import keep, nests, shared_name_senses
+from kg.name_extents import (
+    foreign_country_before_school,
+    one_class_per_name,
+    place_after_place,
+    placed_registered_names,
+    places_apart,
+    registered_names,
+)
 from kg.entity_lists import cited_sources, coordinated, stock_movers, watch_lists
 from kg.repeats import repeated_names
 from kg.listed import listed_companies
@@ -66,11 +74,6 @@ __all__ = ["Recognizer", "load_recognizer", "find_mentions", "org_parent"]
 
 _MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9\-])")
 """Hyphen-joined parts after a model's name: a variant (DeepSeek-R1-Distill-Qwen-7B, GPT-4o-mini)."""
-_REGISTERED = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]([\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))?")
-_REGISTERED_WORDS = frozenset(("集团", "国际", "控股", "亚洲", "中国"))
-_PLACED_FIRM = re.compile(r"([\u4e00-\u9fff]{2,14}?)(股份有限公司|有限责任公司|有限公司|合伙企业[（(]有限合伙[）)])")
-"""The trade name and business of a registered name after its place, up to its legal form (北京|五季健康咨询有限公司)."""
-_NOT_IN_FIRM = frozenset("的是在和与及了等为从向对将被把")
 _VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*(?:[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano|mini)|[A-Za-z])?"
                            r"(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％])")
 """A version after a model's name, with its tier (DeepSeek V3, Qwen 2.5, 豆包1.5Pro), not a date or a count
@@ -244,7 +247,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 k == "PER" and conf >= _MIN_CONFIDENCE_NAME and _chinese_name(stext[s:e], rec.lists)
             ):
                 continue
-            for ps, pe in (_places_apart(stext, pieces(stext, s, e)) if k == "LOC" else pieces(stext, s, e)):
+            for ps, pe in (places_apart(stext, pieces(stext, s, e)) if k == "LOC" else pieces(stext, s, e)):
                 if k == "PER" and _NUMBER_BEFORE.search(stext, max(0, ps - 2), ps):
                     continue  # a unit after a number (1 吉瓦), not a person
                 if k == "PER":
@@ -260,7 +263,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                     pe = _word_end_before(toks, ps, pe)  # 杭州|亚残运会: a place ends where a word does
                     if _no_place(stext[ps:pe], rec):
                         continue  # 鸿蒙座舱, 析标准文件: words, no place
-                if k == "ORG" and (country := _foreign_country_before_school(stext[ps:pe], rec.lists)):
+                if k == "ORG" and (country := foreign_country_before_school(stext[ps:pe], rec.lists)):
                     out.append((start + ps, start + ps + country, "Location", "crf", round(conf, 3)))
                     ps += country  # 美国|加州大学: the country is where the university is, no part of its name
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
@@ -268,28 +271,6 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 ):
                     out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
     return out
-
-
-def _places_apart(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Places the labeller joined over 与 or 和 (上海大学与上海市宝山区), each apart; a place is never named so."""
-    out = []
-    for a, b in spans:
-        k = next((i for i in range(a + 2, b - 2) if text[i] in "与和"), -1)
-        if k < 0:
-            out.append((a, b))
-        else:
-            out.extend([(a, k), (k + 1, b)])
-    return out
-
-
-def _foreign_country_before_school(name: str, lists: WordLists) -> int:
-    """Length of a foreign country opening a university's name (美国|加州大学, 英国|牛津大学); 0 for none (中国人民大学)."""
-    if not name.endswith("大学"):
-        return 0
-    for n in (2, 3, 4):
-        if name[:n] in lists.countries and name[:n] != "中国" and len(name) - n >= 4:
-            return n
-    return 0
 
 
 def _word_end_before(toks: list[tuple], s: int, e: int) -> int:
@@ -447,7 +428,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
         clash = list(dict.fromkeys(o for o in owner[c[0] : c[1]] if o is not None))
         if not clash:
             take(c)
-        elif (part := _place_after_place(c, clash, folded, rec.lists.countries)) is not None:
+        elif (part := place_after_place(c, clash, folded, rec.lists.countries)) is not None:
             take(part)  # 加拿大北部|魁北克: a country, a part of it and a place the gazetteer lacks
         elif nests(c, clash, folded, rec.lists.generic):
             take(c)
@@ -470,117 +451,16 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, words)
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型
-    chosen = _registered_names(folded, chosen, rec)
-    chosen = _placed_registered_names(folded, chosen)
+    chosen = registered_names(folded, chosen, rec.lexicon.surface, rec.lists)
+    chosen = placed_registered_names(folded, chosen)
     chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
     chosen.extend(_abbreviations(folded, chosen))
     chosen.sort()
-    chosen = _one_class_per_name(folded, chosen, rec.lists)
+    chosen = one_class_per_name(folded, chosen, rec.lists)
     chosen = shared_name_senses(folded, chosen, rec.org_twin, key)
     return tuple(
         Mention(article.id, s, e, text[s:e], label, "", source, conf) for s, e, label, source, conf in chosen
     )
-
-
-def _one_class_per_name(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
-    """A name the article gives an organization is one wherever the labeller read it as a person or a place, and a
-    company's name without its endings wherever it read a person (洛必德科技有限公司…洛必德的产品); so is a place with an
-    institution's ending (华西医院)."""
-    orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization"}
-    shorts = {short for name in orgs if len(short := _short_company_name(name, lists)) >= 2 and short != name}
-    return [(c[0], c[1], "Organization", c[3], c[4]) if c[3] == "crf" and (
-            c[2] == "Person" and folded[c[0] : c[1]] in orgs | shorts
-            or c[2] == "Location" and (folded[c[0] : c[1]] in orgs or folded.endswith(_INSTITUTION_ENDS, c[0], c[1])))
-            else c for c in chosen]
-
-
-_INSTITUTION_ENDS = ("医院", "大学", "学院", "公司", "银行", "集团", "研究院", "研究所")
-"""Endings of an institution's name: a labeller's place so named is the institution (华西医院)."""
-
-
-def _short_company_name(name: str, lists: WordLists) -> str:
-    """A company's name less its company endings (洛必德科技有限公司 → 洛必德; 北京大学 stays); the name itself when it
-    has none."""
-    ends = sorted({w for w in lists.company_suffixes if len(w) >= 2} | {"公司", "有限公司", "有限责任公司", "股份有限公司"},
-                  key=len, reverse=True)
-    cut = True
-    while cut:
-        cut = False
-        for w in ends:
-            if name.endswith(w) and len(name) - len(w) >= 2:
-                name, cut = name[: -len(w)], True
-                break
-    return name
-
-
-def _place_after_place(c: Span, clash: list[Span], folded: str, countries: frozenset[str]) -> Span | None:
-    """The place of a CRF place that is a country, a part of it and a place of two or three Han characters (加拿大|北部|
-    魁北克), as a place of its own; None for anything else: a province and its city (广东湛江) stay one place, as a
-    full address does (上海黄浦区南京路)."""
-    if c[2] != "Location" or len(clash) != 1 or clash[0][2] != "Location" or clash[0][0] != c[0] \
-            or folded[clash[0][0] : clash[0][1]] not in countries:
-        return None
-    start = clash[0][1]
-    part = next((w for w in _DIRECTIONS if folded.startswith(w, start)), None)
-    if part is None:
-        return None
-    rest = folded[start + len(part) : c[1]]
-    if not 2 <= len(rest) <= 3 or not all(is_han(ch) for ch in rest) or rest[-1] in _ADDRESS_TAILS:
-        return None
-    return (start + len(part), c[1], "Location", c[3], c[4])
-
-
-_DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "北部", "南部", "东部", "西部", "中部")
-"""Parts of a country named between it and a place in it (加拿大北部魁北克)."""
-_ADDRESS_TAILS = frozenset("路街道号巷弄楼镇村乡")
-"""Last characters of a place below a district (南京路, 张江镇): a known place before one is part of an address."""
-
-
-def _registered_names(folded: str, chosen: list[Span], rec: Recognizer) -> list[Span]:
-    """A company's registered name is one mention: 三星（中国）投资有限公司, 恒生银行（中国）.
-
-    An organization followed by a place (or 集团/国际/控股) in parentheses, and optionally by
-    more words ending in 有限公司/集团/公司, absorbs them and the mentions inside them.
-    """
-    if "（" not in folded and "(" not in folded:
-        return chosen
-    out = sorted(chosen)
-    for c in [o for o in out if o[2] == "Organization"]:
-        m = _REGISTERED.match(folded, c[1])
-        if not m:
-            continue
-        inner = m.group(1)
-        x = rec.lexicon.surface.get(inner)
-        if not (inner in _REGISTERED_WORDS or (x is not None and x.label == "Location")):
-            continue
-        if not m.group(2) and not (folded[c[0] : c[1]].endswith(tuple(rec.lists.org_suffixes))):
-            continue  # 百度（北京）alone: keep the name and the place apart unless the name ends like a company
-        span = (c[0], m.end(), "Organization", c[3], c[4])
-        out = [o for o in out if not (o[0] >= c[0] and o[1] <= span[1])]
-        out.append(span)
-    return sorted(out)
-
-
-def _placed_registered_names(folded: str, chosen: list[Span]) -> list[Span]:
-    """A registered name that opens with its place is one organization: 北京五季健康咨询有限公司,
-    天津海峡信息技术合伙企业（有限合伙）, where the parts were read as a place and a shorter name.
-
-    A place followed by 2–14 Han characters with no function word among them and a legal form
-    (有限公司, 股份有限公司, 有限责任公司, 合伙企业（有限合伙）) absorbs them and the mentions inside.
-    """
-    if "有限" not in folded:
-        return chosen
-    out = sorted(chosen)
-    for c in [o for o in out if o[2] == "Location"]:
-        m = _PLACED_FIRM.match(folded, c[1])
-        if not m or any(ch in _NOT_IN_FIRM for ch in m.group(1)):
-            continue
-        inside = [o for o in out if o[0] < m.end() and o[1] > c[0]]
-        if any(o[0] < c[0] or o[1] > m.end() for o in inside):
-            continue  # a mention reaching out of it: the run is not one name
-        span = (c[0], m.end(), "Organization", "pattern:registered-name", 0.8)
-        out = [o for o in out if o not in inside] + [span]
-    return sorted(out)
 
 
 def _abbreviations(folded: str, chosen: list[Span]) -> list[Span]:
