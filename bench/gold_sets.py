@@ -26,6 +26,7 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("twenty-sixth blind set (misses studied after its first measurement)", ("blind26",)),
     ("twenty-eighth blind set (misses studied after its first measurement)", ("blind28",)),
     ("thirtieth blind set (misses studied after its first measurement)", ("blind30",)),
+    ("thirty-second blind set (misses studied after its first measurement)", ("blind32",)),
     ("third blind set (measured, never studied)", ("blind3",)),
     ("sixth blind set (measured, never studied)", ("blind6",)),
     ("ninth blind set (measured, never studied)", ("blind9",)),
@@ -40,11 +41,12 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("twenty-seventh blind set (measured, never studied)", ("blind27",)),
     ("twenty-ninth blind set (measured, never studied)", ("blind29",)),
     ("thirty-first blind set (measured, never studied)", ("blind31",)),
+    ("thirty-third blind set (measured, never studied)", ("blind33",)),
     ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
     ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth, seventeenth, nineteenth, "
-     "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth and thirty-first blind sets)",
+     "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth, thirty-first and thirty-third blind sets)",
      ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17", "blind19", "blind21",
-      "blind23", "blind25", "blind27", "blind29", "blind31")),
+      "blind23", "blind25", "blind27", "blind29", "blind31", "blind33")),
 )
 """Every set but the development one; each annotated from the article text alone before kg was run on it."""
 
