@@ -161,6 +161,8 @@ def _own_tagger(userdict: str):
     return make_tagger("rjieba", load_userdict(userdict) if Path(userdict).is_file() else [])
 
 
+_GLUED_BEFORE = frozenset("如及和与为在从对被把据以由向继")
+"""Function words a segmenter glues to the start of a company's name (如|锦龙股份)."""
 _GLUED_END = frozenset("则也都")
 """Adverbs a segmenter glues to the end of a name (英伟达和博|通则): a gazetteer name may end before one."""
 
@@ -438,9 +440,14 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
     # a company's short name or one named with its stock code, over a place or what the tagger found inside it
     # (厦门 in 厦门银行, 来伊份（603777.SH）)
-    for c in company_names(folded, sents, rec.lists) + listed_companies(folded, sents, rec.lists):
-        if all(o[0] >= c[0] and o[1] <= c[1] and (o[2] == "Location" or not o[3].startswith("lexicon"))
-               for o in owner[c[0] : c[1]] if o):
+    known = _own_tagger(rec.userdict).known
+    for c in company_names(folded, sents, rec.lists) + listed_companies(folded, sents, rec.lists, known):
+        over = [o for o in dict.fromkeys(owner[c[0] : c[1]]) if o]
+        glued = [o for o in over if o[3] == "crf" and o[1] == c[1] and o[0] == c[0] - 1 and folded[o[0]] in _GLUED_BEFORE]
+        if all(o in glued or o[0] >= c[0] and o[1] <= c[1] and (o[2] == "Location" or not o[3].startswith("lexicon"))
+               for o in over):
+            for o in glued:
+                owner[o[0] : o[1]] = [None] * (o[1] - o[0])  # 如|锦龙股份: the labeller's name with a glued word
             take(c)
     body = sentences[-1].end if sentences else 0  # past it only white space or related links (kg.segment.segment)
     links = link_spans(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from kg.patterns import WordLists
 
@@ -30,10 +31,12 @@ _MAX_FULL_NAME = 18
 _FULL_ENDS = ("有限公司", "股份公司", "集团公司")
 
 
-def listed_companies(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+def listed_companies(folded: str, sents: list[tuple], lists: WordLists,
+                     known: Callable[[str], bool] | None = None) -> list[Span]:
     """The name before each stock code, back to the first word that cannot be part of it.
 
-    ``sents`` are (start, end, tokens) with tokens (start, end, tag) relative to the sentence.
+    ``sents`` are (start, end, tokens) with tokens (start, end, tag) relative to the sentence. A name that is one
+    common word is no company (信息（…）) unless ``known``, the segmenter's dictionary, lacks it (迈信林（688685.SH）).
 
     Examples
     --------
@@ -72,7 +75,8 @@ def listed_companies(folded: str, sents: list[tuple], lists: WordLists) -> list[
             name = stext[first : m.start()]
             single = [t for t in toks if first <= t[0] and t[1] <= m.start()]
             if (len(name) < 2 or name in lists.generic or name.isdigit() or name.startswith(lists.descriptor_prefixes)
-                    or name.endswith(("ETF", "指数")) or (len(single) == 1 and single[0][2] in _COMMON_TAGS)):
+                    or name.endswith(("ETF", "指数"))
+                    or (len(single) == 1 and single[0][2] in _COMMON_TAGS and (known is None or known(name)))):
                 continue  # 信息（…）, 黄金ETF: a common word or a fund, no company
             out.append((start + first, start + m.start(), "Organization", "pattern:listed-company", 0.8))
     return out

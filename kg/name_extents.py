@@ -117,8 +117,8 @@ def registered_names(folded: str, chosen: list[Span], surface: dict, lists: Word
             continue
         inner = m.group(1)
         x = surface.get(inner)
-        if not (inner in _REGISTERED_WORDS or (x is not None and x.label == "Location")):
-            continue
+        if not (inner in _REGISTERED_WORDS or (x is not None and x.label == "Location") or m.group(2)):
+            continue  # a place in brackets, or any two to four characters before the legal form (金山云（庆阳）…有限公司)
         if not m.group(2) and not (folded[c[0] : c[1]].endswith(tuple(lists.org_suffixes))):
             continue  # 百度（北京）alone: keep the name and the place apart unless the name ends like a company
         span = (c[0], m.end(), "Organization", c[3], c[4])

@@ -560,6 +560,10 @@ KEPT_AND_DROPPED = [
     # places the labeller joined over 与 are apart
     ("2024年7月，上海大学与上海市宝山区、杭州宇树科技签署战略合作协议。", {("上海大学", "Organization"), ("宝山区", "Location")},
      {"上海大学与上海市宝山区"}),
+    # listed companies: one the dictionary lacks, one a glued 如 ran into, one registered with a bracketed city
+    ("如莲花控股（600186.SH）、迈信林（688685.SH）等；二是自建智算中心，如锦龙股份（000712.SZ）等。金山云（庆阳）数据信息科技有限公司签约。",
+     {("迈信林", "Organization"), ("锦龙股份", "Organization"), ("金山云（庆阳）数据信息科技有限公司", "Organization")},
+     {"如锦龙股份", "庆阳", "数据信息科技有限公司"}),
     # a name given to a company after 名为
     ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
