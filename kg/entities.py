@@ -43,7 +43,6 @@ from kg.mention_filters import (
 )
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.name_extents import (
-    foreign_country_before_school,
     one_class_per_name,
     place_after_place,
     placed_registered_names,
@@ -249,7 +248,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 k == "PER" and conf >= _MIN_CONFIDENCE_NAME and _chinese_name(stext[s:e], rec.lists)
             ):
                 continue
-            for ps, pe in (places_apart(stext, pieces(stext, s, e)) if k == "LOC" else pieces(stext, s, e)):
+            for ps, pe in (places_apart(stext, pieces(stext, s, e), toks) if k == "LOC" else pieces(stext, s, e)):
                 if k == "PER" and _NUMBER_BEFORE.search(stext, max(0, ps - 2), ps):
                     continue  # a unit after a number (1 吉瓦), not a person
                 if k == "PER":
@@ -265,9 +264,6 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                     pe = _word_end_before(toks, ps, pe)  # 杭州|亚残运会: a place ends where a word does
                     if _no_place(stext[ps:pe], rec):
                         continue  # 鸿蒙座舱, 析标准文件: words, no place
-                if k == "ORG" and (country := foreign_country_before_school(stext[ps:pe], rec.lists)):
-                    out.append((start + ps, start + ps + country, "Location", "crf", round(conf, 3)))
-                    ps += country  # 美国|加州大学: the country is where the university is, no part of its name
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):

@@ -1,9 +1,8 @@
 """Where a name found in an article starts and ends, and which class it keeps: the corrections made to the
 labeller's and the patterns' names once all of them are in (kg.entities.find_mentions).
 
-Places the labeller joined are apart (上海大学与上海市宝山区), a foreign country before a university or a country
-before a part of it and a place are their own mentions (美国|加州大学, 加拿大北部|魁北克), a company's registered name is
-one mention (三星（中国）投资有限公司, 北京五季健康咨询有限公司), and a name the article gives an organization is one
+Places the labeller joined are apart (上海大学与上海市宝山区), a country before a part of it and a place is its own
+mention (加拿大北部|魁北克), a company's registered name is one mention (三星（中国）投资有限公司, 北京五季健康咨询有限公司), and a name the article gives an organization is one
 wherever the labeller read it otherwise (洛必德科技有限公司…洛必德).
 """
 
@@ -13,7 +12,7 @@ import re
 
 from kg.patterns import WordLists, is_han
 
-__all__ = ["places_apart", "foreign_country_before_school", "place_after_place", "one_class_per_name",
+__all__ = ["places_apart", "place_after_place", "one_class_per_name",
            "registered_names", "placed_registered_names"]
 
 Span = tuple  # (start, end, label, source, confidence)
@@ -25,37 +24,29 @@ _PLACED_FIRM = re.compile(r"([\u4e00-\u9fff]{2,14}?)(股份有限公司|有限�
 _NOT_IN_FIRM = frozenset("的是在和与及了等为从向对将被把")
 
 
-def places_apart(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Places the labeller joined over 与 or 和 (上海大学与上海市宝山区), each apart; a place is never named so."""
+def places_apart(text: str, spans: list[tuple[int, int]], toks: list[tuple]) -> list[tuple[int, int]]:
+    """Places the labeller joined over the word 与 or 和 (上海大学与上海市宝山区), each apart; not two streets of a
+    crossing (三水道与榆林路交口) nor a name holding the character (和平区). ``toks`` are the sentence's tokens."""
     out = []
     for a, b in spans:
-        k = next((i for i in range(a + 2, b - 2) if text[i] in "与和"), -1)
-        if k < 0:
+        k = next((i for i, j, _ in toks if a + 2 <= i < b - 2 and j == i + 1 and text[i] in "与和"), -1)
+        if k < 0 or text.endswith(_STREET_ENDS, a, k) or any(w in text[k:b] for w in _CROSSINGS):
             out.append((a, b))
         else:
             out.extend([(a, k), (k + 1, b)])
     return out
 
 
-def foreign_country_before_school(name: str, lists: WordLists) -> int:
-    """Length of a foreign country opening a university's name (美国|加州大学, 英国|牛津大学); 0 for none (中国人民大学)."""
-    if not name.endswith("大学"):
-        return 0
-    for n in (2, 3, 4):
-        if name[:n] in lists.countries and name[:n] != "中国" and len(name) - n >= 4:
-            return n
-    return 0
-
-
 def one_class_per_name(folded: str, chosen: list[Span], lists: WordLists) -> list[Span]:
-    """A name the article gives an organization is one wherever the labeller read it as a person or a place, and a
-    company's name without its endings wherever it read a person (洛必德科技有限公司…洛必德的产品); so is a place with an
-    institution's ending (华西医院)."""
+    """A name the article gives an organization, or a company's name without its endings, is an organization wherever
+    the labeller read it as a person (洛必德科技有限公司…洛必德的产品); a place is one where the gazetteer or a pattern
+    names it an organization, or where it has an institution's ending (华西医院)."""
     orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization"}
     shorts = {short for name in orgs if len(short := _short_company_name(name, lists)) >= 2 and short != name}
+    strong = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization" and c[3] != "crf"}
     return [(c[0], c[1], "Organization", c[3], c[4]) if c[3] == "crf" and (
             c[2] == "Person" and folded[c[0] : c[1]] in orgs | shorts
-            or c[2] == "Location" and (folded[c[0] : c[1]] in orgs or folded.endswith(_INSTITUTION_ENDS, c[0], c[1])))
+            or c[2] == "Location" and (folded[c[0] : c[1]] in strong or folded.endswith(_INSTITUTION_ENDS, c[0], c[1])))
             else c for c in chosen]
 
 
@@ -76,6 +67,11 @@ def _short_company_name(name: str, lists: WordLists) -> str:
                 name, cut = name[: -len(w)], True
                 break
     return name
+
+
+_STREET_ENDS = ("路", "道", "街", "巷")
+_CROSSINGS = ("交口", "交叉口", "路口", "交界", "交汇")
+"""Words of a crossing: 三水道与榆林路交口 is one address, its 与 joins two streets."""
 
 
 def place_after_place(c: Span, clash: list[Span], folded: str, countries: frozenset[str]) -> Span | None:

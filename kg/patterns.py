@@ -339,8 +339,7 @@ class WordLists:
     platforms: frozenset[str] = frozenset()
     """Social and content platforms (微信, 抖音): before one of ``account_words`` they are the medium, no mention."""
     countries: frozenset[str] = frozenset()
-    """Countries: one before a part of it and a place is a second place (加拿大|北部|魁北克); a foreign one before a
-    university is no part of its name (美国|加州大学)."""
+    """Countries: one before a part of it and a place is a second place (加拿大|北部|魁北克)."""
     account_words: tuple[str, ...] = ()
     """Words after a platform's name for an account on it (公众号, 小程序, 群, 号：): 微信公众号 names no company."""
 
