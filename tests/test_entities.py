@@ -565,6 +565,9 @@ KEPT_AND_DROPPED = [
     ("如莲花控股（600186.SH）、迈信林（688685.SH）等；二是自建智算中心，如锦龙股份（000712.SZ）等。金山云（庆阳）数据信息科技有限公司签约。",
      {("迈信林", "Organization"), ("锦龙股份", "Organization"), ("金山云（庆阳）数据信息科技有限公司", "Organization")},
      {"如锦龙股份", "庆阳", "数据信息科技有限公司"}),
+    # a company and its parent named right after it are two companies
+    ("2月4日，谷歌母公司Alphabet表示，预计资本支出将达到750亿美元。", {("谷歌", "Organization"), ("Alphabet", "Organization")},
+     {"谷歌母公司Alphabet", "谷歌母公司"}),
     # a name given to a company after 名为
     ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication

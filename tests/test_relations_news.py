@@ -1129,3 +1129,8 @@ def test_relations_this_company_s_title_in_the_same_sentence():
 )
 def test_relations_a_model_s_techniques_and_a_company_s_own_assistant(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("uses", "developed")} == expected
+
+
+def test_relations_a_company_s_parent_named_right_after_it():
+    got = _triples("2月4日，谷歌母公司Alphabet表示，预计资本支出将达到750亿美元。", [("谷歌", O), ("Alphabet", O)])
+    assert ("谷歌", "partOf", "Alphabet", None) in got
