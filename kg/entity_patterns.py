@@ -190,7 +190,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     return out
 
 
-_SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注意", "整理", "制图", "客户端", "记者", "编辑", "作者")
+_SOURCE_RUN_ON = ("来源", "需要", "截图", "显示", "数据显示", "注意", "整理", "制图", "客户端", "记者", "编辑", "作者", "微信公众号",
+                  "公众号", "综合")
 """Words that start the text a source credit runs on into when no stop follows it (天眼查需要注意的是,
 金融时报客户端记者：张冰洁)."""
 _PICTURE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{4,}$")

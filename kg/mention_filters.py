@@ -20,14 +20,15 @@ _DESCRIPTORS = frozenset(("一家", "这家", "那家", "该", "多家", "某", 
 _REGION_WORDS = frozenset(("国内", "海外", "全球", "国际", "本土", "当地", "中美", "中外", "地方", "各地", "境内", "境外"))
 _COMPANY_HEADS = frozenset(
     ("公司", "企业", "机构", "厂商", "巨头", "初创公司", "初创企业", "创业公司", "独角兽", "集团", "实验室",
-     "研究机构", "科技公司", "企业家", "品牌", "团队", "平台", "媒体", "服务公司", "投资公司")
+     "研究机构", "科技公司", "企业家", "品牌", "团队", "平台", "媒体", "服务公司", "投资公司", "药企", "车企", "科企")
 )
 _FIELD_WORDS = frozenset(
     ("人工智能", "AI", "研究", "初创", "创业", "科技", "技术", "互联网", "机器人", "芯片", "半导体", "软件", "硬件",
      "自动驾驶", "智能驾驶", "新能源", "电动车", "汽车", "生物", "医药", "生物医药", "游戏", "金融", "投资", "咨询",
      "大模型", "智能", "数据", "云计算", "云", "网络安全", "安全", "电商", "通信", "科研", "研发", "算力", "具身智能",
      "生成式", "新兴", "知名", "领先", "大型", "小型", "头部", "龙头", "上市", "新", "老牌", "本土", "外资", "民营", "国有",
-     "风险投资", "风投", "资产管理", "资管", "服务", "软件服务", "大", "小", "中小", "领域", "行业", "相关", "概念")
+     "风险投资", "风投", "资产管理", "资管", "服务", "软件服务", "大", "小", "中小", "领域", "行业", "相关", "概念", "生物制药",
+     "制药", "生物科技", "生物技术", "医疗", "医疗器械", "药企")
 )
 """Words that describe what a company does or is (人工智能, 初创, 知名), not what it is called."""
 _WEAK_ORG = 0.6
@@ -189,6 +190,11 @@ _BENCHMARK_ENDS = ("Bench", "bench", "Eval", "BENCH")
 """Endings of a benchmark's name (ToolBench, HumanEval)."""
 _WHOLE_AREA = ("全市", "全省", "全县", "全区", "全境", "全国")
 """A place's whole area after its name (合肥全市): not part of the name."""
+_FIRM_HEADS = ("企业", "公司", "药企", "车企")
+"""Words for a firm that a description of its field ends with, before the firm's name."""
+_FIELDS = ("生物", "医药", "制药", "生物科技", "科技", "人工智能", "AI", "芯片", "半导体", "汽车", "新能源", "互联网", "金融",
+           "投资", "咨询", "软件", "电商", "游戏", "机器人", "通信", "电子", "能源")
+"""Fields of business that describe a firm before its name (上海生物医药企业复宏汉霖)."""
 _TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
 
 
@@ -201,14 +207,22 @@ def after_trade(text: str, s: int, e: int) -> int:
     >>> t = "AI理论与算法软件开发商超数智能"
     >>> t[after_trade(t, 5, len(t)):]
     '超数智能'
-    >>> after_trade("中国移动运营商", 0, 7)
-    0
+    >>> after_trade("中国移动运营商", 0, 7), after_trade("中国企业联合会", 0, 7)
+    (0, 0)
+    >>> t = "上海生物医药企业复宏汉霖"
+    >>> t[after_trade(t, 0, len(t)):]
+    '复宏汉霖'
     """
     best = s
     for head in _TRADE_HEADS:
         k = text.rfind(head, s, e)
         if k > s and e - (k + len(head)) >= 2 and all(is_han(c) for c in text[k + len(head) : e]):
             best = max(best, k + len(head))
+    for head in _FIRM_HEADS:
+        k = text.rfind(head, s, e - 2)
+        rest = text[k + len(head) : e]
+        if k > s and text.endswith(_FIELDS, s, k) and len(rest.strip()) >= 2 and (is_han(rest[0]) or rest[0].isalpha()):
+            best = max(best, k + len(head))  # 上海生物医药企业|复宏汉霖, 美国生物制药公司|Summit Therapeutics
     return best
 
 

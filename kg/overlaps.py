@@ -66,6 +66,8 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
     if not rest and c[2] == "Organization" and any(o[2] == "Location" and o[0] == c[0] for o in clash) \
             and any(o[2] == "Organization" and o[1] == c[1] for o in clash):
         return False  # 日本|软银集团: a country before a known company, two mentions
+    if rest.startswith(_ACCOUNT_RESTS):
+        return False  # 央视新闻|微信公众号综合: the account an outlet's text came through is no part of its name
     if rest[:1] in _JOINING:
         return False  # 宁德时代|与物流公司: a conjunction or preposition after the name ends it
     if c[2] == "Organization" and len(clash) == 1 and clash[0][2] == "Location" and clash[0][0] == c[0] \
@@ -88,6 +90,9 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
     if c[2] == "Organization" and all(o[2] == "Organization" for o in clash):
         return len(rest) >= 2 and "旗下" not in rest and "的" not in rest and rest not in generic
     return True
+
+
+_ACCOUNT_RESTS = ("微信", "公众号", "官方微博", "官微", "客户端", "视频号")
 
 
 def keep(text: str, lists: WordLists) -> bool:

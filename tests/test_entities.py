@@ -568,6 +568,12 @@ KEPT_AND_DROPPED = [
     # a company and its parent named right after it are two companies
     ("2月4日，谷歌母公司Alphabet表示，预计资本支出将达到750亿美元。", {("谷歌", "Organization"), ("Alphabet", "Organization")},
      {"谷歌母公司Alphabet", "谷歌母公司"}),
+    # a firm after a description of its field is named apart from it; a field, a country and the word for firms is none
+    ("上海生物医药企业复宏汉霖宣布合作。美国生物制药公司Summit Therapeutics去年宣布。中国生物药企的早期药物。",
+     {("复宏汉霖", "Organization"), ("Summit Therapeutics", "Organization")},
+     {"上海生物医药企业复宏汉霖", "美国生物制药公司", "中国生物药企"}),
+    # a source credit stops before the account it was taken from
+    ("本文来源：央视新闻微信公众号综合", {("央视新闻", "Organization")}, {"央视新闻微信公众号综合"}),
     # a name given to a company after 名为
     ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
