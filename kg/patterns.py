@@ -405,7 +405,7 @@ LATIN_MODEL = re.compile(
 DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·{1,2}[\u4e00-\u9fff]{1,10})+")
 """A transliterated foreign name written with middle dots (山姆·阿尔特曼; a doubled dot is a slip: 山姆··奥特曼)."""
 
-BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+BOOK_TITLE = re.compile(r"《([^《》\n]{1,100})》")
 """A title in Chinese book-title marks."""
 
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})(?![A-Za-z])")

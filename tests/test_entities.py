@@ -574,6 +574,9 @@ KEPT_AND_DROPPED = [
      {"上海生物医药企业复宏汉霖", "美国生物制药公司", "中国生物药企"}),
     # a source credit stops before the account it was taken from
     ("本文来源：央视新闻微信公众号综合", {("央视新闻", "Organization")}, {"央视新闻微信公众号综合"}),
+    # a long title in 《》 is a publication too
+    ("东南大学新闻网发布文章《东南大学自动化学院黄广斌首席教授国际研究团队理论证明不受限制的人工智能必将超越人类智能，推动AI和脑科学研究的融合》。",
+     {("东南大学自动化学院黄广斌首席教授国际研究团队理论证明不受限制的人工智能必将超越人类智能，推动AI和脑科学研究的融合", "Publication")}, set()),
     # a name given to a company after 名为
     ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
