@@ -73,10 +73,11 @@ __all__ = ["Recognizer", "load_recognizer", "find_mentions", "org_parent"]
 
 _MODEL_CHAIN = re.compile(r"(?:-(?!based|like|style|compatible)[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9\-])")
 """Hyphen-joined parts after a model's name: a variant (DeepSeek-R1-Distill-Qwen-7B, GPT-4o-mini)."""
-_VERSION_TAIL = re.compile(r"[ \-]?\d+(?:\.\d+)*(?:[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano|mini)|[A-Za-z])?"
+_VERSION_TAIL = re.compile(r"(?:[ \-]?\d+(?:\.\d+)*(?:[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano|mini)|[A-Za-z])?"
+                           r"|(?<=[\u4e00-\u9fff])[A-Z]\d(?:\.\d)?)"
                            r"(?![A-Za-z0-9]|[年月日号时点分秒万亿元家个款种位名次倍%％])")
-"""A version after a model's name, with its tier (DeepSeek V3, Qwen 2.5, 豆包1.5Pro), not a date or a count
-(DeepSeek 2月10日)."""
+"""A version after a model's name, with its tier (DeepSeek V3, Qwen 2.5, 豆包1.5Pro; after a Han name a letter and a
+digit: 混元T1, 星火X1), not a date or a count (DeepSeek 2月10日)."""
 _TIER_TAIL = re.compile(r"[ \-]?(?:Pro|Plus|Max|Ultra|Flash|Turbo|Lite|Nano)(?![A-Za-z0-9])")
 """A tier after a model's name (ChatGPT Plus, Gemini Ultra): one model or plan."""
 _HAN = re.compile(r"[\u4e00-\u9fff]")

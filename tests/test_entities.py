@@ -577,6 +577,9 @@ KEPT_AND_DROPPED = [
     # a long title in 《》 is a publication too
     ("东南大学新闻网发布文章《东南大学自动化学院黄广斌首席教授国际研究团队理论证明不受限制的人工智能必将超越人类智能，推动AI和脑科学研究的融合》。",
      {("东南大学自动化学院黄广斌首席教授国际研究团队理论证明不受限制的人工智能必将超越人类智能，推动AI和脑科学研究的融合", "Publication")}, set()),
+    # a letter and a digit after a Han model name are its version
+    ("讯飞推出的星火3.5是大模型，又推出了深度推理模型星火X1。腾讯发布混元T1。",
+     {("星火3.5", "AIModel"), ("星火X1", "AIModel"), ("混元T1", "AIModel")}, {"X1"}),
     # a name given to a company after 名为
     ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
