@@ -12,8 +12,8 @@ __all__ = ["model_name_spans", "owned_models", "QUOTED_MODEL", "QUOTED_HAN_MODEL
 
 Span = tuple  # (start, end, label, source, confidence)
 
-_MODEL_WORD = r"\s*(?:AI|人工智能)?\s*(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
-"""The word for a model after its name, with the kind of model before it (推理模型, AI大模型)."""
+_MODEL_WORD = r"\s*(?:系列)?\s*(?:AI|人工智能)?\s*(?:推理|语言|多模态|视频生成|图像生成|生成式|开源|基础)?\s*(?:大模型|模型)"
+"""The word for a model after its name, with the kind of model before it (推理模型, AI大模型, 系列模型)."""
 
 QUOTED_MODEL = re.compile(r"[“\"「]([A-Za-z][A-Za-z0-9.\-]{0,15})[”\"」]\s*(?:的)?" + _MODEL_WORD)
 """A quoted Latin name said to be a model (创造出一个「s1」的AI推理模型)."""
