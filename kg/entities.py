@@ -32,6 +32,7 @@ from pathlib import Path
 from kg.mention_filters import (
     after_trade,
     bare_name,
+    before_index,
     link_spans,
     outside_links,
     glued_start,
@@ -450,7 +451,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     links = link_spans(text)
     chosen = [c for c in (outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
               if c is not None and c[1] <= body and keep(text[c[0] : c[1]], rec.lists)
-              and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))]
+              and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))
+              and not (c[2] == "Organization" and before_index(folded, c[1]))]
     # 微信|公众号, 微信|号：: the medium of an account, not the company
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, words)

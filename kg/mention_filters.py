@@ -46,6 +46,7 @@ _SPACED = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
 _SCHOOLS = ("大学", "学院", "学校")
 _INDEX_AFTER = ("指数", "指數", "ETF", " ETF", "成分股")
+_INDEX_NEXT = re.compile(r"\s?\d{0,4}\s?(?:" + "|".join(w.strip() for w in _INDEX_AFTER) + ")")
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
 """Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
 as is one ending like an event (奥林匹克竞赛; ``lists.event_words``)."""
@@ -281,6 +282,18 @@ def _listed_with_abbreviations(text: str, s: int, e: int) -> bool:
     return _NEXT_ABBR.match(text, e) is not None or _PREV_ABBR.search(text, max(0, s - 8), s) is not None
 
 
+def before_index(text: str, e: int) -> bool:
+    """Whether a stock index's word follows ``text[:e]`` (纳斯达克|100指数, 恒生科技|指数): the name before it is the
+    index's, no organization of its own.
+
+    Examples
+    --------
+    >>> before_index("纳斯达克100指数", 4), before_index("纳斯达克上市", 4)
+    (True, False)
+    """
+    return _INDEX_NEXT.match(text, e) is not None
+
+
 def plausible(
     text: str, s: int, e: int, label: str, conf: float, toks: list[tuple], lists: WordLists, cased: bool = True,
     spaced: bool = False,
@@ -348,8 +361,8 @@ def plausible(
         return False
     if label == "Organization" and piece.endswith(_THING_TAILS + lists.event_words):
         return False
-    if label == "Organization" and text.startswith(_INDEX_AFTER, e):
-        return False  # 恒生科技|指数, 纳斯达克中国金龙|指数: a stock index, no organization
+    if label == "Organization" and _INDEX_NEXT.match(text, e):
+        return False  # 恒生科技|指数, 纳斯达克中国金龙|指数, 纳斯达克|100指数: a stock index, no organization
     if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):

@@ -580,6 +580,8 @@ KEPT_AND_DROPPED = [
     # a letter and a digit after a Han model name are its version
     ("讯飞推出的星火3.5是大模型，又推出了深度推理模型星火X1。腾讯发布混元T1。",
      {("星火3.5", "AIModel"), ("星火X1", "AIModel"), ("混元T1", "AIModel")}, {"X1"}),
+    # an exchange's name before its index is the index's; coins, exchanges of coins and charitable trusts name nothing
+    ("显著低于纳斯达克100指数的27倍。比特币和去中心化交易所兴起，违反慈善信托使命。", set(), {"纳斯达克", "比特币", "去中心化交易所", "慈善信托"}),
     # a name given to a company after 名为
     ("今年初，一家名为 KoBold Metals （以下简称 KoB ）的公司估值近30亿美元。", {("KoBold Metals", "Organization")}, set()),
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
