@@ -258,7 +258,7 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 pe = trim(stext, ps, pe, LABELS[k], rec.lists)
                 if k == "ORG":
                     ps = after_trade(stext, ps, pe)
-                    if stext[ps] in "任" and ps > 0 and stext[ps - 1] in "年月日至" and pe - ps >= 5:
+                    if stext[ps] == "任" and ps > 0 and stext[ps - 1] in "年月日至" and pe - ps >= 5:
                         ps += 1  # 2019年10月|任|希格斯动力科技有限公司: the verb of holding a post, no part of the name
                 if k == "LOC":
                     if _names_language(stext[ps:pe]):
@@ -413,7 +413,8 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     lex = [c for c in lex if c[1] not in units]
     strong.extend(lex)
     words = word_spans(sents)  # word start → (end, tag), for the patterns and the name growers below
-    strong.extend(pattern_spans(folded, sents, rec.lists, rec.families, words, _own_tagger(rec.userdict).known))
+    known = _own_tagger(rec.userdict).known  # the words of the segmenter's dictionary, for guessed names
+    strong.extend(pattern_spans(folded, sents, rec.lists, rec.families, words, known))
     # longest first; on equal spans a 《》 title, then the gazetteer, then other patterns
     strong.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 1 if c[3].startswith("lexicon") else 2), c[0]))
     owner: list[Span | None] = [None] * len(text)  # the chosen span covering each character
@@ -438,7 +439,6 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
     # a company's short name or one named with its stock code, over a place or what the tagger found inside it
     # (厦门 in 厦门银行, 来伊份（603777.SH）)
-    known = _own_tagger(rec.userdict).known
     for c in company_names(folded, sents, rec.lists) + listed_companies(folded, sents, rec.lists, known):
         over = [o for o in dict.fromkeys(owner[c[0] : c[1]]) if o]
         glued = [o for o in over if o[3] == "crf" and o[1] == c[1] and o[0] == c[0] - 1 and folded[o[0]] in _GLUED_BEFORE]
@@ -449,11 +449,11 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
     body = sentences[-1].end if sentences else 0  # past it only white space or related links (kg.segment.segment)
     links = link_spans(text)
+    # not the medium of an account (微信|公众号, 微信|号：), nor an exchange before its index (纳斯达克|100指数)
     chosen = [c for c in (outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
               if c is not None and c[1] <= body and keep(text[c[0] : c[1]], rec.lists)
               and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))
               and not (c[2] == "Organization" and before_index(folded, c[1]))]
-    # 微信|公众号, 微信|号：: the medium of an account, not the company
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, words)
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型

@@ -361,7 +361,7 @@ def plausible(
         return False
     if label == "Organization" and piece.endswith(_THING_TAILS + lists.event_words):
         return False
-    if label == "Organization" and _INDEX_NEXT.match(text, e):
+    if label == "Organization" and before_index(text, e):
         return False  # 恒生科技|指数, 纳斯达克中国金龙|指数, 纳斯达克|100指数: a stock index, no organization
     if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
         return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)

@@ -2,12 +2,14 @@
 labeller's and the patterns' names once all of them are in (kg.entities.find_mentions).
 
 Places the labeller joined are apart (上海大学与上海市宝山区), a country before a part of it and a place is its own
-mention (加拿大北部|魁北克), a company's registered name is one mention (三星（中国）投资有限公司, 北京五季健康咨询有限公司), and a name the article gives an organization is one
-wherever the labeller read it otherwise (洛必德科技有限公司…洛必德).
+mention (加拿大北部|魁北克), a company's registered name is one mention (三星（中国）投资有限公司,
+北京五季健康咨询有限公司), and a name the article gives an organization is one wherever the labeller read it otherwise
+(洛必德科技有限公司…洛必德).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.patterns import WordLists, is_han
@@ -42,10 +44,11 @@ def one_class_per_name(folded: str, chosen: list[Span], lists: WordLists) -> lis
     the labeller read it as a person (洛必德科技有限公司…洛必德的产品); a place is one where the gazetteer or a pattern
     names it an organization, or where it has an institution's ending (华西医院)."""
     orgs = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization"}
-    shorts = {short for name in orgs if len(short := _short_company_name(name, lists)) >= 2 and short != name}
+    ends = _company_ends(lists.company_suffixes)
+    people_to_orgs = orgs | {short for name in orgs if len(short := _short_company_name(name, ends)) >= 2}
     strong = {folded[c[0] : c[1]] for c in chosen if c[2] == "Organization" and c[3] != "crf"}
     return [(c[0], c[1], "Organization", c[3], c[4]) if c[3] == "crf" and (
-            c[2] == "Person" and folded[c[0] : c[1]] in orgs | shorts
+            c[2] == "Person" and folded[c[0] : c[1]] in people_to_orgs
             or c[2] == "Location" and (folded[c[0] : c[1]] in strong or folded.endswith(_INSTITUTION_ENDS, c[0], c[1])))
             else c for c in chosen]
 
@@ -54,11 +57,16 @@ _INSTITUTION_ENDS = ("医院", "大学", "学院", "公司", "银行", "集团",
 """Endings of an institution's name: a labeller's place so named is the institution (华西医院)."""
 
 
-def _short_company_name(name: str, lists: WordLists) -> str:
-    """A company's name less its company endings (洛必德科技有限公司 → 洛必德; 北京大学 stays); the name itself when it
-    has none."""
-    ends = sorted({w for w in lists.company_suffixes if len(w) >= 2} | {"公司", "有限公司", "有限责任公司", "股份有限公司"},
-                  key=len, reverse=True)
+@functools.lru_cache(maxsize=4)
+def _company_ends(company_suffixes: frozenset[str]) -> tuple[str, ...]:
+    """Company endings of two characters or more and the legal forms, longest first (有限公司 before 公司)."""
+    return tuple(sorted({w for w in company_suffixes if len(w) >= 2} | {"公司", "有限公司", "有限责任公司", "股份有限公司"},
+                        key=len, reverse=True))
+
+
+def _short_company_name(name: str, ends: tuple[str, ...]) -> str:
+    """A company's name less its company endings ``ends`` (洛必德科技有限公司 → 洛必德; 北京大学 stays); the name itself
+    when it has none."""
     cut = True
     while cut:
         cut = False
