@@ -207,6 +207,17 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
                 if m and not folded[m.end() : m.end() + 4].lstrip().startswith(lists.hardware):
                     out.append((s, m.end(), "AIModel", "pattern:model-version", 0.85))
                     continue
+                if is_han(folded[e - 1]):
+                    if folded.startswith(_MODEL_NAMED_BODIES, e):  # 盘古|智库, 通义|实验室: a body named after a model
+                        end = e + next(len(w) for w in _MODEL_NAMED_BODIES if folded.startswith(w, e))
+                        out.append((s, end, "Organization", "pattern:model-named-body", 0.8))
+                        continue
+                    m = _KIND_OF_MODEL.match(folded, e)
+                    if m and (m.group(1) or m.group(2)):  # 豆包|视觉理解模型: a model of the family, named with its kind
+                        out.append((s, m.end(), "AIModel", "pattern:model-kind", 0.85))
+                        continue
+                    if m:
+                        e = m.end()  # 腾讯混元|大模型, 讯飞星火|大模型: the name as the article writes it
         if label == "AIModel" and key.endswith(_MODEL_WORDS, s, e) and not x.name.endswith(_MODEL_WORDS):
             cut = e - next(len(w) for w in _MODEL_WORDS if key.endswith(w, s, e))
             if cut - s >= 2 and key[s:cut].isascii():
@@ -215,6 +226,11 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
     return out
 
 
+_KIND_OF_MODEL = re.compile(r"(视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程)?大模型"
+                            r"|(视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程)模型")
+"""The word for a large model after a Han model name, with the kind of model it names (豆包视觉理解模型)."""
+_MODEL_NAMED_BODIES = ("智库", "实验室", "研究院", "研究所", "基金会")
+"""Words after a Han model name that make it a body's name (盘古智库, 通义实验室)."""
 _TECHNIQUE_VERBS = frozenset({"微调", "蒸馏"})
 """Techniques whose word is also the verb of applying them to a model."""
 _PLACE_UNIT = frozenset("市省")

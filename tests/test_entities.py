@@ -587,6 +587,11 @@ KEPT_AND_DROPPED = [
     # a phone sold in the country (国行) is the maker's; a program of a TV channel is no publication
     ("期待三星国行未来能接入DeepSeek。央视《晚间新闻》选用了AI生成的视频。", {("三星", "Organization")},
      {"三星国行", "晚间新闻"}),
+    # the word for a large model after a Han model name is part of it as written, with the kind of model it names;
+    # a body named after a model is an organization
+    ("腾讯混元大模型和讯飞星火大模型上线，字节跳动发布豆包视觉理解模型。盘古智库高级研究员吴琦表示。",
+     {("腾讯混元大模型", "AIModel"), ("讯飞星火大模型", "AIModel"), ("豆包视觉理解模型", "AIModel"),
+      ("盘古智库", "Organization")}, {"腾讯混元", "讯飞星火", "豆包", "盘古"}),
 ]
 
 
