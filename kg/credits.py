@@ -63,6 +63,10 @@ _NOT_PHOTO_ORGS = frozenset("网络 企业 外媒 美媒 法媒 日媒 韩媒 �
                             "资料图 资料图片 公司 官方 企业官方 公开资料 公开信息 三季报".split())
 _NOT_PHOTO_ENDS = ("记者", "摄", "制图", "制作", "生成", "整理", "供图", "其中", "截自", "资料")
 AGENCY = re.compile(r"(?<![^\s。!?！？])(" + "|".join(re.escape(a) for a in _AGENCIES) + r")(?=\s|$)")
+_SENT_FROM = re.compile(rf"(?<![^\s>])((?:{_H}{{2,3}}\s+){{1,3}})发自\s*{_H}{{2,6}}(?!{_H})")
+"""Writers named before 发自 and the place they write from, opening an article (> 金磊 一水 发自 凹非寺)."""
+_SENT_FROM_WITHIN = 80
+"""How far into the text such a credit may start."""
 PAREN_CREDIT = re.compile(rf"\(([^()]{{0,10}}?)(?:{_ROLES})\s*({_H}{{2,4}})\s*\)")
 """A credit in parentheses (腾讯科技特约编译金鹿), (编辑 夏军雄)."""
 END_NAME = re.compile(rf"[。!?！？”\s]\s*\(\s*({_H}{{2,4}})\s*\)\s*$")
@@ -191,6 +195,9 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
     >>> t = "雷递网 乐天 2月10日 宇树科技正在招兵买马。"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("乐"))]
     ['雷递网', '乐天']
+    >>> t = "> 鱼羊 西风 发自 凹非寺 > > 量子位 | 公众号 QbitAI"
+    >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset())]
+    ['鱼羊', '西风']
     >>> t = "金融科技迎来新机遇。(陈十一)"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("陈"))]
     ['陈十一']
@@ -203,6 +210,11 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
         outlet = _CREDITED_OUTLET.match(folded, m.end())
         if not names and outlet:
             out.append((outlet.start(1), outlet.end(1), "Organization", "pattern:credit-org", 0.8))  # 文 | 数读社
+    m = _SENT_FROM.search(folded, 0, _SENT_FROM_WITHIN + 20)
+    if m and m.start() <= _SENT_FROM_WITHIN:
+        for name in re.finditer(rf"{_H}+", m.group(1)):  # nicknames as often as names: the credit vouches for them
+            if name.group() not in _NOT_NAMES:
+                out.append((m.start(1) + name.start(), m.start(1) + name.end(), "Person", "pattern:byline", 0.85))
     m = DATELINE.match(folded)
     if m and _is_name(m.group(2), surnames, strict=True):
         out.append((m.start(1), m.end(1), "Organization", "pattern:credit-org", 0.8))

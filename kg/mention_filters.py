@@ -47,7 +47,7 @@ _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
 _SCHOOLS = ("大学", "学院", "学校")
 _INDEX_AFTER = ("指数", "指數", "ETF", " ETF", "成分股")
 _INDEX_NEXT = re.compile(r"\s?\d{0,4}\s?(?:" + "|".join(w.strip() for w in _INDEX_AFTER) + ")")
-_THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器")
+_THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器", "电池")
 """Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
 as is one ending like an event (奥林匹克竞赛; ``lists.event_words``)."""
 
@@ -194,7 +194,7 @@ _WHOLE_AREA = ("全市", "全省", "全县", "全区", "全境", "全国")
 _FIRM_HEADS = ("企业", "公司", "药企", "车企")
 """Words for a firm that a description of its field ends with, before the firm's name."""
 _FIELDS = ("生物", "医药", "制药", "生物科技", "科技", "人工智能", "AI", "芯片", "半导体", "汽车", "新能源", "互联网", "金融",
-           "投资", "咨询", "软件", "电商", "游戏", "机器人", "通信", "电子", "能源")
+           "投资", "咨询", "软件", "电商", "游戏", "机器人", "通信", "电子", "能源", "网络安全", "安全", "云计算", "大数据")
 """Fields of business that describe a firm before its name (上海生物医药企业复宏汉霖)."""
 _TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
 
@@ -222,8 +222,8 @@ def after_trade(text: str, s: int, e: int) -> int:
     for head in _FIRM_HEADS:
         k = text.rfind(head, s, e - 2)
         rest = text[k + len(head) : e]
-        if k > s and text.endswith(_FIELDS, s, k) and len(rest.strip()) >= 2 and (is_han(rest[0]) or rest[0].isalpha()):
-            best = max(best, k + len(head))  # 上海生物医药企业|复宏汉霖, 美国生物制药公司|Summit Therapeutics
+        if k > s and text.endswith(_FIELDS, s, k) and len(rest.strip()) >= 2 and (is_han(rest[0]) or rest[0].isalnum()):
+            best = max(best, k + len(head))  # 上海生物医药企业|复宏汉霖, 美国生物制药公司|Summit Therapeutics, 网络安全公司|360…
     return best
 
 

@@ -592,6 +592,12 @@ KEPT_AND_DROPPED = [
     ("腾讯混元大模型和讯飞星火大模型上线，字节跳动发布豆包视觉理解模型。盘古智库高级研究员吴琦表示。",
      {("腾讯混元大模型", "AIModel"), ("讯飞星火大模型", "AIModel"), ("豆包视觉理解模型", "AIModel"),
       ("盘古智库", "Organization")}, {"腾讯混元", "讯飞星火", "豆包", "盘古"}),
+    # a field's firm before a name that starts with a digit; a joint venture's word after its name; a maker's battery
+    ("中国最大的网络安全公司360数字安全集团发布报告，通过Stargate合资企业投资，宁德时代麒麟电池量产。",
+     {("360数字安全集团", "Organization"), ("Stargate", "Organization"), ("宁德时代", "Organization")},
+     {"网络安全公司360数字安全集团", "Stargate合资企业", "宁德时代麒麟电池", "麒麟电池"}),
+    # a moat, an organization in general and a kind of chip name nothing
+    ("企业构建护城河。具有国家级背景的组织发起攻击，由于ASIC与算法高度绑定。", set(), {"护城河", "组织", "ASIC"}),
 ]
 
 
