@@ -1,0 +1,35 @@
+"""Relations read from credits at an article's head: a reporter in a bracket, writers dated from a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_relations import M, O, P, T, _triples
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the outlet's report, its reporter in the bracket
+        ("【环球时报报道 记者 马俊】编者的话：网络空间竞争加剧。", [("环球时报", O), ("马俊", P)],
+         {("马俊", "worksFor", "环球时报", "记者")}),
+        ("【环球网科技报道 记者 王楠】在发布会上。", [("环球网", O), ("王楠", P)], {("王楠", "worksFor", "环球网", "记者")}),
+        # no bracket: a source quoted in the text is no reporter of it
+        ("知情人士告诉环球时报报道记者马俊。", [("环球时报", O), ("马俊", P)], set()),
+    ],
+)
+def test_relations_a_reporter_in_the_bracket_of_the_outlet_s_report(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+def test_relations_writers_dated_from_a_place_work_for_the_account_named_after():
+    got = _triples("> 金磊 一水 发自 凹非寺 > > 量子位 | 公众号 QbitAI 刚刚，百度发布新模型。",
+                   [("金磊", P), ("一水", P), ("量子位", O), ("百度", O)])
+    assert {t for t in got if t[1] == "worksFor"} == {("金磊", "worksFor", "量子位", None),
+                                                      ("一水", "worksFor", "量子位", None)}
+
+
+def test_relations_a_technique_s_rise_is_no_release_of_it():
+    got = _triples("思维链的兴起一般认为是OpenAI发布的o1模型。", [("思维链", T), ("OpenAI", O), ("o1", M)])
+    assert ("OpenAI", "released", "o1", None) in got
+    assert ("OpenAI", "released", "思维链", None) not in got
