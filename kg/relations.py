@@ -333,7 +333,7 @@ def _relations_from_match(article: Article, sent: Sentence, units: tuple[Unit, .
     if conf is None:
         return []
     taken = {v for k, v in caps.items() if k >= 0}
-    roles: tuple[str | None, ...] = (None,)
+    roles: tuple[str | None, ...] = (rule.role_word or None,)
     if rule.role >= 0 and rule.role in caps:
         ru = units[caps[rule.role]]  # a Role unit, or a plain word a rule reads as the position (编辑)
         roles = ru.roles or ((article.text[ru.start : ru.end],) if not ru.ent else (None,))

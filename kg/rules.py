@@ -25,8 +25,8 @@ __all__ = [
 
 _KINDS = ("relation", "quote", "nested")
 _RULE_KEYS = {
-    "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "confidence", "coordinate",
-                 "not_after", "not_before", "note"},
+    "relation": {"id", "kind", "relation", "pattern", "subject", "object", "role", "role_word", "confidence",
+                 "coordinate", "not_after", "not_before", "note"},
     "quote": {"id", "kind", "relation", "pattern", "speaker", "quote", "confidence", "not_after", "note"},
     "nested": {"id", "kind", "relation", "parent_suffix", "child_suffix", "glued_suffix", "confidence", "note"},
 }
@@ -55,6 +55,8 @@ class Rule:
     """Index of the object element."""
     role: int = -1
     """Index of the element giving the position, or -1."""
+    role_word: str = ""
+    """The position a match gives when no token names it (记者 for a writer's dateline), or ``""``."""
     confidence: float = 0.9
     """Confidence of what it finds, before hedges."""
     quote: str = "after"
@@ -339,6 +341,9 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
         else:
             if idx["subject"] == idx["object"]:
                 bad("subject and object are the same element")
+            role_word = row.get("role_word", "")
+            if not isinstance(role_word, str) or "role_word" in row and (not role_word.strip() or "role" in row):
+                bad("role_word must be a non-empty string, and a rule gives either role or role_word")
             coord = row.get("coordinate", True)
             if not isinstance(coord, bool):
                 bad("coordinate must be true or false")
@@ -349,6 +354,6 @@ def read_rules(path: Path, directory: str | None = None) -> tuple[Rule, ...]:
             if any("GAP" in x or "OP" in x or "NAME" in x for x in after):
                 bad("not_before must list plain token objects (no GAP, no OP, no NAME)")
             out.append(Rule(rid, kind, relation, compiled, idx["subject"], idx["object"], idx.get("role", -1),
-                            float(conf), needs=_needs(compiled), coordinate=coord, not_after=before,
+                            role_word, float(conf), needs=_needs(compiled), coordinate=coord, not_after=before,
                             not_before=after))
     return tuple(out)

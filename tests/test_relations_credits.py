@@ -25,11 +25,23 @@ def test_relations_a_reporter_in_the_bracket_of_the_outlet_s_report(text, ents, 
 def test_relations_writers_dated_from_a_place_work_for_the_account_named_after():
     got = _triples("> 金磊 一水 发自 凹非寺 > > 量子位 | 公众号 QbitAI 刚刚，百度发布新模型。",
                    [("金磊", P), ("一水", P), ("量子位", O), ("百度", O)])
-    assert {t for t in got if t[1] == "worksFor"} == {("金磊", "worksFor", "量子位", None),
-                                                      ("一水", "worksFor", "量子位", None)}
+    assert {t for t in got if t[1] == "worksFor"} == {("金磊", "worksFor", "量子位", "记者"),
+                                                      ("一水", "worksFor", "量子位", "记者")}
 
 
 def test_relations_a_technique_s_rise_is_no_release_of_it():
     got = _triples("思维链的兴起一般认为是OpenAI发布的o1模型。", [("思维链", T), ("OpenAI", O), ("o1", M)])
     assert ("OpenAI", "released", "o1", None) in got
     assert ("OpenAI", "released", "思维链", None) not in got
+
+
+def test_relations_a_rule_giving_both_a_role_slot_and_a_role_word_is_refused(tmp_path):
+    from kg.errors import PatternError
+    from kg.rules import read_rules
+
+    path = tmp_path / "relations.jsonl"
+    path.write_text('{"id": "r", "relation": "worksFor", "pattern": [{"ENT": ["Person"]}, {"ENT": "Role"}, '
+                    '{"ENT": ["Organization"]}], "subject": 0, "object": 2, "role": 1, "role_word": "记者"}\n',
+                    encoding="utf-8")
+    with pytest.raises(PatternError, match=r"relations\.jsonl:1: role_word"):
+        read_rules(path)
