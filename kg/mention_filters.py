@@ -49,7 +49,9 @@ _INDEX_AFTER = ("指数", "指數", "ETF", " ETF", "成分股")
 _INDEX_NEXT = re.compile(r"\s?\d{0,4}\s?(?:" + "|".join(w.strip() for w in _INDEX_AFTER) + ")")
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器", "电池")
 """Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
-as is one ending like an event (奥林匹克竞赛; ``lists.event_words``)."""
+as is one ending like an event (奥林匹克竞赛; ``lists.event_words``) or like people (美国亿万富翁)."""
+_PEOPLE_TAILS = ("富翁", "富豪", "首富", "特工", "网友", "华裔", "华人")
+"""Endings of words for people, not of organizations (美国亿万富翁, 民主党特工)."""
 
 
 
@@ -359,7 +361,7 @@ def plausible(
         _only_suffixes(piece, lists) or _descriptive(text, inside, lists) or _verb_led(text, s, e, toks, lists)
     ):
         return False
-    if label == "Organization" and piece.endswith(_THING_TAILS + lists.event_words):
+    if label == "Organization" and piece.endswith(_THING_TAILS + _PEOPLE_TAILS + lists.event_words):
         return False
     if label == "Organization" and before_index(text, e):
         return False  # 恒生科技|指数, 纳斯达克中国金龙|指数, 纳斯达克|100指数: a stock index, no organization

@@ -598,6 +598,8 @@ KEPT_AND_DROPPED = [
      {"网络安全公司360数字安全集团", "Stargate合资企业", "宁德时代麒麟电池", "麒麟电池"}),
     # a moat, an organization in general and a kind of chip name nothing
     ("企业构建护城河。具有国家级背景的组织发起攻击，由于ASIC与算法高度绑定。", set(), {"护城河", "组织", "ASIC"}),
+    # a word for people ends no organization's name
+    ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
 ]
 
 
