@@ -1,4 +1,5 @@
-"""Relations read from credits at an article's head: a reporter in a bracket, writers dated from a place."""
+"""Relations of people to where they work, read from credits (a reporter in a bracket, editors after a writer,
+writers dated from a place) and from short biographies (曾在谷歌工作)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,18 @@ def test_relations_a_rule_giving_both_a_role_slot_and_a_role_word_is_refused(tmp
                     encoding="utf-8")
     with pytest.raises(PatternError, match=r"relations\.jsonl:1: role_word"):
         read_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("杨江明有在Airbnb、微软等工作经历。", [("杨江明", P), ("Airbnb", O), ("微软", O)],
+         {("杨江明", "worksFor", "Airbnb", None), ("杨江明", "worksFor", "微软", None)}),
+        ("张三曾在谷歌工作多年。", [("张三", P), ("谷歌", O)], {("张三", "worksFor", "谷歌", None)}),
+        # denied, or not the person's own work
+        ("李四没有在腾讯工作过。", [("李四", P), ("腾讯", O)], set()),
+        ("赵六在阿里巴巴的帮助下工作。", [("赵六", P), ("阿里巴巴", O)], set()),
+    ],
+)
+def test_relations_where_a_person_worked(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
