@@ -97,15 +97,19 @@ _DEFINING = ("是", "指", "意味着", "意味著", "的优势", "的優勢", "
 """Words that, right after a technology, make it what the sentence is about (Transformer是基础)."""
 _FIELD_WORDS = ("行业", "行業", "领域", "領域", "赛道", "賽道", "产业", "產業")
 """Words that, right after a technology, make it the name of an industry (进入智能驾驶行业第一阵营)."""
+_ENTERING = ("进入", "进军", "布局", "深耕", "涉足", "切入", "入局", "杀入", "跨界", "聚焦", "发力", "领跑", "位居", "在", "于")
+"""Words before an industry that make it where an actor works, not what the speaker explains (进入智能驾驶行业; but
+发展脑机接口产业仍面临问题 is about the technology)."""
 
 
 def _field_of_actor(m: Mention, others: list[Mention], start: int, text: str) -> bool:
     """True for 5G in 应科院在5G技术上积累了经验: a technology after an organization in its sentence
     is that organization's field of work, not what the speaker explains (models stay topics);
-    so is a technology naming an industry (智能驾驶行业), unless the sentence defines it (X是…)."""
+    so is a technology naming an industry someone enters or works in (进入智能驾驶行业), unless the sentence
+    defines it (X是…)."""
     if m.label != "Technology":
         return False
-    if text.startswith(_FIELD_WORDS, m.end):
+    if text.startswith(_FIELD_WORDS, m.end) and text[max(start, m.start - 4) : m.start].endswith(_ENTERING):
         return True
     if text.startswith(_DEFINING, m.end):
         return False

@@ -62,6 +62,9 @@ CASES = [
      [("雷军", "其智能驾驶团队发布了端到端自动驾驶", ())]),
     ("雷军说，小米进入了智能驾驶行业第一阵营。", [("雷军", "Person"), ("智能驾驶", "Technology")],
      [("雷军", "小米进入了智能驾驶行业第一阵营", ())]),
+    # an industry the quote speaks of (not one an actor enters) is what it is about
+    ("季昕华指出，当前发展脑机接口产业仍面临着一些问题。", [("季昕华", "Person"), ("脑机接口", "Technology")],
+     [("季昕华", "当前发展脑机接口产业仍面临着一些问题", ("脑机接口",))]),
     # a model named after an organization is still what the quote is about
     ("奥特曼表示，OpenAI将推出GPT-5。", [("奥特曼", "Person"), ("OpenAI", "Organization"), ("GPT-5", "AIModel")],
      [("奥特曼", "OpenAI将推出GPT-5", ("GPT-5",))]),
