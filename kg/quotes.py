@@ -109,7 +109,7 @@ def _field_of_actor(m: Mention, others: list[Mention], start: int, text: str) ->
     defines it (X是…)."""
     if m.label != "Technology":
         return False
-    if text.startswith(_FIELD_WORDS, m.end) and text[max(start, m.start - 4) : m.start].endswith(_ENTERING):
+    if text.startswith(_FIELD_WORDS, m.end) and text[max(start, m.start - 5) : m.start].rstrip("了的").endswith(_ENTERING):
         return True
     if text.startswith(_DEFINING, m.end):
         return False
