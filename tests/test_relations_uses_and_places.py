@@ -1,0 +1,37 @@
+"""Relations of what puts a model or a technique to use (products it is brought into, platforms it is deployed to), and
+of places named one inside the other."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_relations import L, M, O, _triples
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a model brought into a company's products (将……整合至), and the platform a model is deployed to
+        ("医渡科技宣布将DeepSeek整合至公司自主研发的医疗大脑。", [("医渡科技", O), ("DeepSeek", M)],
+         {("医渡科技", "uses", "DeepSeek", None)}),
+        ("2月2日，腾讯云官方宣布，DeepSeek-R1大模型一键部署至腾讯云HAI上。", [("腾讯云", O), ("DeepSeek-R1", M)],
+         {("腾讯云", "uses", "DeepSeek-R1", None)}),
+        ("华为不会将DeepSeek接入到小艺中。", [("华为", O), ("DeepSeek", M)], set()),
+    ],
+)
+def test_relations_a_model_brought_into_products_or_deployed_to_a_platform(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("奥特曼晒出星际之门在美国得克萨斯州首期工厂的视频。", [("美国", L), ("得克萨斯州", L)],
+         {("得克萨斯州", "locatedIn", "美国", None)}),
+        ("2022年Kob就在加拿大北部魁北克发现铜矿。", [("加拿大", L), ("魁北克", L)], {("魁北克", "locatedIn", "加拿大", None)}),
+        # two places of a list are not one inside the other
+        ("中美两国在北京上海等地合作。", [("北京", L), ("上海", L)], set()),
+    ],
+)
+def test_relations_a_place_named_right_after_the_place_it_lies_in(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected
