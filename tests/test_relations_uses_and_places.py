@@ -1,5 +1,5 @@
-"""Relations of what puts a model or a technique to use (products it is brought into, platforms it is deployed to), and
-of places named one inside the other."""
+"""Relations of what puts a model or a technique to use (products it is brought into, platforms it is deployed to), of
+places named one inside the other, and of investors named after the company they funded."""
 
 from __future__ import annotations
 
@@ -35,3 +35,11 @@ def test_relations_a_model_brought_into_products_or_deployed_to_a_platform(text,
 )
 def test_relations_a_place_named_right_after_the_place_it_lies_in(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected
+
+
+def test_relations_investors_named_after_a_comma_from_whom_a_company_got_money():
+    got = _triples("2016年，三人成立了循环智能，先后拿到来自金沙江创投、华山资本、真格基金的投资。",
+                   [("循环智能", O), ("金沙江创投", O), ("华山资本", O), ("真格基金", O)])
+    assert {t for t in got if t[1] == "investedIn"} == {
+        ("金沙江创投", "investedIn", "循环智能", None), ("华山资本", "investedIn", "循环智能", None),
+        ("真格基金", "investedIn", "循环智能", None)}
