@@ -598,6 +598,10 @@ KEPT_AND_DROPPED = [
      {"网络安全公司360数字安全集团", "Stargate合资企业", "宁德时代麒麟电池", "麒麟电池"}),
     # a moat, an organization in general and a kind of chip name nothing
     ("企业构建护城河。具有国家级背景的组织发起攻击，由于ASIC与算法高度绑定。", set(), {"护城河", "组织", "ASIC"}),
+    # a titled person's name before a word that follows names as often as a speech verb does
+    ("火山引擎总裁谭待通过朋友圈回应。实验室副主任董希淼受访时表示。容联云产品负责人唐兴才则向记者提供了数据。",
+     {("谭待", "Person"), ("董希淼", "Person"), ("唐兴才", "Person")}, {"唐兴"}),
+    ("院长在会上表示，董事长也曾经说过，总裁就此回应。", set(), {"在会上", "也曾经", "就此"}),
     # a word for people ends no organization's name
     ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
 ]
