@@ -602,6 +602,9 @@ KEPT_AND_DROPPED = [
     ("火山引擎总裁谭待通过朋友圈回应。实验室副主任董希淼受访时表示。容联云产品负责人唐兴才则向记者提供了数据。",
      {("谭待", "Person"), ("董希淼", "Person"), ("唐兴才", "Person")}, {"唐兴"}),
     ("院长在会上表示，董事长也曾经说过，总裁就此回应。", set(), {"在会上", "也曾经", "就此"}),
+    # a Latin name after 据 or a word for a medium or research firm, before its report or figures
+    ("知名金融博客ZeroHedge报道，转型很难。据Sensor Tower数据，下载量第一。",
+     {("ZeroHedge", "Organization"), ("Sensor Tower", "Organization")}, set()),
     # a word for people ends no organization's name
     ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
 ]
