@@ -29,6 +29,7 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("thirty-second blind set (misses studied after its first measurement)", ("blind32",)),
     ("thirty-fourth blind set (misses studied after its first measurement)", ("blind34",)),
     ("thirty-sixth blind set (misses studied after its first measurement)", ("blind36",)),
+    ("thirty-eighth blind set (misses studied after its first measurement)", ("blind38",)),
     ("third blind set (measured, never studied)", ("blind3",)),
     ("sixth blind set (measured, never studied)", ("blind6",)),
     ("ninth blind set (measured, never studied)", ("blind9",)),
@@ -46,12 +47,14 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("thirty-third blind set (measured, never studied)", ("blind33",)),
     ("thirty-fifth blind set (measured, never studied)", ("blind35",)),
     ("thirty-seventh blind set (measured, never studied)", ("blind37",)),
+    ("thirty-ninth blind set (measured, never studied)", ("blind39",)),
     ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
     ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth, seventeenth, nineteenth, "
-     "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth, thirty-first, thirty-third, thirty-fifth "
-     "and thirty-seventh blind sets)",
+     "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth, thirty-first, thirty-third, thirty-fifth, "
+     "thirty-seventh and thirty-ninth blind sets)",
      ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17", "blind19", "blind21",
-      "blind23", "blind25", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37")),
+      "blind23", "blind25", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37",
+      "blind39")),
 )
 """Every set but the development one; each annotated from the article text alone before kg was run on it."""
 
