@@ -68,6 +68,10 @@ def link_mentions(article: Article, mentions: tuple[Mention, ...], recognizer: R
             canon = next((o.canonical for o in out if o.text == m.text and o.canonical), None)
         if canon is None and m.label == "Person":
             canon = _person_name(m.text, people)
+        if canon is None and m.label == "Organization" and m.text.isascii() and m.text.isalpha():
+            full = _person_name(m.text, people)
+            if full is not None and " " in full:  # Joseph Briggs … Briggs指出: the person's family name, no body
+                m, canon = replace(m, label="Person"), full
         if canon is None and m.label == "Organization":
             f = fold(m.text)
             for suf in _ORG_SUFFIXES:
@@ -106,9 +110,14 @@ def _place_name(folded: str, rec: Recognizer, places: dict[str, str]) -> str | N
 
 
 def _person_name(text: str, people: list[str]) -> str | None:
-    """The earlier full name that ``text`` is a part of (given name, or last part of a dotted name)."""
+    """The earlier full name that ``text`` is a part of (given name, last part of a dotted name, or family name of a
+    Latin one)."""
     for full in reversed(people):
         if full == text or len(full) <= len(text):
+            continue
+        if " " in full and full.isascii():
+            if text == full.split()[-1] and len(text) >= 3:
+                return full  # Joseph Briggs → Briggs
             continue
         if "·" in full:
             parts = full.split("·")

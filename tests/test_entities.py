@@ -605,6 +605,12 @@ KEPT_AND_DROPPED = [
     # a Latin name after 据 or a word for a medium or research firm, before its report or figures
     ("知名金融博客ZeroHedge报道，转型很难。据Sensor Tower数据，下载量第一。",
      {("ZeroHedge", "Organization"), ("Sensor Tower", "Organization")}, set()),
+    # a quoted name after a kind of body; staff after a firm's name; kinds of bodies name nothing
+    ("非政府组织“未来社会”执行董事尼古拉斯·莫伊斯表示。新华保险员工可利用其接口。受访者告诉民意调查机构 Ifop。",
+     {("未来社会", "Organization"), ("新华保险", "Organization"), ("Ifop", "Organization")},
+     {"非政府", "新华保险员工", "民意调查机构"}),
+    # a list closed by a kind of firm makes a name a company and its model share the company
+    ("近期，DeepSeek等少数中国公司已开发出先进模型。", {("DeepSeek", "Organization")}, set()),
     # a word for people ends no organization's name
     ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
 ]

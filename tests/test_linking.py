@@ -64,6 +64,17 @@ def test_linking_short_person_mentions_take_the_full_name(models):
     assert [m.canonical for m in out] == ["山姆·阿尔特曼", "山姆·阿尔特曼", "李彦宏", "李彦宏"]
 
 
+def test_linking_a_latin_family_name_read_as_an_organization_is_the_person(models):
+    text = "负责人Joseph Briggs写道。Briggs指出，采用会更早。Apple发布新品。"
+    a = Article(id="b", text=text)
+    ms = (Mention("b", 3, 16, "Joseph Briggs", "Person"), Mention("b", 19, 25, "Briggs", "Organization"),
+          Mention("b", 34, 39, "Apple", "Organization"))
+    out = link_mentions(a, ms, models.recognizer)
+    assert [(m.label, m.name) for m in out[:2]] == [("Person", "Joseph Briggs"), ("Person", "Joseph Briggs")]
+    assert out[2].label == "Organization"  # a company's name that is no one's family name stays
+    assert [(m.start, m.end) for m in out] == [(m.start, m.end) for m in ms]
+
+
 def test_linking_a_short_name_before_the_full_one_is_left_alone(models):
     text = "彦宏说。李彦宏说。"
     a = Article(id="q", text=text)
