@@ -136,6 +136,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             out.append((s, e, "Person", "pattern:latin-person", 0.8))
     word_map = word_spans(sents) if word_map is None else word_map
     out.extend(_employers(folded, word_map, lists))
+    out.extend(_bilingual_firms(folded, word_map))
     for m in _NAME_WITH_POST.finditer(folded):  # 1.徐新（今日资本创始人）: a name with its post in brackets
         name, post = m.group(1), m.group(2).rstrip()
         if name[0] in lists.surnames and name not in lists.generic \
@@ -273,6 +274,32 @@ _LATIN_SOURCE = re.compile(
     r"([A-Z][A-Za-z0-9]*(?:[ .&][A-Z][A-Za-z0-9]*){0,3})\s?(?=报道|报导|援引|称|指出|分析|消息|发文|文章|数据|统计|预测|估计)")
 """A Latin name after 据 or a word for a medium or a research firm, before its report or figures (知名金融博客ZeroHedge报道,
 据Sensor Tower数据): the outlet or firm that gives them."""
+
+
+_BILINGUAL_FIRM = re.compile(
+    r"([\u4e00-\u9fff]{2,8})\(([A-Z][A-Za-z0-9.&\- ]{1,30})\)(?=的?(?:联合)?(?:创始人|创办人|CEO|CTO|COO|CFO|首席|董事长|总裁"
+    r"|总经理|副总裁|合伙人|负责人|团队))")
+"""A Han name with its Latin name in brackets before a title or a team (枫清科技（Fabarta）联合创始人, 心识宇宙（Mindverse）的创始人)."""
+_NOT_FIRM_START = ("p", "c", "u", "d", "r", "v", "m", "q", "f", "t")
+
+
+def _bilingual_firms(folded: str, words: dict[int, tuple[int, str]]) -> list[Span]:
+    """:data:`_BILINGUAL_FIRM` spans: the firm's Han name starts at the first word of the run that is no function
+    word or verb (用|心识宇宙), leaving at least two characters. ``words`` maps each word's start to its end and tag.
+
+    Examples
+    --------
+    >>> t = "用心识宇宙(Mindverse)的创始人兼CEO陶芳波的话说"
+    >>> [t[s:e] for s, e, *_ in _bilingual_firms(t, {0: (1, "p"), 1: (5, "n")})]
+    ['心识宇宙']
+    """
+    out: list[Span] = []
+    for m in _BILINGUAL_FIRM.finditer(folded):
+        s, e = m.span(1)
+        start = next((k for k in range(s, e - 1) if k in words and not words[k][1].startswith(_NOT_FIRM_START)), None)
+        if start is not None:
+            out.append((start, e, "Organization", "pattern:bilingual-firm", 0.75))
+    return out
 
 
 def _employers(folded: str, names: dict[int, tuple[int, str]], lists: WordLists) -> list[Span]:

@@ -611,6 +611,8 @@ KEPT_AND_DROPPED = [
      {"非政府", "新华保险员工", "民意调查机构"}),
     # a list closed by a kind of firm makes a name a company and its model share the company
     ("近期，DeepSeek等少数中国公司已开发出先进模型。", {("DeepSeek", "Organization")}, set()),
+    # a Han name with its Latin name in brackets before a title is a firm
+    ("“单纯地追热度永远追不上”，枫清科技（Fabarta）联合创始人兼CTO杨成虎更关注创新。", {("枫清科技", "Organization")}, set()),
     # a word for people ends no organization's name
     ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
 ]
