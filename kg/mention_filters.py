@@ -44,6 +44,8 @@ _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+")
 """One Latin word with a capital inside (ToolBench, RestBench)."""
 _SPACED = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+_LETTERS_THEN_DIGITS = re.compile(r"[a-z]{3,}\d{2,}")
+"""A lower-case word with a number glued after it (bet365): a site's name, unlike a product code (H100, RTX4090)."""
 _SCHOOLS = ("大学", "学院", "学校")
 _INDEX_AFTER = ("指数", "指數", "ETF", " ETF", "成分股")
 _INDEX_NEXT = re.compile(r"\s?\d{0,4}\s?(?:" + "|".join(w.strip() for w in _INDEX_AFTER) + ")")
@@ -317,6 +319,14 @@ def plausible(
     False
     >>> plausible("记者张新颖说", 2, 5, "Person", 0.8, [(0, 2, "n"), (2, 3, "q"), (3, 5, "a"), (5, 6, "v")], w)
     True
+    >>> plausible("该公司称", 0, 3, "Organization", 0.9, [(0, 1, "r"), (1, 3, "n"), (3, 4, "v")], w)
+    False
+    >>> plausible("vs本菲卡从", 2, 5, "Organization", 0.98, [(0, 2, "eng"), (2, 5, "nr"), (5, 6, "p")], w)
+    True
+    >>> plausible("罗马被桑普多逼平", 3, 6, "Organization", 0.7, [(0, 2, "ns"), (2, 3, "p"), (3, 6, "nr"), (6, 8, "v")], w)
+    True
+    >>> plausible("bet365开出", 0, 6, "Organization", 0.99, [(0, 6, "eng"), (6, 8, "v")], w, cased=False)
+    True
     """
     piece = text[s:e]
     if piece in lists.generic or piece.endswith(lists.not_name_endings):
@@ -331,7 +341,8 @@ def plausible(
             return False  # CP、FT、WAT等数据, AI、TV这样的组合: terms; one the gazetteer knows is found there
         if label == "Person" and spaced and _CAMEL.fullmatch(piece):
             return False  # ToolBench in a text that writes Latin names apart (Bill Roper): a product, no person
-        return label != "Location" and conf >= 0.8 and piece.replace(" ", "").isalpha()
+        bare = piece.replace(" ", "")
+        return label != "Location" and conf >= 0.8 and (bare.isalpha() or bool(_LETTERS_THEN_DIGITS.fullmatch(bare)))
     if label != "Organization" and _CODE.search(piece):
         return False  # a product code (EIC7700X) is no place nor person
     inside = [(a, b, p) for a, b, p in toks if a < e and b > s]
@@ -355,8 +366,9 @@ def plausible(
             # four Han characters: a compound surname (欧阳明辉) or a transliteration, not an idiom (展望未来)
             return piece[:2] in lists.surnames or all(c in lists.translit for c in piece)
         return len(piece) <= 3 or all(c in lists.translit for c in piece)
-    if piece.startswith(lists.descriptor_prefixes):
-        return False
+    lead = next((w for w in lists.descriptor_prefixes if piece.startswith(w)), "")
+    if lead and (piece == lead or not any(a == s and b >= e and p in lists.proper_pos for a, b, p in toks)):
+        return False  # 该|公司, 国际舞台: a word that describes; not a proper name that starts so (国际米兰, 本菲卡)
     if label == "Organization" and (
         _only_suffixes(piece, lists) or _descriptive(text, inside, lists) or _verb_led(text, s, e, toks, lists)
     ):
@@ -365,8 +377,9 @@ def plausible(
         return False
     if label == "Organization" and before_index(text, e):
         return False  # 恒生科技|指数, 纳斯达克中国金龙|指数, 纳斯达克|100指数: a stock index, no organization
-    if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9:
-        return False  # a person's name the CRF read as an organization (（财联社 夏军雄）)
+    if len(piece) == 3 and piece[0] in lists.surnames and len(inside) == 1 and inside[0][2] == "nr" and conf < 0.9 \
+            and not all(c in lists.translit for c in piece):
+        return False  # a person's name the CRF read as an organization (（财联社 夏军雄）), not a transliteration (桑普多)
     if aligned and all(text[a:b] in lists.generic for a, b, _ in inside):
         return False
     if label == "Organization" and conf < _WEAK_ORG \
