@@ -52,6 +52,12 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
     >>> nests((0, 7, "Organization", "crf", 0.8), [(0, 2, "Location", "lexicon:usa", 0.95),
     ...       (2, 7, "Location", "lexicon:las-vegas", 0.95)], "美国拉斯维加斯", frozenset())
     False
+    >>> nests((0, 5, "Organization", "crf", 0.99), [(0, 2, "Location", "lexicon:usa", 0.95),
+    ...       (2, 5, "Organization", "lexicon:mofcom", 0.95)], "美国商务部", frozenset())
+    True
+    >>> nests((0, 9, "Organization", "crf", 0.99), [(4, 6, "Location", "lexicon:beijing", 0.95)], "富龙集团北京分公司",
+    ...       frozenset({"分公司"}))
+    True
     """
     if not all(o[0] >= c[0] and o[1] <= c[1] for o in clash):
         return False
@@ -63,9 +69,16 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
     if not all(o[2] in ("Organization", "Location") for o in clash):
         return False
     rest = folded[max(o[1] for o in clash) : c[1]]
+    body = c[2] == "Organization" and folded.endswith(_GOVERNMENT_ENDS, c[0], c[1])
     if not rest and c[2] == "Organization" and any(o[2] == "Location" and o[0] == c[0] for o in clash) \
-            and any(o[2] == "Organization" and o[1] == c[1] for o in clash):
-        return False  # 日本|软银集团: a country before a known company, two mentions
+            and any(o[2] == "Organization" and o[1] == c[1] for o in clash) and not body:
+        return False  # 日本|软银集团: a country before a known company, two mentions; not 美国商务部, a country's body
+    if body and not rest and all(o[2] == "Organization" and o[1] == c[1] for o in clash) \
+            and 2 <= min(o[0] for o in clash) - c[0] <= 4:
+        return True  # 伊朗|外交部, 国家|教育部: a country's or the state's body, one name
+    if c[2] == "Organization" and rest in _BRANCHES and all(o[2] == "Location" for o in clash) \
+            and min(o[0] for o in clash) - c[0] >= 2:
+        return True  # 富龙集团|北京|分公司: a branch named after its place
     if rest.startswith(_ACCOUNT_RESTS):
         return False  # 央视新闻|微信公众号综合: the account an outlet's text came through is no part of its name
     if rest[:1] in _JOINING:
@@ -93,6 +106,10 @@ def nests(c: tuple, clash: list[tuple], folded: str, generic: frozenset[str]) ->
 
 
 _ACCOUNT_RESTS = ("微信", "公众号", "官方微博", "官微", "客户端", "视频号")
+_GOVERNMENT_ENDS = ("部", "局", "署", "厅", "委员会", "委")
+"""Endings of a government body's name: with its country before it, one organization (美国商务部)."""
+_BRANCHES = frozenset(("分公司", "分行", "支行", "分部", "分院", "分校", "办事处", "代表处"))
+"""Words for a branch, named after its place (富龙集团北京分公司)."""
 
 
 def keep(text: str, lists: WordLists) -> bool:

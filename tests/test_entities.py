@@ -613,6 +613,9 @@ KEPT_AND_DROPPED = [
     ("近期，DeepSeek等少数中国公司已开发出先进模型。", {("DeepSeek", "Organization")}, set()),
     # a Han name with its Latin name in brackets before a title is a firm
     ("“单纯地追热度永远追不上”，枫清科技（Fabarta）联合创始人兼CTO杨成虎更关注创新。", {("枫清科技", "Organization")}, set()),
+    # a country's body and a branch named after its place are one organization each
+    ("伊朗外交部发言人表示。富龙集团北京分公司总经理赵红表示。", {("伊朗外交部", "Organization"), ("富龙集团北京分公司", "Organization")},
+     {"外交部", "北京"}),
     # a word for people ends no organization's name
     ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
 ]
