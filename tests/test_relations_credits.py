@@ -82,3 +82,8 @@ def test_relations_a_rule_giving_both_a_role_slot_and_a_role_word_is_refused(tmp
 )
 def test_relations_where_a_person_worked(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "worksFor"} == expected
+
+
+def test_relations_a_title_written_after_the_name_as_well_as_before():
+    got = _triples("英国南安普顿大学计算机科学家温迪·霍尔教授在接受采访时表示。", [("英国南安普顿大学", O), ("温迪·霍尔", P)])
+    assert ("温迪·霍尔", "worksFor", "英国南安普顿大学", "教授") in got
