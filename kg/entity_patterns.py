@@ -137,6 +137,7 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     word_map = word_spans(sents) if word_map is None else word_map
     out.extend(_employers(folded, word_map, lists))
     out.extend(_bilingual_firms(folded, word_map))
+    out.extend(_founders_firms(folded, word_map, lists))
     for m in _NAME_WITH_POST.finditer(folded):  # 1.徐新（今日资本创始人）: a name with its post in brackets
         name, post = m.group(1), m.group(2).rstrip()
         if name[0] in lists.surnames and name not in lists.generic \
@@ -299,6 +300,39 @@ def _bilingual_firms(folded: str, words: dict[int, tuple[int, str]]) -> list[Spa
         start = next((k for k in range(s, e - 1) if k in words and not words[k][1].startswith(_NOT_FIRM_START)), None)
         if start is not None:
             out.append((start, e, "Organization", "pattern:bilingual-firm", 0.75))
+    return out
+
+
+_FOUNDERS_FIRM = re.compile(
+    r"(?:^|(?<=[，。；：:、\s“”（）()]))([\u4e00-\u9fff]{2,8}?)(?=(?:联合)?(?:创始人|创办人)(?:兼[A-Z]{2,3}|兼[\u4e00-\u9fff]{2,5})?"
+    r"[\u4e00-\u9fff]{2,3}(?:表示|认为|指出|说|称|介绍|透露|直言|坦言|在|向|对))")
+"""A name opening a clause before 创始人 and a person who speaks or acts (盛企融创始人张雪丽在接受采访时, 百联咨询创始人庄帅认为)."""
+
+
+def _founders_firms(folded: str, words: dict[int, tuple[int, str]], lists: WordLists) -> list[Span]:
+    """:data:`_FOUNDERS_FIRM` spans: the firm starts at the first word of the run that is no function word, time or
+    verb (当|月之暗面, 前天|百度), runs over no such word after it, and is no generic word (有限公司, 成熟公司).
+
+    Examples
+    --------
+    >>> from kg.patterns import load_word_lists
+    >>> t = "当月之暗面联合创始人张予彤在朋友圈写下"
+    >>> [t[s:e] for s, e, *_ in _founders_firms(t, {0: (1, "p"), 1: (5, "nt"), 5: (7, "b")}, load_word_lists())]
+    ['月之暗面']
+    """
+    out: list[Span] = []
+    for m in _FOUNDERS_FIRM.finditer(folded):
+        s, e = m.span(1)
+        if folded[e - 1] == "的":
+            e -= 1
+        starts = [k for k in range(s, e) if k in words]
+        start = next((k for k in starts if k < e - 1 and not words[k][1].startswith(_NOT_FIRM_START)), None)
+        if start is None or any(words[k][1].startswith(_NOT_FIRM_START) for k in starts if k > start):
+            continue
+        name = folded[start:e]
+        if len(name) >= 2 and name not in lists.generic and not name.endswith(("公司", "企业", "集团公司")) \
+                and not name.startswith(lists.descriptor_prefixes):
+            out.append((start, e, "Organization", "pattern:founders-firm", 0.7))
     return out
 
 

@@ -616,6 +616,9 @@ KEPT_AND_DROPPED = [
     # a country's body and a branch named after its place are one organization each
     ("伊朗外交部发言人表示。富龙集团北京分公司总经理赵红表示。", {("伊朗外交部", "Organization"), ("富龙集团北京分公司", "Organization")},
      {"外交部", "北京"}),
+    # a name opening a clause before 创始人 and a person who speaks is the firm; a person's name and a conjunction are not
+    ("盛企融创始人张雪丽在接受记者采访时说。百联咨询创始人庄帅认为，市场很大。指控杨植麟及联合创始人张宇韬在未获同意时行事。",
+     {("盛企融", "Organization"), ("百联咨询", "Organization"), ("张雪丽", "Person")}, {"杨植麟及"}),
     # a word for people ends no organization's name
     ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
 ]
