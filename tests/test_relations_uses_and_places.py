@@ -43,3 +43,15 @@ def test_relations_investors_named_after_a_comma_from_whom_a_company_got_money()
     assert {t for t in got if t[1] == "investedIn"} == {
         ("金沙江创投", "investedIn", "循环智能", None), ("华山资本", "investedIn", "循环智能", None),
         ("真格基金", "investedIn", "循环智能", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("自上个月DeepSeek爆火以来，国内外众多云厂商纷纷接入，包括亚马逊、微软等。", [("DeepSeek", M), ("亚马逊", O), ("微软", O)],
+         {("亚马逊", "uses", "DeepSeek", None), ("微软", "uses", "DeepSeek", None)}),
+        ("DeepSeek发布后，没有云厂商接入，包括亚马逊。", [("DeepSeek", M), ("亚马逊", O)], set()),
+    ],
+)
+def test_relations_firms_listed_after_the_model_they_took_in(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
