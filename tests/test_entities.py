@@ -611,6 +611,8 @@ KEPT_AND_DROPPED = [
      {"非政府", "新华保险员工", "民意调查机构"}),
     # a list closed by a kind of firm makes a name a company and its model share the company
     ("近期，DeepSeek等少数中国公司已开发出先进模型。", {("DeepSeek", "Organization")}, set()),
+    # so does a model named after it as its own
+    ("奥特曼曾表示，DeepSeek的R1模型令人印象深刻。", {("DeepSeek", "Organization"), ("R1", "AIModel")}, set()),
     # a Han name with its Latin name in brackets before a title is a firm
     ("“单纯地追热度永远追不上”，枫清科技（Fabarta）联合创始人兼CTO杨成虎更关注创新。", {("枫清科技", "Organization")}, set()),
     # a country's body and a branch named after its place are one organization each
