@@ -200,7 +200,7 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
             twin = rec.org_twin.get(key[s:e])
             after = folded[e : e + 6].lstrip()
             if twin is not None and (after.startswith(lists.org_cues) or after.startswith(lists.org_verbs)
-                                     or _KIND_OF_FIRM_AFTER.match(folded, e) or _MAKER_OF.match(folded, e)
+                                     or _MAKER_OF.match(folded, e)
                                      or folded[max(0, s - 6) : s].rstrip().endswith(lists.org_cues_before)):
                 label, source = "Organization", f"lexicon:{twin.id}"
             else:
@@ -230,8 +230,6 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
 _KIND_OF_MODEL = re.compile(r"(视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程)?大模型"
                             r"|(视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程)模型")
 """The word for a large model after a Han model name, with the kind of model it names (豆包视觉理解模型)."""
-_KIND_OF_FIRM_AFTER = re.compile(r"\s*(?:等|和其他|及其他|以及其他)[^，,。；;、\n]{0,8}?(?:公司|企业|创企|初创|厂商|玩家)")
-"""A list closed by a kind of firm after a name a company and its model share (DeepSeek等少数中国公司): the company."""
 _MAKER_OF = re.compile(r"\s*(?:的|旗下的?|自研的|推出的|发布的|开源的)\s*(?:[A-Z][A-Za-z]*-?\d|新模型|推理模型|开源模型|AI模型|大模型)")
 """A model named after a name a company and its model share (DeepSeek的R1模型, DeepSeek推出的推理模型): the company."""
 _MODEL_NAMED_BODIES = ("智库", "实验室", "研究院", "研究所", "基金会")

@@ -128,19 +128,22 @@ def extract_relations(
     nested = tuple(r for r in rules.rules if r.kind == "nested")
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        labels = frozenset(m.label for m in ordered[lo:hi] if m.end <= sent.end)
+        inside = [m.label for m in ordered[lo:hi] if m.end <= sent.end]
+        labels = frozenset(inside)
         if not labels:
             continue  # no mention inside: no rule can match
+        twice = frozenset(x for x in labels if inside.count(x) >= 2)  # with labels: how many of each, up to two
         simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
         needs_ok: dict[int, bool] = {}  # the rules' word checks on this sentence, shared by the loop below
-        if not _may_match(rules, labels, simple, needs_ok):
+        if not _may_match(rules, labels, simple, needs_ok, twice):
             continue  # no rule's classes and words are all there: skip building units
         units = build_units(sent, ordered[lo:hi], rules)
         for rule in nested:
             units = merge_departments(units, rule)
         if not any(u.mention is not None for u in units):
             continue
-        for rule in _active_rules(rules, frozenset(u.ent for u in units if u.ent)):
+        ents = [u.ent for u in units if u.ent]
+        for rule in _active_rules(rules, frozenset(ents), frozenset(x for x in ents if ents.count(x) >= 2)):
             if rule.kind == "nested":
                 for rel in nested_relations(article, sent, units, rule, ordered):
                     _keep(found, rel)
@@ -197,20 +200,25 @@ _NEEDS_RX: dict[int, tuple[tuple, tuple[re.Pattern[str], ...]]] = {}
 """id of a rule's word lists → the lists (keeping the id valid) and their compiled alternations."""
 
 
-def _may_match(rules: RuleSet, labels: frozenset[str], simple: str, cache: dict[int, bool] | None = None) -> bool:
-    """Whether any rule could match a sentence whose mentions have ``labels`` (title chains counted as there):
-    one whose entity slots those classes can fill and whose required words the sentence has. Nested rules
-    need an organization. A cheap pre-check before building units; the rules themselves decide."""
+def _may_match(rules: RuleSet, labels: frozenset[str], simple: str, cache: dict[int, bool] | None = None,
+               twice: frozenset[str] = frozenset()) -> bool:
+    """Whether any rule could match a sentence whose mentions have ``labels`` (title chains counted as there), those
+    in ``twice`` at least twice: one whose entity slots those classes can fill and whose required words the sentence
+    has. Nested rules need an organization. A cheap pre-check before building units; the rules themselves decide."""
     cache = {} if cache is None else cache
     org = "Organization" in labels
-    return any(org if r.kind == "nested" else _needs_met(r, simple, cache) for r in _active_rules(rules, labels | _ROLE))
+    return any(org if r.kind == "nested" else _needs_met(r, simple, cache)
+               for r in _active_rules(rules, labels | _ROLE, twice))
 
 _TABLES: dict[int, tuple[RuleSet, list[tuple[Rule, int]], list[tuple[frozenset[str], ...]], dict]] = {}
+"""id of a rule set → the rule set, each rule with the index of its slots' class sets, those sets, and the active
+rules found so far for each (classes present, classes present twice)."""
 
 
-def _active_rules(rules: RuleSet, present: frozenset[str]) -> tuple[Rule, ...]:
-    """The rules, in order, whose entity slots the classes ``present`` in a sentence can fill (nested rules
-    always); a table per rule set, filled as sentences come and kept for the rule set's lifetime."""
+def _active_rules(rules: RuleSet, present: frozenset[str], twice: frozenset[str] = frozenset()) -> tuple[Rule, ...]:
+    """The rules, in order, whose entity slots the classes ``present`` in a sentence can fill, with two mentions for
+    two slots of the same classes (美国|得克萨斯州: two places; ``twice`` holds the classes present twice or more);
+    nested rules always. A table per rule set, filled as sentences come and kept for the rule set's lifetime."""
     hit = _TABLES.get(id(rules))
     if hit is None or hit[0] is not rules:
         if len(_TABLES) >= 8:
@@ -219,10 +227,13 @@ def _active_rules(rules: RuleSet, present: frozenset[str]) -> tuple[Rule, ...]:
         gates = [(rule, index.setdefault(_classes_needed(rule), len(index))) for rule in rules.rules]
         hit = _TABLES[id(rules)] = (rules, gates, list(index), {})
     _, gates, class_sets, table = hit
-    active = table.get(present)
+    key = (present, twice)
+    active = table.get(key)
     if active is None:
-        ok = [not any(present.isdisjoint(c) for c in cs) for cs in class_sets]
-        active = table[present] = tuple(r for r, ci in gates if r.kind == "nested" or ok[ci])
+        ok = [not any(present.isdisjoint(c) for c in cs)
+              and all(len(present & c) + len(twice & c) >= 2 for c in cs if cs.count(c) >= 2 and "Role" not in c)
+              for cs in class_sets]
+        active = table[key] = tuple(r for r, ci in gates if r.kind == "nested" or ok[ci])
     return active
 
 

@@ -609,9 +609,7 @@ KEPT_AND_DROPPED = [
     ("非政府组织“未来社会”执行董事尼古拉斯·莫伊斯表示。新华保险员工可利用其接口。受访者告诉民意调查机构 Ifop。",
      {("未来社会", "Organization"), ("新华保险", "Organization"), ("Ifop", "Organization")},
      {"非政府", "新华保险员工", "民意调查机构"}),
-    # a list closed by a kind of firm makes a name a company and its model share the company
-    ("近期，DeepSeek等少数中国公司已开发出先进模型。", {("DeepSeek", "Organization")}, set()),
-    # so does a model named after it as its own
+    # a name a company and its model share, before a model named as its own, is the company
     ("奥特曼曾表示，DeepSeek的R1模型令人印象深刻。", {("DeepSeek", "Organization"), ("R1", "AIModel")}, set()),
     # a Han name with its Latin name in brackets before a title is a firm
     ("“单纯地追热度永远追不上”，枫清科技（Fabarta）联合创始人兼CTO杨成虎更关注创新。", {("枫清科技", "Organization")}, set()),
