@@ -55,3 +55,11 @@ def test_relations_investors_named_after_a_comma_from_whom_a_company_got_money()
 )
 def test_relations_firms_listed_after_the_model_they_took_in(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] == "uses"} == expected
+
+
+def test_relations_two_places_are_tried_where_one_alone_is_not():
+    from kg.relations import _may_match, load_rules
+
+    rules = load_rules()
+    assert not _may_match(rules, frozenset({"Location"}), "今天北京天气很好。")
+    assert _may_match(rules, frozenset({"Location"}), "工厂在美国得克萨斯州。", twice=frozenset({"Location"}))
