@@ -38,6 +38,16 @@ NAMED_ASSISTANT = re.compile(
 AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
 
 
+NAMED_AFTER_KIND = re.compile(
+    r"(?:AI助手|AI主播|AI工具|AI数字人(?:代表)?|数字主持人|虚拟主播|数字员工|智能助手)(?:——|—|：|:)?"
+    r"((?:[\u4e00-\u9fff]{2,3}[、和与及])*[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s>）)]|等|$)"
+)
+"""Unquoted names right after the word for an AI assistant or presenter, up to a pause (AI工具小美，…, 两款AI助手问小袋和米鲁，
+AI主播——小东、小天。)."""
+_NOT_NAME_START = tuple("将可能会已也都在是的为这那其该把被对让给从就还则并与和及或均")
+_NOT_NAME_END = ("的", "之外", "以外", "方案", "接口", "功能", "服务", "产品", "平台", "能力", "工具", "应用")
+
+
 CAMEL_FIELD_MODEL = re.compile(
     r"(?<![A-Za-z0-9.\-])([A-Z][a-z]+[A-Z][A-Za-z]+)(?=[^\x00-\u4dff了的在和与及推发起开将已为是等掀带引让被把对向从用到]{0,4}?"
     r"(?:大模型|垂类模型|行业模型))"
@@ -74,6 +84,9 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     >>> t = "美团上线了一款名为“妙刷”的AI小程序，还有一款被称为longcat的内部模型"
     >>> [t[s:e] for s, e, *_ in model_name_spans(t, load_word_lists())]
     ['妙刷', 'longcat']
+    >>> t = "美团上线了两款AI助手问小袋和米鲁，它们可以推荐外卖；AI助手可以帮助用户。"
+    >>> [t[s:e] for s, e, *_ in model_name_spans(t, load_word_lists())]
+    ['问小袋', '米鲁']
     """
     out: list[Span] = []
     for m in QUOTED_MODEL.finditer(folded):
@@ -90,6 +103,12 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
         if m.group(1) not in lists.generic and any(w in near for w in _AI_WORDS) \
                 and not any(w in m.group(1) for w in _KIND_OF_ASSISTANT):
             out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-assistant", 0.75))
+    for m in NAMED_AFTER_KIND.finditer(folded):
+        pos = m.start(1)
+        for name in re.split(r"[、和与及]", m.group(1)):
+            if name not in lists.generic and not name.startswith(_NOT_NAME_START) and not name.endswith(_NOT_NAME_END):
+                out.append((pos, pos + len(name), "AIModel", "pattern:named-after-kind", 0.7))
+            pos += len(name) + 1
     for m in CAMEL_FIELD_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:field-model", 0.75))
     for m in RELEASED_APP.finditer(folded):
