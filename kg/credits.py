@@ -65,6 +65,10 @@ _NOT_PHOTO_ENDS = ("记者", "摄", "制图", "制作", "生成", "整理", "供
 AGENCY = re.compile(r"(?<![^\s。!?！？])(" + "|".join(re.escape(a) for a in _AGENCIES) + r")(?=\s|$)")
 _SENT_FROM = re.compile(rf"(?<![^\s>])((?:{_H}{{2,3}}\s+){{1,3}})发自\s*{_H}{{2,6}}(?!{_H})")
 """Writers named before 发自 and the place they write from, opening an article (> 金磊 一水 发自 凹非寺)."""
+_LATIN_CREDIT = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])(?:文|作者|撰文|编辑|责编)\s*[丨|｜/:]\s*([A-Za-z][A-Za-z0-9_]{2,15})"
+                           r"(?=\s|[丨|｜/,，]|编辑|责编|图|$)")
+"""A writer or editor credited by a Latin pen name (文 | kiki, 作者 | ZeR0编辑 | 漠影)."""
+_NOT_PEN_NAMES = frozenset(("AI", "AIGC", "GPT", "CEO", "CTO", "App", "APP", "app", "DeepSeek", "ChatGPT", "OpenAI"))
 _REPORTED_FROM = re.compile(rf"记者\s*({_H}{{2,3}})\s+{_H}{{2,6}}(?:报道|电)")
 """A reporter named before the place the report comes from (记者石飞月 北京报道)."""
 _SENT_FROM_WITHIN = 80
@@ -200,6 +204,9 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
     >>> t = "> 鱼羊 西风 发自 凹非寺 > > 量子位 | 公众号 QbitAI"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset())]
     ['鱼羊', '西风']
+    >>> t = "文 | kiki 备受关注的苹果选了阿里。作者 | ZeR0编辑 | 漠影"
+    >>> sorted(t[s:e] for s, e, *_ in credit_spans(t, frozenset()))
+    ['ZeR0', 'kiki', '漠影']
     >>> t = "本报记者石飞月 北京报道 自上个月爆火以来"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("石"))]
     ['石飞月']
@@ -220,6 +227,9 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
         for name in re.finditer(rf"{_H}+", m.group(1)):  # nicknames as often as names: the credit vouches for them
             if name.group() not in _NOT_NAMES:
                 out.append((m.start(1) + name.start(), m.start(1) + name.end(), "Person", "pattern:byline", 0.85))
+    for m in _LATIN_CREDIT.finditer(folded):
+        if m.group(1) not in _NOT_PEN_NAMES:
+            out.append((m.start(1), m.end(1), "Person", "pattern:byline", 0.8))
     for m in _REPORTED_FROM.finditer(folded):
         if _is_name(m.group(1), surnames, strict=True):
             out.append((m.start(1), m.end(1), "Person", "pattern:byline", 0.85))
