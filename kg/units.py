@@ -218,16 +218,23 @@ def _absorb_asides(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
 
 
 _SHARE_CLASS = frozenset({"w", "sw", "s", "u", "b", "h", "a"})
+_PRICE_QUOTE = re.compile(r"-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?%")
+"""A share's price, change and change in per cent in brackets after its company (32.700,0.55,1.71%)."""
 _TICKER = re.compile(r"(?:hk|sh|sz|bj|nasdaq|nyse|股票代码|证券代码|代码|\d{4,6}(?:\.(?:sz|sh|hk|bj))?)$")
 
 
 def _fold_listing(units: tuple[Unit, ...], i: int) -> tuple[Unit, ...]:
-    """An organization's share class and stock-code aside folded into it: 百度集团-SW（HK 09888，股价86.25港元，
-    市值2419.5亿港元）, 盈趣科技（002925.SZ）; the aside may run over commas up to its closing bracket."""
+    """An organization's share class, price quote and stock-code aside folded into it: 百度集团-SW（HK 09888，股价86.25港元，
+    市值2419.5亿港元）, 盈趣科技（002925.SZ）, 中金公司(32.700,0.55,1.71%)（601995）; the aside may run over commas up to its
+    closing bracket."""
     u = units[i]
     j = i + 1
     if j + 1 < len(units) and units[j].text == "-" and units[j + 1].text in _SHARE_CLASS:
         j += 2
+    if j + 1 < len(units) and units[j].text in _OPEN_PAREN:
+        k = next((k for k in range(j + 1, min(len(units), j + 12)) if units[k].text in _CLOSE_PAREN), None)
+        if k is not None and _PRICE_QUOTE.fullmatch("".join(x.text for x in units[j + 1 : k]).replace(" ", "")):
+            j = k + 1  # 中金公司(32.700,0.55,1.71%)（601995）: a quote's price, change and change in per cent
     if j + 1 < len(units) and units[j].text in _OPEN_PAREN and _TICKER.match(units[j + 1].text):
         k = j + 1
         while k < len(units) and k - j <= 30 and units[k].text not in _CLOSE_PAREN and units[k].text not in _OPEN_PAREN:

@@ -62,6 +62,9 @@ CASES = [
      [("雷军", "其智能驾驶团队发布了端到端自动驾驶", ())]),
     ("雷军说，小米进入了智能驾驶行业第一阵营。", [("雷军", "Person"), ("智能驾驶", "Technology")],
      [("雷军", "小米进入了智能驾驶行业第一阵营", ())]),
+    # a share's price quote and stock code between a firm and its verb of saying
+    ("中金公司(32.700,0.55,1.71%)（601995）指出，AI眼镜适配多模态大模型。", [("中金公司", "Organization"), ("多模态", "Technology")],
+     [("中金公司", "AI眼镜适配多模态大模型", ("多模态",))]),
     # an industry the quote speaks of (not one an actor enters) is what it is about
     ("季昕华指出，当前发展脑机接口产业仍面临着一些问题。", [("季昕华", "Person"), ("脑机接口", "Technology")],
      [("季昕华", "当前发展脑机接口产业仍面临着一些问题", ("脑机接口",))]),
