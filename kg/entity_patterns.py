@@ -189,7 +189,8 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
             out.append((s, e, "Person", "pattern:title-name", 0.8))
     out.extend(_institutions(folded, sents, lists))
     out.extend(_outlets(folded, word_map, lists))
-    out.extend((m.start(1), m.end(1), "Organization", "pattern:outlet", 0.75) for m in _LATIN_SOURCE.finditer(folded))
+    out.extend((m.start(g), m.end(g), "Organization", "pattern:outlet", 0.75) for m in _LATIN_SOURCE.finditer(folded)
+               for g in (1 if m.group(1) else 2,))
     return out
 
 
@@ -271,8 +272,9 @@ def _outlets(folded: str, words: dict[int, tuple[int, str]], lists: WordLists) -
 
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
 _LATIN_SOURCE = re.compile(
-    r"(?:据|媒体|博客|网站|杂志|外媒|美媒|英媒|通讯社|智库|研究机构|市场研究机构|咨询机构|调研机构|数据机构)\s?"
-    r"([A-Z][A-Za-z0-9]*(?:[ .&][A-Z][A-Za-z0-9]*){0,3})\s?(?=报道|报导|援引|称|指出|分析|消息|发文|文章|数据|统计|预测|估计)")
+    r"(?:媒体|博客|网站|杂志|外媒|美媒|英媒|通讯社|智库|研究机构|市场研究机构|咨询机构|调研机构|数据机构)\s?"
+    r"([A-Z][A-Za-z0-9]*(?:[ .&][A-Z][A-Za-z0-9]*){0,3})\s?(?=报道|报导|援引|称|指出|分析|消息|发文|文章|数据|统计|预测|估计)"
+    r"|据\s?([A-Z][A-Za-z0-9]*(?:[ .&][A-Z][A-Za-z0-9]*){0,3})\s?(?=报道|报导|消息|数据|统计|的数据|的统计|的报告)")
 """A Latin name after 据 or a word for a medium or a research firm, before its report or figures (知名金融博客ZeroHedge报道,
 据Sensor Tower数据): the outlet or firm that gives them."""
 
