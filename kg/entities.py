@@ -209,9 +209,9 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
                     out.append((s, m.end(), "AIModel", "pattern:model-version", 0.85))
                     continue
                 if is_han(folded[e - 1]):
-                    if folded.startswith(_MODEL_NAMED_BODIES, e):  # 盘古|智库, 通义|实验室: a body named after a model
-                        end = e + next(len(w) for w in _MODEL_NAMED_BODIES if folded.startswith(w, e))
-                        out.append((s, end, "Organization", "pattern:model-named-body", 0.8))
+                    body = next((w for w in _MODEL_NAMED_BODIES if folded.startswith(w, e)), "")
+                    if body:  # 盘古|智库, 通义|实验室: a body named after a model
+                        out.append((s, e + len(body), "Organization", "pattern:model-named-body", 0.8))
                         continue
                     m = _KIND_OF_MODEL.match(folded, e)
                     if m and (m.group(1) or m.group(2)):  # 豆包|视觉理解模型: a model of the family, named with its kind
@@ -227,8 +227,8 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
     return out
 
 
-_KIND_OF_MODEL = re.compile(r"(视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程)?大模型"
-                            r"|(视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程)模型")
+_MODEL_KINDS = "视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程"
+_KIND_OF_MODEL = re.compile(rf"({_MODEL_KINDS})?大模型|({_MODEL_KINDS})模型")
 """The word for a large model after a Han model name, with the kind of model it names (豆包视觉理解模型)."""
 _MAKER_OF = re.compile(r"\s*(?:的|旗下的?|自研的|推出的|发布的|开源的)\s*(?:[A-Z][A-Za-z]*-?\d|新模型|推理模型|开源模型|AI模型|大模型)")
 """A model named after a name a company and its model share (DeepSeek的R1模型, DeepSeek推出的推理模型): the company."""

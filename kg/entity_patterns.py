@@ -271,12 +271,13 @@ def _outlets(folded: str, words: dict[int, tuple[int, str]], lists: WordLists) -
 
 
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
+_LATIN_NAME = r"[A-Z][A-Za-z0-9]*(?:[ .&][A-Z][A-Za-z0-9]*){0,3}"
 _LATIN_SOURCE = re.compile(
-    r"(?:媒体|博客|网站|杂志|外媒|美媒|英媒|通讯社|智库|研究机构|市场研究机构|咨询机构|调研机构|数据机构)\s?"
-    r"([A-Z][A-Za-z0-9]*(?:[ .&][A-Z][A-Za-z0-9]*){0,3})\s?(?=报道|报导|援引|称|指出|分析|消息|发文|文章|数据|统计|预测|估计)"
-    r"|据\s?([A-Z][A-Za-z0-9]*(?:[ .&][A-Z][A-Za-z0-9]*){0,3})\s?(?=报道|报导|消息|数据|统计|的数据|的统计|的报告)")
-"""A Latin name after 据 or a word for a medium or a research firm, before its report or figures (知名金融博客ZeroHedge报道,
-据Sensor Tower数据): the outlet or firm that gives them."""
+    rf"(?:媒体|博客|网站|杂志|外媒|美媒|英媒|通讯社|智库|研究机构|市场研究机构|咨询机构|调研机构|数据机构)\s?"
+    rf"({_LATIN_NAME})\s?(?=报道|报导|援引|称|指出|分析|消息|发文|文章|数据|统计|预测|估计)"
+    rf"|据\s?({_LATIN_NAME})\s?(?=报道|报导|消息|数据|统计|的数据|的统计|的报告)")
+"""A Latin name after a word for a medium or a research firm, before its report, words or figures (知名金融博客ZeroHedge报道),
+or after 据 before its report or figures (据Sensor Tower数据; not 据Jensen称, a person's words): the outlet or firm."""
 
 
 _BILINGUAL_FIRM = re.compile(
@@ -298,11 +299,15 @@ def _bilingual_firms(folded: str, words: dict[int, tuple[int, str]]) -> list[Spa
     """
     out: list[Span] = []
     for m in _BILINGUAL_FIRM.finditer(folded):
-        s, e = m.span(1)
-        start = next((k for k in range(s, e - 1) if k in words and not words[k][1].startswith(_NOT_FIRM_START)), None)
+        start = _firm_start(*m.span(1), words)
         if start is not None:
-            out.append((start, e, "Organization", "pattern:bilingual-firm", 0.75))
+            out.append((start, m.end(1), "Organization", "pattern:bilingual-firm", 0.75))
     return out
+
+
+def _firm_start(s: int, e: int, words: dict[int, tuple[int, str]]) -> int | None:
+    """The first word start in ``s``–``e`` (before its last character) whose word is no function word, time or verb."""
+    return next((k for k in range(s, e - 1) if k in words and not words[k][1].startswith(_NOT_FIRM_START)), None)
 
 
 _FOUNDERS_FIRM = re.compile(
@@ -327,9 +332,8 @@ def _founders_firms(folded: str, words: dict[int, tuple[int, str]], lists: WordL
         s, e = m.span(1)
         if folded[e - 1] == "的":
             e -= 1
-        starts = [k for k in range(s, e) if k in words]
-        start = next((k for k in starts if k < e - 1 and not words[k][1].startswith(_NOT_FIRM_START)), None)
-        if start is None or any(words[k][1].startswith(_NOT_FIRM_START) for k in starts if k > start):
+        start = _firm_start(s, e, words)
+        if start is None or any(words[k][1].startswith(_NOT_FIRM_START) for k in range(start + 1, e) if k in words):
             continue
         name = folded[start:e]
         if len(name) >= 2 and name not in lists.generic and not name.endswith(("公司", "企业", "集团公司")) \

@@ -44,8 +44,8 @@ NAMED_AFTER_KIND = re.compile(
 )
 """Unquoted names right after the word for an AI assistant or presenter, up to a pause (AI工具小美，…, 两款AI助手问小袋和米鲁，
 AI主播——小东、小天。)."""
-_NOT_NAME_START = tuple("将可能会已也都在是的为这那其该把被对让给从就还则并与和及或均")
-_NOT_NAME_END = ("的", "之外", "以外", "方案", "接口", "功能", "服务", "产品", "平台", "能力", "工具", "应用")
+_NOT_ASSISTANT_START = tuple("将可能会已也都在是的为这那其该把被对让给从就还则并与和及或均")
+_NOT_ASSISTANT_END = ("的", "之外", "以外", "方案", "接口", "功能", "服务", "产品", "平台", "能力", "工具", "应用")
 
 
 CAMEL_FIELD_MODEL = re.compile(
@@ -106,7 +106,8 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
     for m in NAMED_AFTER_KIND.finditer(folded):
         pos = m.start(1)
         for name in re.split(r"[、和与及]", m.group(1)):
-            if name not in lists.generic and not name.startswith(_NOT_NAME_START) and not name.endswith(_NOT_NAME_END):
+            if name not in lists.generic and not name.startswith(_NOT_ASSISTANT_START) \
+                    and not name.endswith(_NOT_ASSISTANT_END):
                 out.append((pos, pos + len(name), "AIModel", "pattern:named-after-kind", 0.7))
             pos += len(name) + 1
     for m in CAMEL_FIELD_MODEL.finditer(folded):

@@ -132,7 +132,7 @@ def extract_relations(
         labels = frozenset(inside)
         if not labels:
             continue  # no mention inside: no rule can match
-        twice = frozenset(x for x in labels if inside.count(x) >= 2)  # with labels: how many of each, up to two
+        twice = _twice(inside)  # with labels: how many of each, up to two
         simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
         needs_ok: dict[int, bool] = {}  # the rules' word checks on this sentence, shared by the loop below
         if not _may_match(rules, labels, simple, needs_ok, twice):
@@ -143,7 +143,7 @@ def extract_relations(
         if not any(u.mention is not None for u in units):
             continue
         ents = [u.ent for u in units if u.ent]
-        for rule in _active_rules(rules, frozenset(ents), frozenset(x for x in ents if ents.count(x) >= 2)):
+        for rule in _active_rules(rules, frozenset(ents), _twice(ents)):
             if rule.kind == "nested":
                 for rel in nested_relations(article, sent, units, rule, ordered):
                     _keep(found, rel)
@@ -174,6 +174,11 @@ def extract_relations(
     rels = sorted(_without_bare_positions(found.values()), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
     return tuple(rels), tuple(quotes)
+
+
+def _twice(labels: list[str]) -> frozenset[str]:
+    """The labels that occur at least twice in ``labels``."""
+    return frozenset(x for x in set(labels) if labels.count(x) >= 2)
 
 
 _ROLE = frozenset({"Role"})
