@@ -164,6 +164,8 @@ def _own_tagger(userdict: str):
 
 _GLUED_BEFORE = frozenset("如及和与为在从对被把据以由向继")
 """Function words a segmenter glues to the start of a company's name (如|锦龙股份)."""
+_GLUED_BEFORE_FIRM = frozenset("除据")
+"""Prepositions no company's name starts with, that the labeller may take into one (除乐鑫科|技外)."""
 _GLUED_END = frozenset("则也都")
 """Adverbs a segmenter glues to the end of a name (英伟达和博|通则): a gazetteer name may end before one."""
 
@@ -279,6 +281,8 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                     ps = after_trade(stext, ps, pe)
                     if stext[ps] == "任" and ps > 0 and stext[ps - 1] in "年月日至" and pe - ps >= 5:
                         ps += 1  # 2019年10月|任|希格斯动力科技有限公司: the verb of holding a post, no part of the name
+                    elif stext[ps] in _GLUED_BEFORE_FIRM:
+                        continue  # 除乐鑫科|技外: the labeller read a preposition into a name, its ends are not to trust
                 if k == "LOC":
                     if _names_language(stext[ps:pe]):
                         continue  # 阿尔巴尼亚语: a language, no place

@@ -162,7 +162,7 @@ def trim(text: str, s: int, e: int, label: str, lists: WordLists) -> int:
 _SHARE_CLASS = re.compile(r"-(?:W|SW|S|U|WR|B|R)$")
 """The share class after a Hong Kong listing's short name (小米集团-W, 百度集团-SW, 网易-S)."""
 
-_GLUED_BEFORE = frozenset("是被与及跟同为在把让给对从将的请叫如像")
+_GLUED_BEFORE = frozenset("是被与及跟同为在把让给对从将的请叫如像除据")
 """Function words the segmenter may glue to the name after them (是婧玥, 被马云, 如美团); none is a surname."""
 _GLUED_SURNAMES = frozenset("由和")
 """Function words that are also surnames: taken off only before a surname-led name (由雷军, not 和珅)."""
