@@ -73,6 +73,16 @@ def test_relations_title_chain_with_founder_unchanged():
          {("s1", "competesWith", "OpenAI o1", None), ("s1", "competesWith", "DeepSeek R1", None)}),
         # a stake's value, or a means of payment, is no tool nor holding
         ("苹果通过发行债券筹集资金。", [("苹果", O)], set()),
+        # the owners of a joint venture are partners; a company chosen as a partner is one, unless it was not
+        ("星际之门是软银、OpenAI和甲骨文的合资企业。", [("软银", O), ("OpenAI", O), ("甲骨文", O)],
+         {("软银", "partnersWith", "甲骨文", None), ("OpenAI", "partnersWith", "甲骨文", None),
+          ("软银", "partnersWith", "OpenAI", None)}),
+        ("苹果早在2023年就开始测试多家中国企业的模型，并在去年选定百度作为主要合作伙伴。",
+         [("苹果", O), ("中国", L), ("百度", O)], {("苹果", "partnersWith", "百度", None)}),
+        ("苹果并未选择百度作为合作伙伴。", [("苹果", O), ("百度", O)], set()),
+        # the company named after the means it works by uses it
+        ("通过采用Claude 3.5 Sonnet模型和多智能体架构，Replit为编程行业带来了革新。", [("Claude 3.5 Sonnet", M), ("Replit", O)],
+         {("Replit", "uses", "Claude 3.5 Sonnet", None)}),
     ],
 )
 def test_relations_rivals_stakes_parents_tools_partners(text, ents, expected):
@@ -1138,3 +1148,11 @@ def test_relations_a_model_s_techniques_and_a_company_s_own_assistant(text, ents
 def test_relations_a_company_s_parent_named_right_after_it():
     got = _triples("2月4日，谷歌母公司Alphabet表示，预计资本支出将达到750亿美元。", [("谷歌", O), ("Alphabet", O)])
     assert ("谷歌", "partOf", "Alphabet", None) in got
+
+
+def test_relations_launch_named_after_a_colon_and_a_founder_who_left_a_later_post():
+    got = _triples("关键因素是Anthropic推出的新模型：Claude 3.5 Sonnet。", [("Anthropic", O), ("Claude 3.5 Sonnet", M)])
+    assert ("Anthropic", "released", "Claude 3.5 Sonnet", None) in got
+    got = _triples("谷歌大脑的创始人兼前负责人吴恩达表示支持。", [("谷歌大脑", O), ("吴恩达", P)])
+    assert ("吴恩达", "founded", "谷歌大脑", None) in got
+    assert not [t for t in got if t[1] == "worksFor" and t[3] == "负责人"]  # the post held before is not asserted
