@@ -83,6 +83,11 @@ def test_relations_title_chain_with_founder_unchanged():
         # the company named after the means it works by uses it
         ("通过采用Claude 3.5 Sonnet模型和多智能体架构，Replit为编程行业带来了革新。", [("Claude 3.5 Sonnet", M), ("Replit", O)],
          {("Replit", "uses", "Claude 3.5 Sonnet", None)}),
+        ("DeepSeek在模型能力的优化上做了大量开拓性工作，比如通过GRPO算法让模型更加高效。", [("DeepSeek", O), ("GRPO", T)],
+         {("DeepSeek", "uses", "GRPO", None)}),
+        ("江苏银行依托“智慧小苏”平台部署模型。", [("江苏银行", O), ("智慧小苏", M)], {("江苏银行", "uses", "智慧小苏", None)}),
+        # what a company helps others do through a model is not said of the company by this rule
+        ("腾讯云的客户可以通过DeepSeek降本。", [("腾讯云", O), ("DeepSeek", M)], set()),
     ],
 )
 def test_relations_rivals_stakes_parents_tools_partners(text, ents, expected):
