@@ -390,6 +390,10 @@ def test_relations_uses_a_model_as_its_basis():
         ("蚂蚁国际宣布任命现任首席产品官杨江明为首席创新官。", [("蚂蚁国际", O), ("杨江明", P)],
          {("杨江明", "worksFor", "蚂蚁国际", "首席产品官"), ("杨江明", "worksFor", "蚂蚁国际", "首席创新官")}),
         ("界面新闻记者 | 肖芳", [("界面新闻", O), ("肖芳", P)], {("肖芳", "worksFor", "界面新闻", "记者")}),
+        # an outlet's byline: its name, the writer's and the date; a company before a person and a date is no outlet
+        ("雷递网 乐天 2月7日 布鲁可日前宣布上市。", [("雷递网", O), ("乐天", P), ("布鲁可", O)],
+         {("乐天", "worksFor", "雷递网", "记者")}),
+        ("百度 李彦宏 2月7日出席。", [("百度", O), ("李彦宏", P)], set()),
     ],
 )
 def test_relations_titles_at_two_organizations_appointments_and_bylines(text, ents, expected):
