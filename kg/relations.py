@@ -12,6 +12,7 @@ from kg.errors import PatternError
 from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
 from kg.orgnames import merge_departments, nested_relations
+from kg.patterns import fold_key, load_lexicon
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
 from kg.matcher import _COORD, _spec_ok
@@ -40,7 +41,13 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     hedges = read_hedges(pdir / "hedges.jsonl") if (pdir / "hedges.jsonl").is_file() else ()
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
     names, words = read_views(pdir / "views.jsonl") if (pdir / "views.jsonl").is_file() else (None, frozenset())
-    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words)
+    models = _model_names(pdir / "entities.jsonl") if (pdir / "entities.jsonl").is_file() else frozenset()
+    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, models)
+
+
+def _model_names(path: Path) -> frozenset[str]:
+    """The folded names and aliases of the gazetteer's models (``entities.jsonl``, validated as the recognizer does)."""
+    return frozenset(fold_key(n) for e in load_lexicon(path).entries if e.label == "AIModel" for n in (e.name, *e.aliases))
 
 
 def read_views(path: Path) -> tuple[re.Pattern[str] | None, frozenset[str]]:
@@ -152,7 +159,7 @@ def extract_relations(
                 continue
             for end, caps in match_rule(rule, units):
                 if rule.kind == "quote":
-                    q = quotes_from_match(article, sent, units, rule, caps, end, ordered)
+                    q = quotes_from_match(article, sent, units, rule, caps, end, ordered, rules.model_names)
                     if q is not None and not negated(rules.hedges, sent, units, caps, end):
                         quotes.append(q)
                         si = caps[rule.subject]  # 百度和腾讯都表示: each speaker of a coordination said it

@@ -134,3 +134,13 @@ def test_quotes_explains_carries_provenance():
 def test_quotes_a_model_name_used_for_the_company_or_its_office_is_not_explained():
     rels, quotes = _run("高雪回应称，“对，我们就是在DeepSeek楼上的VC。”", [("高雪", "Person"), ("DeepSeek", "AIModel")])
     assert quotes and not [r for r in rels if r.predicate == "explains"]
+
+
+def test_quotes_a_company_written_with_a_model_s_name_is_a_topic_unless_named_as_the_company():
+    # DeepSeek read as the company: what a person says of it explains it, as of the model of the same name
+    rels, _ = _run("在李明顺看来，DeepSeek去年的定价不是简单的降价。", [("李明顺", "Person"), ("DeepSeek", "Organization")])
+    assert [(r.subject.text, r.object.text) for r in rels if r.predicate == "explains"] == [("李明顺", "DeepSeek")]
+    # a company with no model of its name, and the model's name followed by the word for a company, are not
+    rels, _ = _run("李明顺认为，OpenAI和DeepSeek公司都很强。", [("李明顺", "Person"), ("OpenAI", "Organization"),
+                                                    ("DeepSeek", "Organization")])
+    assert not [r for r in rels if r.predicate == "explains"]
