@@ -144,3 +144,10 @@ def test_quotes_a_company_written_with_a_model_s_name_is_a_topic_unless_named_as
     rels, _ = _run("李明顺认为，OpenAI和DeepSeek公司都很强。", [("李明顺", "Person"), ("OpenAI", "Organization"),
                                                     ("DeepSeek", "Organization")])
     assert not [r for r in rels if r.predicate == "explains"]
+
+
+def test_quotes_a_name_and_a_colon_open_the_person_s_words():
+    rels, quotes = _run("胡延平：大语言模型的训练成本一直在降低。", [("胡延平", "Person"), ("大语言模型", "Technology")])
+    assert [(r.subject.text, r.object.text) for r in rels if r.predicate == "explains"] == [("胡延平", "大语言模型")]
+    rels, quotes = _run("编辑：王小明 校对：李华", [("王小明", "Person"), ("李华", "Person")])
+    assert not quotes  # a credit's name after the colon says nothing
