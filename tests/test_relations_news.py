@@ -1165,3 +1165,10 @@ def test_relations_launch_named_after_a_colon_and_a_founder_who_left_a_later_pos
     got = _triples("谷歌大脑的创始人兼前负责人吴恩达表示支持。", [("谷歌大脑", O), ("吴恩达", P)])
     assert ("吴恩达", "founded", "谷歌大脑", None) in got
     assert not [t for t in got if t[1] == "worksFor" and t[3] == "负责人"]  # the post held before is not asserted
+
+
+def test_relations_a_model_launched_as_the_company_s_own_was_developed_by_it():
+    got = _triples("蚂蚁集团在上海“外滩大会”上发布了自研的蚂蚁金融大模型。", [("蚂蚁集团", O), ("上海", L), ("蚂蚁金融大模型", M)])
+    assert ("蚂蚁集团", "developed", "蚂蚁金融大模型", None) in got
+    got = _triples("苹果曾公布了自家的多模态大模型研究成果。", [("苹果", O), ("多模态", T)])
+    assert not [t for t in got if t[1] == "developed"]  # a technique named in a description is no product
