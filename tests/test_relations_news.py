@@ -1172,3 +1172,17 @@ def test_relations_a_model_launched_as_the_company_s_own_was_developed_by_it():
     assert ("蚂蚁集团", "developed", "蚂蚁金融大模型", None) in got
     got = _triples("苹果曾公布了自家的多模态大模型研究成果。", [("苹果", O), ("多模态", T)])
     assert not [t for t in got if t[1] == "developed"]  # a technique named in a description is no product
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("杭州宇树科技大量招兵买马。", [("杭州", L), ("宇树科技", O)], {("宇树科技", "locatedIn", "杭州", None)}),
+        # a country says a nationality; a photo credit after its place and a party are no company of the place
+        ("美国英伟达科技发布财报。", [("美国", L), ("英伟达科技", O)], set()),
+        ("合肥 视觉中国 资料图", [("合肥", L), ("视觉中国", O)], set()),
+        ("美国马萨诸塞州民主党参议员沃伦批评。", [("美国", L), ("马萨诸塞州", L), ("民主党", O)], set()),
+    ],
+)
+def test_relations_city_written_before_a_company(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "locatedIn" and t[2] != "美国"} == expected
