@@ -351,13 +351,16 @@ def _employers(folded: str, names: dict[int, tuple[int, str]], lists: WordLists)
     titles = tuple(t for t in lists.titles if not t.isascii())
     for m in LATIN_EMPLOYER.finditer(folded):
         name, words = m.group(1), m.group(2)
+        after = m.end()
+        cut = next((k for k in (len(words) - 2, len(words) - 3) if k >= 2 and words[:k].endswith(titles)), 0)
+        if not words.endswith(titles) and cut and not folded[m.end(2) : m.end(2) + 1].isspace():
+            words, after = words[:cut], m.start(2) + cut  # FutureLabs首席专家|胡延平表示: the name was read with the title
         chief = words.startswith("首席") and words.endswith("官")  # 首席研究官: any chief officer
         if not (words.endswith(titles) or chief) or name in lists.generic or name.split()[0] in lists.titles \
                 or len(name) < 2 or any(c in _NOT_IN_OUTLET for c in words[1:]):
             continue  # 被 HLE 接收的问题的作者: a clause, not a title
         if words[0] in lists.loc_suffixes:
             continue  # BC|省省长: a place
-        after = m.end()
         if is_han(folded[after]) and not ("·" in folded[after + 1 : after + 5] or (
                 folded[after] in lists.surnames and names.get(after, (0, ""))[1] in _PERSON_TAGS)):
             continue  # a Han name after the title: a surname tagged as a person's name, or a transliteration (亚瑟·…)

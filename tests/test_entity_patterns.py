@@ -173,6 +173,7 @@ def test_entities_junk_organizations_and_latin_guesses_are_dropped(text, junk, m
         _P("2月13日，经济观察网获悉，据雷递网消息，百度风投参投。上游新闻记者 郑直报道。", ["经济观察网", "雷递网", "上游新闻"], id="outlet-before-a-report"),
         _P("提到的股票 * [GOOGL Alphabet Inc](/analysis/GOOGL) * [MMAT Meta Materials Inc](/analysis/MMAT)", ["Alphabet Inc", "Meta Materials Inc"], id="latin-organization-after-a-ticker"),
         _P("他們說什麼 * Janus Henderson 投資組合經理 Richard Clode 表示，前景正面。", ["Janus Henderson"], id="latin-employer-before-a-title-and-a-name"),
+        _P("FutureLabs首席专家胡延平表示，算力需求依然大幅增长。", ["FutureLabs"], id="latin-employer-glued-to-a-title-and-a-name"),
     ],
 )
 def test_entities_organizations_grown_cut_or_found_by_their_context(text, expected, models):
