@@ -390,6 +390,11 @@ def test_relations_uses_a_model_as_its_basis():
         ("蚂蚁国际宣布任命现任首席产品官杨江明为首席创新官。", [("蚂蚁国际", O), ("杨江明", P)],
          {("杨江明", "worksFor", "蚂蚁国际", "首席产品官"), ("杨江明", "worksFor", "蚂蚁国际", "首席创新官")}),
         ("界面新闻记者 | 肖芳", [("界面新闻", O), ("肖芳", P)], {("肖芳", "worksFor", "界面新闻", "记者")}),
+        # two posts at two bodies before one holder: both his; two holders each with their own post stay apart
+        ("在江苏省委常委、南京市委书记周红波看来，产业生态很重要。", [("江苏省委", O), ("南京市委", O), ("周红波", P)],
+         {("周红波", "worksFor", "江苏省委", "常委"), ("周红波", "worksFor", "南京市委", "书记")}),
+        ("腾讯董事长马化腾、阿里巴巴董事长蔡崇信出席。", [("腾讯", O), ("马化腾", P), ("阿里巴巴", O), ("蔡崇信", P)],
+         {("马化腾", "worksFor", "腾讯", "董事长"), ("蔡崇信", "worksFor", "阿里巴巴", "董事长")}),
         # an outlet's byline: its name, the writer's and the date; a company before a person and a date is no outlet
         ("雷递网 乐天 2月7日 布鲁可日前宣布上市。", [("雷递网", O), ("乐天", P), ("布鲁可", O)],
          {("乐天", "worksFor", "雷递网", "记者")}),
