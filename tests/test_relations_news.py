@@ -393,6 +393,9 @@ def test_relations_uses_a_model_as_its_basis():
         # two posts at two bodies before one holder: both his; two holders each with their own post stay apart
         ("在江苏省委常委、南京市委书记周红波看来，产业生态很重要。", [("江苏省委", O), ("南京市委", O), ("周红波", P)],
          {("周红波", "worksFor", "江苏省委", "常委"), ("周红波", "worksFor", "南京市委", "书记")}),
+        # after joining, the post taken at the body named with it
+        ("许主洪正式加入阿里巴巴，出任阿里集团副总裁，向吴嘉汇报。", [("许主洪", P), ("阿里巴巴", O), ("阿里集团", O), ("吴嘉", P)],
+         {("许主洪", "worksFor", "阿里巴巴", None), ("许主洪", "worksFor", "阿里集团", "副总裁")}),
         ("腾讯董事长马化腾、阿里巴巴董事长蔡崇信出席。", [("腾讯", O), ("马化腾", P), ("阿里巴巴", O), ("蔡崇信", P)],
          {("马化腾", "worksFor", "腾讯", "董事长"), ("蔡崇信", "worksFor", "阿里巴巴", "董事长")}),
         # an outlet's byline: its name, the writer's and the date; a company before a person and a date is no outlet
