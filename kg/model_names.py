@@ -55,13 +55,14 @@ CAMEL_FIELD_MODEL = re.compile(
 """A CamelCase Latin name before a field and the word for a large model (SemiMind半导体大模型平台)."""
 
 CALLED_PRODUCT = re.compile(
-    r"(?:名为|名叫|叫做|称为|命名为)\s*(?:[“\"「]([^“”\"「」\n，。、（(]{2,12}?)(?:[（(][^（）()]{1,8}[）)])?[”\"」]"
+    r"(?:名为|名叫|叫做|称为|命名为)\s*(?:[“\"「]([^“”\"「」\n，。、（(]{2,12}?|[A-Za-z][A-Za-z0-9.\- ]{1,19}[A-Za-z0-9])"
+    r"(?:[（(][^（）()]{1,8}[）)])?[”\"」]"
     r"|([A-Za-z][A-Za-z0-9.\-]{1,20}))\s*的\s*"
     r"(?:(?:AI|人工智能|智能)[\u4e00-\u9fff]{0,4}?产品"
-    r"|(?:AI|人工智能|智能|内部|新|开源)?[\u4e00-\u9fff]{0,4}?(?:小程序|应用|助手|助理|大模型|模型|智能体|聊天机器人|App|APP|app))"
+    r"|(?:AI|人工智能|智能|内部|新|开源)?[\u4e00-\u9fff]{0,6}?(?:小程序|应用|助手|助理|大模型|模型|智能体|聊天机器人|App|APP|app))"
 )
 """A name given after 名为/称为 to an AI product (一款名为“妙刷”的AI小程序, 被称为longcat的内部模型, 名为“Cristal（水晶）”的
-人工智能产品, less its gloss)."""
+人工智能产品, less its gloss; a quoted Latin name of several words, 名为“Mistral Small 3”的全新开源语言模型)."""
 
 
 RELEASED_APP = re.compile(

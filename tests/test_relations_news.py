@@ -1204,3 +1204,12 @@ def test_relations_a_list_summed_up_by_its_kind_and_one_more():
     got = _triples("国泰君安等券商已经涨停，以及汇添富基金展开DeepSeek大模型的本地化部署。",
                    [("国泰君安", O), ("汇添富基金", O), ("DeepSeek", M)])
     assert ("国泰君安", "uses", "DeepSeek", None) not in got
+
+
+def test_relations_a_model_launched_under_a_quoted_latin_name(models):
+    from tests.test_entities import _mentions
+
+    text = "1月30日，米斯特拉尔公司发布了名为“Mistral Small 3”的全新开源语言模型。"
+    assert ("Mistral Small 3", "AIModel") in _mentions(text, models)  # the quoted name whole, not Mistral and Small 3
+    got = _triples(text, [("米斯特拉尔公司", O), ("Mistral Small 3", M)])
+    assert ("米斯特拉尔公司", "released", "Mistral Small 3", None) in got
