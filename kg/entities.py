@@ -53,8 +53,9 @@ from kg.name_extents import (
 from kg.entity_lists import cited_sources, coordinated, stock_movers, watch_lists
 from kg.repeats import repeated_names
 from kg.listed import listed_companies
-from kg.entity_patterns import company_names, enumerations, funded_orgs, grow_names, pattern_spans, word_spans
+from kg.entity_patterns import company_names, enumerations, funded_orgs, pattern_spans, word_spans
 from kg.model_names import owned_models
+from kg.name_growth import grow_names
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
     PAREN_ABBR,
