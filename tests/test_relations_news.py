@@ -1213,3 +1213,19 @@ def test_relations_a_model_launched_under_a_quoted_latin_name(models):
     assert ("Mistral Small 3", "AIModel") in _mentions(text, models)  # the quoted name whole, not Mistral and Small 3
     got = _triples(text, [("米斯特拉尔公司", O), ("Mistral Small 3", M)])
     assert ("米斯特拉尔公司", "released", "Mistral Small 3", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("一项名为“星际之门”的项目，将由OpenAI和甲骨文联合出资打造。", [("星际之门", O), ("OpenAI", O), ("甲骨文", O)],
+         {("OpenAI", "investedIn", "星际之门", None), ("甲骨文", "investedIn", "星际之门", None)}),
+        ("“星际之门”的初始股权投资方包括软银、OpenAI和甲骨文。", [("星际之门", O), ("软银", O), ("OpenAI", O), ("甲骨文", O)],
+         {(x, "investedIn", "星际之门", None) for x in ("软银", "OpenAI", "甲骨文")}),
+        # the investor named after what he is; a company named on the way is not the investor
+        ("创始人是SpaceX的早期投资者和前特斯拉董事会成员Antonio Gracias。", [("SpaceX", O), ("特斯拉", O), ("Antonio Gracias", P)],
+         {("Antonio Gracias", "investedIn", "SpaceX", None)}),
+    ],
+)
+def test_relations_funders_and_named_investors(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "investedIn"} == expected
