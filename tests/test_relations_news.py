@@ -80,6 +80,13 @@ def test_relations_title_chain_with_founder_unchanged():
         ("苹果早在2023年就开始测试多家中国企业的模型，并在去年选定百度作为主要合作伙伴。",
          [("苹果", O), ("中国", L), ("百度", O)], {("苹果", "partnersWith", "百度", None)}),
         ("苹果并未选择百度作为合作伙伴。", [("苹果", O), ("百度", O)], set()),
+        # those who launch something together; a company named another's partner
+        ("OpenAI、甲骨文和软银联合成立合资企业。", [("OpenAI", O), ("甲骨文", O), ("软银", O)],
+         {("OpenAI", "partnersWith", "软银", None), ("甲骨文", "partnersWith", "软银", None),
+          ("OpenAI", "partnersWith", "甲骨文", None)}),
+        ("多方消息称，百度成为苹果 AI 中国合作伙伴。", [("百度", O), ("苹果", O), ("中国", L)],
+         {("百度", "partnersWith", "苹果", None)}),
+        ("百度并不是苹果的合作伙伴。", [("百度", O), ("苹果", O)], set()),
         # the company named after the means it works by uses it
         ("通过采用Claude 3.5 Sonnet模型和多智能体架构，Replit为编程行业带来了革新。", [("Claude 3.5 Sonnet", M), ("Replit", O)],
          {("Replit", "uses", "Claude 3.5 Sonnet", None)}),
