@@ -8,7 +8,7 @@ from kg.names import to_simplified
 from kg.records import Article, Mention, Relation, Sentence
 from kg.rules import Rule, Unit
 
-__all__ = ["nested_relations", "merge_departments"]
+__all__ = ["nested_relations", "merge_departments", "known_parents"]
 
 
 def _simple(name: str) -> str:
@@ -120,3 +120,52 @@ def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], 
         out.append(Relation(article.id, m, rule.relation, parent, rule.id, sent.start, sent.end,
                             rule.confidence, None, "rule"))
     return out
+
+
+KNOWN_PARENT_RULE = "gazetteer-part-of"
+"""Rule id of the partOf relations the gazetteer's ``part_of`` gives."""
+KNOWN_PARENT_CONFIDENCE = 0.7
+
+
+def known_parents(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...],
+                  parents: tuple[tuple[str, str], ...]) -> list[Relation]:
+    """partOf from a well-known organization to the one it is part of (阿里云 → 阿里巴巴, ``parents`` from the
+    gazetteer) where the article names both; the evidence is the first sentence naming both, else the one naming the
+    part first.
+
+    Examples
+    --------
+    >>> a = Article("a", "阿里云上线了模型。阿里巴巴股价上涨。")
+    >>> ms = (Mention("a", 0, 3, "阿里云", "Organization"), Mention("a", 9, 13, "阿里巴巴", "Organization"))
+    >>> ss = (Sentence("a", 0, 9, a.text[:9]), Sentence("a", 9, 18, a.text[9:]))
+    >>> [(r.subject.text, r.object.text, a.text[r.evidence_start:r.evidence_end]) for r in
+    ...  known_parents(a, ss, ms, (("阿里云", "阿里巴巴"),))]
+    [('阿里云', '阿里巴巴', '阿里云上线了模型。')]
+    >>> known_parents(a, ss, ms[:1], (("阿里云", "阿里巴巴"),))
+    []
+    """
+    wanted = dict(parents)
+    if not wanted:
+        return []
+    orgs = [m for m in mentions if m.label == "Organization"]
+    out = []
+    done: set[tuple[str, str]] = set()
+    for m in orgs:
+        parent = wanted.get(m.name)
+        if parent is None or (m.name, parent) in done:
+            continue
+        named = [p for p in orgs if p.name == parent]
+        if not named:
+            continue
+        done.add((m.name, parent))
+        firsts = [s for s in sentences if any(s.start <= c.start < s.end for c in orgs if c.name == m.name)]
+        both = next((s for s in firsts if any(s.start <= p.start < s.end for p in named)), None)
+        sent = both or firsts[0] if firsts else None
+        if sent is None:
+            continue
+        child = next(c for c in orgs if c.name == m.name and sent.start <= c.start < sent.end)
+        other = next((p for p in named if sent.start <= p.start < sent.end), named[0])
+        out.append(Relation(article.id, child, "partOf", other, KNOWN_PARENT_RULE, sent.start, sent.end,
+                            KNOWN_PARENT_CONFIDENCE, None, "rule"))
+    return out
+

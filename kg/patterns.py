@@ -144,6 +144,8 @@ class LexEntry:
     """Other surface forms (Traditional forms are matched through folding)."""
     en: str = ""
     """English name, when the preferred name is not English."""
+    part_of: str = ""
+    """Id of the organization this one is well known to be part of (阿里云 → ``alibaba``); empty for none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +205,7 @@ class Lexicon:
 def _validate_row(row: object, where: str, declared: frozenset[str] | None) -> LexEntry:
     if not isinstance(row, dict):
         raise PatternError(f"{where}: expected a JSON object, got {row!r}")
-    unknown = set(row) - {"label", "pattern", "id", "aliases", "en"}
+    unknown = set(row) - {"label", "pattern", "id", "aliases", "en", "part_of"}
     if unknown:
         raise PatternError(f"{where}: unknown key(s) {sorted(unknown)} in {row!r}")
     label, pattern, eid = row.get("label"), row.get("pattern"), row.get("id")
@@ -217,7 +219,10 @@ def _validate_row(row: object, where: str, declared: frozenset[str] | None) -> L
         raise PatternError(f"{where}: 'en' must be a string in {row!r}")
     if declared is not None and label not in declared:
         raise PatternError(f"{where}: unknown class {label!r} (not declared in kg.ttl) in {row!r}")
-    return LexEntry(eid, label, pattern, tuple(aliases), en)
+    part_of = row.get("part_of", "")
+    if not isinstance(part_of, str) or ("part_of" in row and (not part_of or label != "Organization")):
+        raise PatternError(f"{where}: 'part_of' must be the id of another organization, on an organization, in {row!r}")
+    return LexEntry(eid, label, pattern, tuple(aliases), en, part_of)
 
 
 def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None = None) -> Lexicon:
@@ -245,6 +250,7 @@ def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None 
     except OSError as exc:
         raise OntologyError(f"{p}: cannot read the gazetteer: {exc}") from exc
     entries: list[LexEntry] = []
+    parts: list[tuple[str, str, LexEntry]] = []
     surface: dict[str, LexEntry] = {}
     ids: set[str] = set()
     for n, line in enumerate(lines, 1):
@@ -260,6 +266,8 @@ def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None 
             raise PatternError(f"{where}: duplicate id {e.id!r} in {line!r}")
         ids.add(e.id)
         entries.append(e)
+        if e.part_of:
+            parts.append((where, line, e))
         for form in (e.name, *e.aliases):
             key = fold_key(form)
             if len(key) < 2:
@@ -267,6 +275,10 @@ def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None 
             if key in surface and surface[key].id != e.id:
                 raise PatternError(f"{where}: {form!r} already names {surface[key].id!r}: {line!r}")
             surface[key] = e
+    labels = {e.id: e.label for e in entries}
+    for where, line, e in parts:
+        if labels.get(e.part_of) != "Organization" or e.part_of == e.id:
+            raise PatternError(f"{where}: 'part_of' names no other organization of the gazetteer ({e.part_of!r}): {line!r}")
     prefix: dict[str, list[str]] = {}
     for key in surface:
         prefix.setdefault(key[:2], []).append(key)

@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.errors import PatternError
 from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
-from kg.orgnames import merge_departments, nested_relations
+from kg.orgnames import known_parents, merge_departments, nested_relations
 from kg.patterns import fold_key, load_lexicon
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
@@ -41,13 +41,17 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     hedges = read_hedges(pdir / "hedges.jsonl") if (pdir / "hedges.jsonl").is_file() else ()
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
     names, words = read_views(pdir / "views.jsonl") if (pdir / "views.jsonl").is_file() else (None, frozenset())
-    models = _model_names(pdir / "entities.jsonl") if (pdir / "entities.jsonl").is_file() else frozenset()
-    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, models)
+    models, parents = _gazetteer_facts(pdir / "entities.jsonl") if (pdir / "entities.jsonl").is_file() else (frozenset(), ())
+    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, models, parents)
 
 
-def _model_names(path: Path) -> frozenset[str]:
-    """The folded names and aliases of the gazetteer's models (``entities.jsonl``, validated as the recognizer does)."""
-    return frozenset(fold_key(n) for e in load_lexicon(path).entries if e.label == "AIModel" for n in (e.name, *e.aliases))
+def _gazetteer_facts(path: Path) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """From the gazetteer (``entities.jsonl``, validated as the recognizer does): the folded names and aliases of its
+    models, and each organization's preferred name with that of the organization it is part of."""
+    entries = load_lexicon(path).entries
+    names = {e.id: e.name for e in entries}
+    models = frozenset(fold_key(n) for e in entries if e.label == "AIModel" for n in (e.name, *e.aliases))
+    return models, tuple((e.name, names[e.part_of]) for e in entries if e.part_of)
 
 
 def read_views(path: Path) -> tuple[re.Pattern[str] | None, frozenset[str]]:
@@ -178,6 +182,10 @@ def extract_relations(
                 (rel.subject.name, rel.object.name) in made or rel.object.name.startswith(rel.subject.name)):
             continue  # 百度表示，文心一言将免费: a company speaking of its own model announces, it does not explain
         _keep(found, rel)
+    stated = {(r.subject.name, r.object.name) for r in found.values() if r.predicate == "partOf"}
+    for rel in known_parents(article, sentences, ordered, rules.parents):
+        if (rel.subject.name, rel.object.name) not in stated:
+            _keep(found, rel)  # 阿里云 … 阿里巴巴: a well-known part named with its whole
     rels = sorted(_without_bare_positions(found.values()), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
     return tuple(rels), tuple(quotes)

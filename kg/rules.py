@@ -113,6 +113,9 @@ class RuleSet:
     model_names: frozenset[str] = frozenset()
     """Names of known models, folded (:func:`kg.patterns.fold_key`): a company written with one (DeepSeek as the
     company) is a topic of what a speaker says, as the model it shares the name with."""
+    parents: tuple[tuple[str, str], ...] = ()
+    """(preferred name of a well-known organization, that of the organization it is part of): 阿里云, 阿里巴巴; from the
+    gazetteer's ``part_of``. Where an article names both, the one is part of the other."""
 
 
 def read_jsonl(path: Path):

@@ -249,6 +249,19 @@ def test_entities_bad_gazetteer_row_is_quoted(tmp_path):
     assert f"entities.jsonl:{n}" in str(err.value) and '"pattern": ""' in str(err.value).replace("'", '"')
 
 
+@pytest.mark.parametrize("row", [
+    '{"label": "Organization", "pattern": "某某云", "id": "x-cloud", "part_of": "no-such-id"}',
+    '{"label": "AIModel", "pattern": "某某模型", "id": "x-model", "part_of": "alibaba"}',
+])
+def test_entities_part_of_must_name_another_organization_of_the_gazetteer(tmp_path, row):
+    d = _ontology_copy(tmp_path)
+    path = d / "patterns" / "entities.jsonl"
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="part_of") as err:
+        load_recognizer(d)
+    assert f"entities.jsonl:{len(path.read_text(encoding='utf-8').splitlines())}" in str(err.value)
+
+
 def test_entities_undeclared_label_is_rejected(tmp_path):
     d = _ontology_copy(tmp_path)
     path = d / "patterns" / "entities.jsonl"
