@@ -80,10 +80,7 @@ def test_relations_title_chain_with_founder_unchanged():
         ("苹果早在2023年就开始测试多家中国企业的模型，并在去年选定百度作为主要合作伙伴。",
          [("苹果", O), ("中国", L), ("百度", O)], {("苹果", "partnersWith", "百度", None)}),
         ("苹果并未选择百度作为合作伙伴。", [("苹果", O), ("百度", O)], set()),
-        # those who launch something together; a company named another's partner
-        ("OpenAI、甲骨文和软银联合成立合资企业。", [("OpenAI", O), ("甲骨文", O), ("软银", O)],
-         {("OpenAI", "partnersWith", "软银", None), ("甲骨文", "partnersWith", "软银", None),
-          ("OpenAI", "partnersWith", "甲骨文", None)}),
+        # a company named another's partner
         ("多方消息称，百度成为苹果 AI 中国合作伙伴。", [("百度", O), ("苹果", O), ("中国", L)],
          {("百度", "partnersWith", "苹果", None)}),
         ("百度并不是苹果的合作伙伴。", [("百度", O), ("苹果", O)], set()),
@@ -1011,10 +1008,9 @@ def test_relations_an_organization_s_view_explains_only_from_analysts(text, ents
     assert quotes, "the statement is kept as a quote either way"
 
 
-def test_relations_founders_of_a_joint_venture_listed_with_he_found_it_together_as_partners():
+def test_relations_founders_of_a_joint_venture_listed_with_he_are_not_partners():
     got = _triples("星际之门是OpenAI、软银和甲骨文将共同成立的一家合资企业。", [("星际之门", O), ("OpenAI", O), ("软银", O), ("甲骨文", O)])
-    assert {t[1] for t in got} == {"founded", "partnersWith"}
-    assert {(t[0], t[2]) for t in got if t[1] == "partnersWith"} <= {("OpenAI", "甲骨文"), ("软银", "甲骨文"), ("OpenAI", "软银")}
+    assert {t[1] for t in got} == {"founded"}
     got = _triples("科大讯飞与华南理工大学联合成立了脑机协同混合智能技术研究中心。", [("科大讯飞", O), ("华南理工大学", O)])
     assert ("科大讯飞", "partnersWith", "华南理工大学", None) in got
     assert ("百度", "partnersWith", "华为", None) in _triples("百度和华为共同推出新产品。", [("百度", O), ("华为", O)])
