@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from kg.names import to_simplified
 from kg.records import Article, Mention, Quote, Relation, Sentence
-from kg.patterns import fold_key
 from kg.rules import Rule, RuleSet, Unit
 
 __all__ = ["quotes_from_match", "relations_from_quotes", "TOPIC_CLASSES"]
@@ -141,12 +140,8 @@ def _reports(speaker: Mention) -> bool:
 
 
 def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
-                      caps: dict[int, int], end: int, mentions: tuple[Mention, ...],
-                      model_names: frozenset[str] = frozenset()) -> Quote | None:
+                      caps: dict[int, int], end: int, mentions: tuple[Mention, ...]) -> Quote | None:
     """The Quote a speech-verb rule match states, or None when no quoted text is found.
-
-    It is about the models and technologies it names, and about a company written with a model's name
-    (``model_names``, folded: 在李明顺看来，DeepSeek去年的定价……, DeepSeek read as the company).
 
     Examples
     --------
@@ -176,8 +171,7 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
     if span is None:
         return None
     s, e = span
-    inside = [m for m in mentions if m.start >= s and m.end <= e and (
-        m.label in TOPIC_CLASSES or m.label == "Organization" and fold_key(m.text) in model_names)]
+    inside = [m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES]
     actors = [m for m in mentions if m.start >= s and m.end <= e]
     about = tuple(m for m in inside if not _possessor(m, inside, text) and not _as_company(m, text)
                   and not _field_of_actor(m, actors, s, text)

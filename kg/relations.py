@@ -12,7 +12,7 @@ from kg.errors import PatternError
 from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
 from kg.orgnames import known_parents, merge_departments, nested_relations
-from kg.patterns import fold_key, load_lexicon
+from kg.patterns import load_lexicon
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
 from kg.matcher import _COORD, _STOPS, _spec_ok
@@ -41,17 +41,16 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     hedges = read_hedges(pdir / "hedges.jsonl") if (pdir / "hedges.jsonl").is_file() else ()
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
     names, words = read_views(pdir / "views.jsonl") if (pdir / "views.jsonl").is_file() else (None, frozenset())
-    models, parents = _gazetteer_facts(pdir / "entities.jsonl") if (pdir / "entities.jsonl").is_file() else (frozenset(), ())
-    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, models, parents)
+    parents = _known_parents(pdir / "entities.jsonl") if (pdir / "entities.jsonl").is_file() else ()
+    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, parents)
 
 
-def _gazetteer_facts(path: Path) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-    """From the gazetteer (``entities.jsonl``, validated as the recognizer does): the folded names and aliases of its
-    models, and each organization's preferred name with that of the organization it is part of."""
+def _known_parents(path: Path) -> tuple[tuple[str, str], ...]:
+    """Each organization of the gazetteer (``entities.jsonl``, validated as the recognizer does) that is part of another,
+    by preferred names (阿里云, 阿里巴巴)."""
     entries = load_lexicon(path).entries
     names = {e.id: e.name for e in entries}
-    models = frozenset(fold_key(n) for e in entries if e.label == "AIModel" for n in (e.name, *e.aliases))
-    return models, tuple((e.name, names[e.part_of]) for e in entries if e.part_of)
+    return tuple((e.name, names[e.part_of]) for e in entries if e.part_of)
 
 
 def read_views(path: Path) -> tuple[re.Pattern[str] | None, frozenset[str]]:
@@ -163,7 +162,7 @@ def extract_relations(
                 continue
             for end, caps in match_rule(rule, units):
                 if rule.kind == "quote":
-                    q = quotes_from_match(article, sent, units, rule, caps, end, ordered, rules.model_names)
+                    q = quotes_from_match(article, sent, units, rule, caps, end, ordered)
                     if q is not None and not negated(rules.hedges, sent, units, caps, end):
                         quotes.append(q)
                         si = caps[rule.subject]  # 百度和腾讯都表示: each speaker of a coordination said it

@@ -110,9 +110,6 @@ class RuleSet:
     """Organizations whose stated views explain what they name (analysts: 中信建投证券, 高盛); None: every one's."""
     report_words: frozenset[str] = frozenset()
     """Words after an organization's name that quote its research (研报, 分析师): its view explains."""
-    model_names: frozenset[str] = frozenset()
-    """Names of known models, folded (:func:`kg.patterns.fold_key`): a company written with one (DeepSeek as the
-    company) is a topic of what a speaker says, as the model it shares the name with."""
     parents: tuple[tuple[str, str], ...] = ()
     """(preferred name of a well-known organization, that of the organization it is part of): 阿里云, 阿里巴巴; from the
     gazetteer's ``part_of``. Where an article names both, the one is part of the other."""
