@@ -73,25 +73,18 @@ _KIND_OF_COMPANY = frozenset(("上市公司", "子公司", "母公司", "分公�
 
 def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
                      known: tuple[Mention, ...] = ()) -> list[Relation]:
-    """partOf between an organization and the organization its name begins with (浙江大学上海高等研究院), when
-    the article also names that organization on its own (``known``), written as it or by its linked name
+    """partOf between an organization and the organization its name begins with (浙江大学上海高等研究院), also
+    when that is another organization named in the article (``known``), written as it or by its linked name
     (小米集团技术委员会 → 小米集团, 英特尔产品部 → 英特尔).
-
-    A parent the article names only inside its part's name (复旦大学美国研究中心副主任 and no other 复旦大学) is
-    not a party of the article: readers do not count that partOf among what the article states.
 
     Examples
     --------
     >>> from kg.rules import Rule, Unit
     >>> m = Mention("a", 0, 9, "復旦大學計算機學院", "Organization")
     >>> r = Rule("n", "nested", "partOf", parent_suffix=("大学",), child_suffix=("学院",))
-    >>> a, s = Article("a", m.text + "。復旦大學"), Sentence("a", 0, 9, m.text)
-    >>> us = (Unit(0, 9, "复旦大学计算机学院", "", "Organization", m),)
-    >>> [(x.subject.text, x.object.text) for x in nested_relations(a, s, us, r, (m, Mention("a", 10, 14, "復旦大學",
-    ...     "Organization")))]
+    >>> [(x.subject.text, x.object.text) for x in nested_relations(Article("a", m.text), Sentence("a", 0, 9, m.text),
+    ...     (Unit(0, 9, "复旦大学计算机学院", "", "Organization", m),), r)]
     [('復旦大學計算機學院', '復旦大學')]
-    >>> nested_relations(a, s, us, r, (m,))  # the university named only inside its school's name
-    []
     """
     out = []
     for u in units:
@@ -110,10 +103,10 @@ def nested_relations(article: Article, sent: Sentence, units: tuple[Unit, ...], 
                     best = max(best, cut)  # a name before the suffix, a part after it; not 协会|上市公司|…
                 i = name.find(p, i + 1)
         cut, who = _known_parent(name, tuple(k for k in known if k.label == "Organization"), rule)
-        if who is None:
-            continue  # the parent is not named on its own
+        if not best and not cut:
+            continue
         canonical = ""
-        if cut >= best:
+        if cut >= best and who is not None:
             best, canonical = cut, who.canonical
         parent = Mention(article.id, m.start, m.start + best, m.text[:best], "Organization", canonical,
                          f"nested:{m.source or 'mention'}", m.confidence)

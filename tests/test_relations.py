@@ -51,11 +51,8 @@ GOLDEN = [
     ("百度创始人、董事长兼首席执行官李彦宏出席了发布会。", [("百度", O), ("李彦宏", P)],
      {("李彦宏", "worksFor", "百度", "创始人"), ("李彦宏", "worksFor", "百度", "董事长"),
       ("李彦宏", "worksFor", "百度", "首席执行官"), ("李彦宏", "founded", "百度", None)}),
-    # nested organization and a compound title; partOf when the article names the parent on its own too
+    # nested organization and a compound title
     ("浙江大学上海高等研究院常务副院长吴飞出席会议。", [("浙江大学上海高等研究院", O), ("吴飞", P)],
-     {("吴飞", "worksFor", "浙江大学上海高等研究院", "常务副院长")}),
-    ("浙江大学上海高等研究院常务副院长吴飞说，浙江大学支持研究。",
-     [("浙江大学上海高等研究院", O), ("吴飞", P), ("浙江大学", O)],
      {("吴飞", "worksFor", "浙江大学上海高等研究院", "常务副院长"),
       ("浙江大学上海高等研究院", "partOf", "浙江大学", None)}),
     # serial verbs and coordinated objects
