@@ -15,10 +15,21 @@ Span = tuple[int, int, str, str, float]
 
 _SPREAD = ("Organization", "AIModel")
 """Classes whose names are spread. Places, techniques and titles come from the gazetteer and patterns anyway;
-a person's name is not spread, as the tagger's person guesses are the ones most often a company's short
-name (仁宝 read as a person once, then 仁宝董事长陈瑞聪), and a bare surname is resolved by linking."""
+of persons only full names are (:func:`_full_name`), as the tagger's two-character person guesses are the ones
+most often a company's short name (仁宝 read as a person once, then 仁宝董事长陈瑞聪), and a bare surname is
+resolved by linking."""
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _full_name(name: str, source: str) -> bool:
+    """A person's name safe to spread: one the gazetteer knows, or a full name that no company's short name looks like
+    (three Han characters or more, a transliteration with its dot, a Latin first name and surname)."""
+    if source.startswith("lexicon"):
+        return True
+    if "·" in name or " " in name.strip() and name.isascii():
+        return True
+    return len(name) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
 def repeated_names(folded: str, chosen: list[Span], starts: set[int], ends: set[int],
@@ -44,8 +55,8 @@ def repeated_names(folded: str, chosen: list[Span], starts: set[int], ends: set[
     for c in chosen:
         name = folded[c[0] : c[1]]
         labels.setdefault(name, set()).add(c[2])
-        if c[2] in _SPREAD and len(name.strip()) >= 2 and name not in generic \
-                and (name not in best or c[4] > best[name][4]):
+        if (c[2] in _SPREAD or c[2] == "Person" and _full_name(name, c[3])) and len(name.strip()) >= 2 \
+                and name not in generic and (name not in best or c[4] > best[name][4]):
             best[name] = c
     names = sorted((n for n in best if len(labels[n]) == 1), key=len, reverse=True)
     if not names:

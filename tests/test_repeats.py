@@ -16,7 +16,7 @@ def test_repeated_names_on_word_boundaries_only():
     assert got == [(13, 15, "Organization", "repeat:crf", 0.85)]
 
 
-def test_repeated_names_skip_persons_generic_words_and_two_sensed_names():
+def test_repeated_names_skip_two_character_person_guesses_generic_words_and_two_sensed_names():
     text = "仁宝很好。仁宝董事长。公司很好。公司不错。"
     chosen = [(0, 2, "Person", "crf", 0.7), (11, 13, "Organization", "crf", 0.7)]
     assert repeated_names(text, chosen, set(range(30)), set(range(30)), {"公司"}) == []
@@ -38,3 +38,13 @@ def test_find_mentions_spreads_an_organization_to_its_bare_repeats():
     ms = find_mentions(a, segment(a, make_tagger()), load_recognizer())
     # the tagger finds the second 广立微 (旗下 gives it away); the first, bare, follows it
     assert {(m.start, m.label) for m in ms if m.text == "广立微"} == {(0, "Organization"), (26, "Organization")}
+
+
+def test_repeated_names_spread_a_person_s_full_name_only():
+    text = "谭待表示。胡延平认为很好。胡延平补充说。谭待回应。"
+    chosen = [(0, 2, "Person", "crf", 0.8), (5, 8, "Person", "crf", 0.8)]
+    got = repeated_names(text, chosen, set(range(30)), set(range(30)), set())
+    assert [(text[s:e], label) for s, e, label, *_ in got] == [("胡延平", "Person")]  # the two-character guess stays
+    text = "萨姆·阿尔特曼表示。萨姆·阿尔特曼补充。"
+    got = repeated_names(text, [(0, 7, "Person", "pattern:dot-name", 0.85)], set(range(30)), set(range(30)), set())
+    assert [(s, e) for s, e, *_ in got] == [(10, 17)]
