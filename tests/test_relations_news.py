@@ -240,6 +240,11 @@ def test_relations_uses_by_this_company():
         ("Grok 3是xAI为挑战微软支持的OpenAI而开发的产品。", [("Grok 3", M), ("xAI", O), ("微软", O), ("OpenAI", O)], set()),
         ("旷视科技先后两次向港交所发起冲击。", [("旷视科技", O), ("港交所", O)], set()),
         ("这轮融资将使软银超越微软，成为OpenAI的最大投资方。", [("软银", O), ("微软", O), ("OpenAI", O)], set()),
+        # a model surpassing others later in its clause, across a comma; not across a turn (但)
+        ("DeepSeek网站月访问量为2.56亿，超过豆包和Kimi。", [("DeepSeek", M), ("豆包", M), ("Kimi", M)],
+         {("DeepSeek", "competesWith", "豆包", None), ("DeepSeek", "competesWith", "Kimi", None)}),
+        ("DeepSeek访问量很高，但豆包超过Kimi。", [("DeepSeek", M), ("豆包", M), ("Kimi", M)],
+         {("豆包", "competesWith", "Kimi", None)}),
     ],
 )
 def test_relations_competition_stated(text, ents, expected):
