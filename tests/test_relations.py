@@ -514,6 +514,9 @@ def test_relations_inner_place_after_a_country():
     # two places apart are not one inside the other
     got = _triples("华为总部位于深圳，在北京设有研究所。", [("华为", O), ("深圳", L), ("北京", L)])
     assert {o for s, p, o, _ in got if p == "locatedIn"} == {"深圳"}
+    # a country is in no place named before it (法国阿联酋将联手: two countries); a state is in its country
+    assert not [t for t in _triples("法国阿联酋将联手打造数据中心。", [("法国", L), ("阿联酋", L)]) if t[1] == "locatedIn"]
+    assert ("得克萨斯州", "locatedIn", "美国", None) in _triples("美国得克萨斯州的工厂。", [("美国", L), ("得克萨斯州", L)])
 
 
 def test_relations_biography_opening_with_a_missed_name():
