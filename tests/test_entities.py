@@ -634,6 +634,8 @@ KEPT_AND_DROPPED = [
      {("盛企融", "Organization"), ("百联咨询", "Organization"), ("张雪丽", "Person")}, {"杨植麟及"}),
     # a word for people ends no organization's name
     ("世界首富、美国亿万富翁埃隆·马斯克牵头的财团。", {("美国", "Location"), ("埃隆·马斯克", "Person")}, {"美国亿万富翁"}),
+    # a phone or headset with its version is no AI model
+    ("发布时间最晚的，是华为 Pura 80 Ultra。苹果Vision Pro头显。", {("华为", "Organization")}, {"Pura 80 Ultra", "Pura 80", "Vision Pro"}),
     # a preposition glued to a company's name is no part of it; kinds of public bodies and the China edition name nothing
     ("除乐鑫科技外，其他公司也在做。比如在党政机关等场景，科研机构也参与。苹果和阿里结合后的国行Apple Intelligence。",
      {("乐鑫科技", "Organization"), ("苹果", "Organization")}, {"除乐鑫科技", "除乐鑫科", "党政机关", "科研机构", "国行"}),
