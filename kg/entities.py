@@ -30,11 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.mention_filters import (
-    after_trade,
     bare_name,
     before_index,
-    link_spans,
-    outside_links,
     glued_start,
     pieces,
     plausible,
@@ -44,7 +41,10 @@ from kg.mention_filters import (
 )
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.name_extents import (
+    after_trade,
+    link_spans,
     one_class_per_name,
+    outside_links,
     place_after_place,
     placed_registered_names,
     places_apart,

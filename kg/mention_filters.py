@@ -195,42 +195,6 @@ _BENCHMARK_ENDS = ("Bench", "bench", "Eval", "BENCH")
 """Endings of a benchmark's name (ToolBench, HumanEval)."""
 _WHOLE_AREA = ("全市", "全省", "全县", "全区", "全境", "全国")
 """A place's whole area after its name (合肥全市): not part of the name."""
-_FIRM_HEADS = ("企业", "公司", "药企", "车企")
-"""Words for a firm that a description of its field ends with, before the firm's name."""
-_FIELDS = ("生物", "医药", "制药", "生物科技", "科技", "人工智能", "AI", "芯片", "半导体", "汽车", "新能源", "互联网", "金融",
-           "投资", "咨询", "软件", "电商", "游戏", "机器人", "通信", "电子", "能源", "网络安全", "安全", "云计算", "大数据")
-"""Fields of business that describe a firm before its name (上海生物医药企业复宏汉霖)."""
-_TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
-
-
-def after_trade(text: str, s: int, e: int) -> int:
-    """New start of an organization name a description of its trade runs into: 算法软件开发商|超数智能,
-    AI原生应用服务商|智策领航 (what the company does, then its name of two characters or more).
-
-    Examples
-    --------
-    >>> t = "AI理论与算法软件开发商超数智能"
-    >>> t[after_trade(t, 5, len(t)):]
-    '超数智能'
-    >>> after_trade("中国移动运营商", 0, 7), after_trade("中国企业联合会", 0, 7)
-    (0, 0)
-    >>> t = "上海生物医药企业复宏汉霖"
-    >>> t[after_trade(t, 0, len(t)):]
-    '复宏汉霖'
-    """
-    best = s
-    for head in _TRADE_HEADS:
-        k = text.rfind(head, s, e)
-        if k > s and e - (k + len(head)) >= 2 and all(is_han(c) for c in text[k + len(head) : e]):
-            best = max(best, k + len(head))
-    for head in _FIRM_HEADS:
-        k = text.rfind(head, s, e - 2)
-        rest = text[k + len(head) : e]
-        if k > s and text.endswith(_FIELDS, s, k) and len(rest.strip()) >= 2 and (is_han(rest[0]) or rest[0].isalnum()):
-            best = max(best, k + len(head))  # 上海生物医药企业|复宏汉霖, 美国生物制药公司|Summit Therapeutics, 网络安全公司|360…
-    return best
-
-
 def bare_name(text: str, s: int, e: int, lists: WordLists) -> tuple[int, int]:
     """A person's name without a function word glued before it or a reference mark or verb glued after it.
 
@@ -517,28 +481,3 @@ def _verb_led(text: str, s: int, e: int, toks: list[tuple], lists: WordLists) ->
         return True
     k = idx[0]
     return k >= 2 and text[toks[k - 1][0] : toks[k - 1][1]] in _CONJUNCTIONS and toks[k - 2][2] == "v"
-
-
-_LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-"""A web address or an e-mail address (https://github.com/deepseek-ai/…, luoyidan@xjbnews.com): no names inside."""
-
-
-def link_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the web and e-mail addresses in ``text``."""
-    return [m.span() for m in _LINK.finditer(text)] if ("@" in text or "://" in text or "www." in text) else []
-
-
-def outside_links(c: tuple, links: list[tuple[int, int]], text: str) -> tuple | None:
-    """The span less a web or e-mail address it overlaps (luoyidan@xjbnews.com 新京报贝壳财经 → 新京报贝壳财经);
-    None when nothing of two characters or more is left."""
-    s, e = c[0], c[1]
-    for ls, le in links:
-        if s < le and ls < e:
-            s, e = (le, e) if e - le >= ls - s else (s, ls)
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e - s < 2:
-        return None
-    return c if (s, e) == (c[0], c[1]) else (s, e, *c[2:])

@@ -4,7 +4,8 @@ labeller's and the patterns' names once all of them are in (kg.entities.find_men
 Places the labeller joined are apart (上海大学与上海市宝山区), a country before a part of it and a place is its own
 mention (加拿大北部|魁北克), a company's registered name is one mention (三星（中国）投资有限公司,
 北京五季健康咨询有限公司), and a name the article gives an organization is one wherever the labeller read it otherwise
-(洛必德科技有限公司…洛必德).
+(洛必德科技有限公司…洛必德). A description of a company's trade before its name is no part of it
+(算法软件开发商|超数智能), nor is a web or e-mail address a name runs into (luoyidan@xjbnews.com 新京报贝壳财经).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from kg.patterns import WordLists, is_han
 
 __all__ = ["places_apart", "place_after_place", "one_class_per_name",
-           "registered_names", "placed_registered_names"]
+           "registered_names", "placed_registered_names", "after_trade", "link_spans", "outside_links"]
 
 Span = tuple  # (start, end, label, source, confidence)
 
@@ -151,3 +152,64 @@ def placed_registered_names(folded: str, chosen: list[Span]) -> list[Span]:
         span = (c[0], m.end(), "Organization", "pattern:registered-name", 0.8)
         out = [o for o in out if o not in inside] + [span]
     return sorted(out)
+
+
+_FIRM_HEADS = ("企业", "公司", "药企", "车企")
+"""Words for a firm that a description of its field ends with, before the firm's name."""
+_FIELDS = ("生物", "医药", "制药", "生物科技", "科技", "人工智能", "AI", "芯片", "半导体", "汽车", "新能源", "互联网", "金融",
+           "投资", "咨询", "软件", "电商", "游戏", "机器人", "通信", "电子", "能源", "网络安全", "安全", "云计算", "大数据")
+"""Fields of business that describe a firm before its name (上海生物医药企业复宏汉霖)."""
+_TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
+
+
+def after_trade(text: str, s: int, e: int) -> int:
+    """New start of an organization name a description of its trade runs into: 算法软件开发商|超数智能,
+    AI原生应用服务商|智策领航 (what the company does, then its name of two characters or more).
+
+    Examples
+    --------
+    >>> t = "AI理论与算法软件开发商超数智能"
+    >>> t[after_trade(t, 5, len(t)):]
+    '超数智能'
+    >>> after_trade("中国移动运营商", 0, 7), after_trade("中国企业联合会", 0, 7)
+    (0, 0)
+    >>> t = "上海生物医药企业复宏汉霖"
+    >>> t[after_trade(t, 0, len(t)):]
+    '复宏汉霖'
+    """
+    best = s
+    for head in _TRADE_HEADS:
+        k = text.rfind(head, s, e)
+        if k > s and e - (k + len(head)) >= 2 and all(is_han(c) for c in text[k + len(head) : e]):
+            best = max(best, k + len(head))
+    for head in _FIRM_HEADS:
+        k = text.rfind(head, s, e - 2)
+        rest = text[k + len(head) : e]
+        if k > s and text.endswith(_FIELDS, s, k) and len(rest.strip()) >= 2 and (is_han(rest[0]) or rest[0].isalnum()):
+            best = max(best, k + len(head))  # 上海生物医药企业|复宏汉霖, 美国生物制药公司|Summit Therapeutics, 网络安全公司|360…
+    return best
+
+
+_LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+"""A web address or an e-mail address (https://github.com/deepseek-ai/…, luoyidan@xjbnews.com): no names inside."""
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the web and e-mail addresses in ``text``."""
+    return [m.span() for m in _LINK.finditer(text)] if ("@" in text or "://" in text or "www." in text) else []
+
+
+def outside_links(c: tuple, links: list[tuple[int, int]], text: str) -> tuple | None:
+    """The span less a web or e-mail address it overlaps (luoyidan@xjbnews.com 新京报贝壳财经 → 新京报贝壳财经);
+    None when nothing of two characters or more is left."""
+    s, e = c[0], c[1]
+    for ls, le in links:
+        if s < le and ls < e:
+            s, e = (le, e) if e - le >= ls - s else (s, ls)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s < 2:
+        return None
+    return c if (s, e) == (c[0], c[1]) else (s, e, *c[2:])
