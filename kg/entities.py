@@ -51,14 +51,13 @@ from kg.name_extents import (
     registered_names,
 )
 from kg.entity_lists import cited_sources, coordinated, stock_movers, watch_lists
-from kg.repeats import repeated_names
+from kg.repeats import abbreviations, repeated_names
 from kg.listed import listed_companies
 from kg.entity_patterns import company_names, enumerations, funded_orgs, pattern_spans, word_spans
 from kg.model_names import owned_models
 from kg.name_growth import grow_names
 from kg.ner import LABELS, CrfLabeller, decode_bio, load_labeller, model_features
 from kg.patterns import (
-    PAREN_ABBR,
     LexEntry,
     Lexicon,
     WordLists,
@@ -398,10 +397,6 @@ def _place_name(piece: str, conf: float, lists: WordLists) -> bool:
     return piece.endswith(_ADDRESS_ENDS) and piece[0] not in "一这那该某各每"
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer: Recognizer) -> tuple[Mention, ...]:
     """Entity mentions of an article, sorted by start and non-overlapping.
 
@@ -484,43 +479,13 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     chosen = registered_names(folded, chosen, rec.lexicon.surface, rec.lists)
     chosen = placed_registered_names(folded, chosen)
     chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
-    chosen.extend(_abbreviations(folded, chosen))
+    chosen.extend(abbreviations(folded, chosen))
     chosen.sort()
     chosen = one_class_per_name(folded, chosen, rec.lists)
     chosen = shared_name_senses(folded, chosen, rec.org_twin, key)
     return tuple(
         Mention(article.id, s, e, text[s:e], label, "", source, conf) for s, e, label, source, conf in chosen
     )
-
-
-def _abbreviations(folded: str, chosen: list[Span]) -> list[Span]:
-    """Mentions for ``名称（ABBR）`` definitions and later uses of ABBR in the article.
-
-    A defined abbreviation already found with another class takes the class of the name it
-    abbreviates (深度求索（DeepSeek）: the company, not the model). ``chosen`` is updated in place.
-    """
-    out: list[Span] = []
-    defined: dict[str, str] = {}
-    for c in sorted(chosen):
-        s, e, label = c[0], c[1], c[2]
-        m = PAREN_ABBR.match(folded, e)
-        if not (m and m.group(1)[0].isupper()):
-            continue
-        abbr = m.group(1)
-        span = (m.start(1), m.end(1), label, f"pattern:abbr:{s}", 0.85)
-        same = [o for o in chosen if o[0] == span[0] and o[1] == span[1]]
-        if same and same[0][2] != label:
-            chosen.remove(same[0])
-            chosen.append(span)
-        elif not same and not any(_overlaps(span, o) for o in chosen + out):
-            out.append(span)
-        defined.setdefault(abbr, label)
-    for abbr, label in defined.items():
-        for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(abbr) + r"(?![A-Za-z0-9])", folded):
-            span = (m.start(), m.end(), label, "pattern:abbr", 0.8)
-            if not any(_overlaps(span, o) for o in chosen + out):
-                out.append(span)
-    return out
 
 
 def org_parent(name: str, recognizer: Recognizer) -> str | None:

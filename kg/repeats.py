@@ -2,14 +2,17 @@
 
 The CRF and the context patterns find a name where its context gives it away (广立微作为国内领先的……);
 the same article often repeats the bare name where nothing around it does (广立微旗下SemiMind……).
-Relations are read sentence by sentence, so a name missed in its sentence loses the relation there.
+Relations are read sentence by sentence, so a name missed in its sentence loses the relation there. A name defined
+with its abbreviation in brackets (人类反馈强化学习（RLHF）) is found wherever the article writes the abbreviation.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["repeated_names"]
+from kg.patterns import PAREN_ABBR
+
+__all__ = ["repeated_names", "abbreviations"]
 
 Span = tuple[int, int, str, str, float]
 
@@ -78,4 +81,38 @@ def repeated_names(folded: str, chosen: list[Span], starts: set[int], ends: set[
         c = best[name]
         out.append((s, e, c[2], f"repeat:{c[3]}", round(max(0.5, c[4] - 0.05), 3)))
         taken[s:e] = b"\x01" * (e - s)
+    return out
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def abbreviations(folded: str, chosen: list[Span]) -> list[Span]:
+    """Mentions for ``名称（ABBR）`` definitions and later uses of ABBR in the article.
+
+    A defined abbreviation already found with another class takes the class of the name it
+    abbreviates (深度求索（DeepSeek）: the company, not the model). ``chosen`` is updated in place.
+    """
+    out: list[Span] = []
+    defined: dict[str, str] = {}
+    for c in sorted(chosen):
+        s, e, label = c[0], c[1], c[2]
+        m = PAREN_ABBR.match(folded, e)
+        if not (m and m.group(1)[0].isupper()):
+            continue
+        abbr = m.group(1)
+        span = (m.start(1), m.end(1), label, f"pattern:abbr:{s}", 0.85)
+        same = [o for o in chosen if o[0] == span[0] and o[1] == span[1]]
+        if same and same[0][2] != label:
+            chosen.remove(same[0])
+            chosen.append(span)
+        elif not same and not any(_overlap(span, o) for o in chosen + out):
+            out.append(span)
+        defined.setdefault(abbr, label)
+    for abbr, label in defined.items():
+        for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(abbr) + r"(?![A-Za-z0-9])", folded):
+            span = (m.start(), m.end(), label, "pattern:abbr", 0.8)
+            if not any(_overlap(span, o) for o in chosen + out):
+                out.append(span)
     return out
