@@ -1233,3 +1233,12 @@ def test_relations_a_well_known_part_named_with_its_whole():
         ("阿里云", "阿里巴巴", "阿里巴巴股价上涨，阿里云收入增长。")]
     assert part[0].rule_id == "gazetteer-part-of" and 0 < part[0].confidence < 1
     assert not [t for t in _triples("阿里云上线了DeepSeek。", [("阿里云", O), ("DeepSeek", M)]) if t[1] == "partOf"]
+
+
+def test_relations_a_post_held_by_the_person_a_pronoun_stands_for():
+    got = _triples("李四毕业于清华大学。他曾任百度副总裁，负责搜索业务。", [("李四", P), ("清华大学", O), ("百度", O)])
+    assert ("李四", "worksFor", "百度", "副总裁") in got
+    got = _triples("王小川出席会议。他是百川智能的创始人。", [("王小川", P), ("百川智能", O)])
+    assert {("王小川", "founded", "百川智能", None), ("王小川", "worksFor", "百川智能", "创始人")} <= got
+    # with no person before it, a pronoun holds nothing
+    assert not _triples("他曾任百度副总裁。", [("百度", O)])
