@@ -161,4 +161,3 @@ def known_parents(article: Article, sentences: tuple[Sentence, ...], mentions: t
         out.append(Relation(article.id, child, "partOf", other, KNOWN_PARENT_RULE, sent.start, sent.end,
                             KNOWN_PARENT_CONFIDENCE, None, "rule"))
     return out
-
