@@ -316,22 +316,22 @@ _MODEL_WORDS = frozenset({"模型", "大模型", "推理模型", "多模态模�
 _MODEL_MODIFIERS = frozenset({"轻量", "轻量版", "满血版", "开源", "最新", "全新", "蒸馏版", "完整版"})
 
 
-def _list_before(units: tuple[Unit, ...], k: int, label: str, taken: set[int]) -> int:
+def _list_before(units: tuple[Unit, ...], k: int, label: str, taken: set[int]) -> int | None:
     """Index of the last member of a list closed by 等 and its kind (A、B等多家券商，以及) that ``units[k]``, a
-    conjunction, adds one more to; else 0."""
+    conjunction, adds one more to; else None."""
     if units[k].text not in _ONE_MORE:
-        return 0
+        return None
     j = k - 1
     if j >= 0 and units[j].text in ("，", ","):
         j -= 1
     seen = 0
     while j >= 0 and seen < 3 and not units[j].ent and units[j].text != "等":
         if units[j].pos[:1] not in ("n", "m", "q") or units[j].text in _STOPS:
-            return 0  # 等多家|券商: only a count and a kind after 等
+            return None  # 等多家|券商: only a count and a kind after 等
         j -= 1
         seen += 1
     if j < 1 or units[j].text != "等" or units[j - 1].ent != label or j - 1 in taken:
-        return 0
+        return None
     return j - 1
 
 
@@ -369,7 +369,7 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | 
                 j = k + step
             elif label == "AIModel" and step == 1 and (n := _model_after(units, k, taken)):
                 j = n  # DeepSeek-V3模型和轻量DeepSeek-R1推理模型: the word for a model and a modifier between them
-            elif step == -1 and label and (n := _list_before(units, k, label, taken)):
+            elif step == -1 and label and (n := _list_before(units, k, label, taken)) is not None:
                 j = n  # A、B等多家券商，以及C: the list summed up by its kind, then one more
             else:
                 break

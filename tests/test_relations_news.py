@@ -1192,6 +1192,10 @@ def test_relations_a_list_summed_up_by_its_kind_and_one_more():
     got = _triples("国泰君安、广发证券等多家券商，以及汇添富基金目前已展开DeepSeek大模型的本地化部署。",
                    [("国泰君安", O), ("广发证券", O), ("汇添富基金", O), ("DeepSeek", M)])
     assert {t for t in got if t[1] == "uses"} == {(x, "uses", "DeepSeek", None) for x in ("国泰君安", "广发证券", "汇添富基金")}
+    # the list's only member opening the sentence
+    got = _triples("国泰君安等券商，以及汇添富基金目前已展开DeepSeek大模型的本地化部署。",
+                   [("国泰君安", O), ("汇添富基金", O), ("DeepSeek", M)])
+    assert ("国泰君安", "uses", "DeepSeek", None) in got
     # a clause, not a count and a kind, between 等 and the conjunction: no list
     got = _triples("国泰君安等券商已经涨停，以及汇添富基金展开DeepSeek大模型的本地化部署。",
                    [("国泰君安", O), ("汇添富基金", O), ("DeepSeek", M)])
