@@ -15,7 +15,7 @@ from kg.orgnames import known_parents, merge_departments, nested_relations
 from kg.patterns import load_lexicon
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
-from kg.matcher import _COORD, _STOPS, _spec_ok
+from kg.matcher import _COORD, _spec_ok
 from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
 from kg.units import build_units
 
@@ -326,8 +326,8 @@ def _list_before(units: tuple[Unit, ...], k: int, label: str, taken: set[int]) -
         j -= 1
     seen = 0
     while j >= 0 and seen < 3 and not units[j].ent and units[j].text != "等":
-        if units[j].pos[:1] not in ("n", "m", "q") or units[j].text in _STOPS:
-            return None  # 等多家|券商: only a count and a kind after 等
+        if units[j].pos[:1] not in ("n", "m", "q"):
+            return None  # 等多家|券商: only a count and a kind after 等 (punctuation is tagged x)
         j -= 1
         seen += 1
     if j < 1 or units[j].text != "等" or units[j - 1].ent != label or j - 1 in taken:
