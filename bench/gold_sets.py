@@ -32,6 +32,8 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("thirty-eighth blind set (misses studied after its first measurement)", ("blind38",)),
     ("fortieth blind set (misses studied after its first measurement)", ("blind40",)),
     ("forty-second blind set (misses studied after its first measurement)", ("blind42",)),
+    ("forty-fourth blind set (misses studied after its first measurement)", ("blind44",)),
+    ("forty-sixth blind set (misses studied after its first measurement)", ("blind46",)),
     ("third blind set (measured, never studied)", ("blind3",)),
     ("sixth blind set (measured, never studied)", ("blind6",)),
     ("ninth blind set (measured, never studied)", ("blind9",)),
@@ -52,13 +54,15 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("thirty-ninth blind set (measured, never studied)", ("blind39",)),
     ("forty-first blind set (measured, never studied)", ("blind41",)),
     ("forty-third blind set (measured, never studied)", ("blind43",)),
+    ("forty-fifth blind set (measured, never studied)", ("blind45",)),
+    ("forty-seventh blind set (measured, never studied)", ("blind47",)),
     ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
     ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth, seventeenth, nineteenth, "
      "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth, thirty-first, thirty-third, thirty-fifth, "
-     "thirty-seventh, thirty-ninth, forty-first and forty-third blind sets)",
+     "thirty-seventh, thirty-ninth, forty-first, forty-third, forty-fifth and forty-seventh blind sets)",
      ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17", "blind19", "blind21",
       "blind23", "blind25", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37",
-      "blind39", "blind41", "blind43")),
+      "blind39", "blind41", "blind43", "blind45", "blind47")),
 )
 """Every set but the development one; each annotated from the article text alone before kg was run on it."""
 
