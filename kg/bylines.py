@@ -1,4 +1,5 @@
-"""Article-level relations from the byline: an invited expert's article explains its main subjects.
+"""Article-level relations from the byline: an invited expert's article explains its main subjects, and the
+staff an article credits at its head or foot work for its outlet.
 
 The rules live in ``ontology/patterns/bylines.jsonl``. A rule applies when the byline author
 (``Article.author``) is named in the body as a Person in a sentence with one of the rule's cues
@@ -9,6 +10,7 @@ relation to each entity of the rule's classes that the title names or the body m
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from kg.rules import read_jsonl
 __all__ = ["BylineRule", "load_byline_rules", "byline_relations"]
 
 _KEYS = {"id", "relation", "objects", "cues", "not", "min_mentions", "confidence", "note", "from"}
-_FROM = ("byline", "credits")
+_FROM = ("byline", "credits", "staff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,9 @@ class BylineRule:
     """Confidence of each relation."""
     source: str = "byline"
     """``byline``: the article's author; ``credits``: the people a credit in the text says wrote a 《work》
-    (本文作者：A，B…原文标题：《T》), with one of ``cues`` in the credit."""
+    (本文作者：A，B…原文标题：《T》), with one of ``cues`` in the credit; ``staff``: the people a credit at the
+    head or foot of the text names (编辑 郭庄, 责任编辑：孙庆阳), with the credit (one of ``cues``) as their role at
+    the article's outlet."""
 
 
 def load_byline_rules(directory: str | Path | None = None) -> tuple[BylineRule, ...]:
@@ -53,7 +57,7 @@ def load_byline_rules(directory: str | Path | None = None) -> tuple[BylineRule, 
     Examples
     --------
     >>> [r.relation for r in load_byline_rules()]
-    ['explains', 'authorOf']
+    ['explains', 'authorOf', 'worksFor']
     """
     path = ontology_dir(directory) / "patterns" / "bylines.jsonl"
     if not path.is_file():
@@ -111,6 +115,8 @@ def byline_relations(
     for rule in rules:
         if rule.source == "credits":
             out.extend(_credited(article, mentions, rule))
+        elif rule.source == "staff":
+            out.extend(_staff(article, sentences, mentions, rule))
     rules = tuple(r for r in rules if r.source == "byline")
     if not rules:
         return tuple(out)
@@ -195,3 +201,69 @@ def _introduction(people: list[Mention], sentences: tuple[Sentence, ...],
         if any(c in sent.text for c in rule.cues) and not any(x in sent.text for x in rule.exclude):
             return m, sent
     return None
+
+
+_EDGE = 250
+"""How far from either end of the text the staff credits and the outlet's dateline are read."""
+
+_OUTLET_AFTER = re.compile(r"\s*(?:\d{4}年)?\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|电|报道|消息|版权所有|记者)")
+"""What follows an outlet's name in a dateline, a footer or a reporter's credit (中新经纬2月8日电, 新智元报道,
+中新经纬版权所有, 红星新闻记者 杨雨奇)."""
+
+_OUTLET_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电)")
+"""A dateline with the place between the outlet and the date (新华社北京2月8日电), read when no outlet is named
+next to its date: 视觉中国 蓝鲸新闻2月10日讯 is 蓝鲸新闻's."""
+
+_SEP = "：:|｜丨/／ \u3000\u00a0"
+
+
+def _outlet(text: str, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The organization the head or foot of the text names as the article's outlet: its dateline (中新经纬2月8日电),
+    its report (新智元报道), its copyright line or its reporter's credit."""
+    foot = len(text) - _EDGE
+    edges = [m for m in mentions if m.label == "Organization" and not _EDGE <= m.start < foot]
+    return next((m for m in edges if _OUTLET_AFTER.match(text, m.end)),
+                next((m for m in edges if _OUTLET_PLACE_AFTER.match(text, m.end)), None))
+
+
+def _staff(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...],
+           rule: BylineRule) -> list[Relation]:
+    """The article's outlet for each person a credit at the head or foot of the text names without an outlet of
+    its own (红星新闻记者 杨雨奇 编辑 郭庄 责编 魏孔明: 郭庄 and 魏孔明; 责任编辑：孙庆阳 under 中新经纬2月8日电).
+
+    A credit glued to an organization (界面新闻编辑) and a person whose affiliation follows the name (作者 文紫妍
+    国泰君安证券研究所分析师) are left to the sentence rules."""
+    text = article.text
+    outlet = _outlet(text, mentions)
+    if outlet is None:
+        return []
+    foot = len(text) - _EDGE
+    people = [m for m in mentions if m.label == "Person" and not _EDGE <= m.start < foot]
+    orgs = [m for m in mentions if m.label == "Organization"]
+    out: list[Relation] = []
+    for i, m in enumerate(people):
+        j = m.start
+        while j > 0 and text[j - 1] in _SEP:
+            j -= 1
+        credit = next((c for c in sorted(rule.cues, key=len, reverse=True) if text.endswith(c, 0, j)), None)
+        if credit is None:
+            # a name after a credited one (记者 杨雨奇 郝俊慧): the credit of the name before it
+            prev = people[i - 1] if i else None
+            if prev is None or not text[prev.end:m.start].strip(_SEP + "、，,") == "" or not out \
+                    or out[-1].subject is not prev:
+                continue
+            credit = out[-1].role or ""
+        elif any(o.end == j - len(credit) for o in orgs) or exclusion(text, j - len(credit), rule):
+            continue
+        if any(0 <= o.start - m.end <= 2 for o in orgs) or normalize_key(m.name) == normalize_key(outlet.name):
+            continue
+        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        start, end = (sent.start, sent.end) if sent else (m.start, m.end)
+        out.append(Relation(article.id, m, rule.relation, outlet, rule.id, start, end, rule.confidence, credit,
+                            "rule"))
+    return out
+
+
+def exclusion(text: str, at: int, rule: BylineRule) -> bool:
+    """Whether one of the rule's exclusions ends where a credit starts (图片编辑, 视频编辑)."""
+    return any(text.endswith(x, 0, at) for x in rule.exclude)

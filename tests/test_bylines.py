@@ -169,3 +169,33 @@ def test_bylines_an_author_credited_in_the_opening_of_the_text_stands_for_the_by
     assert ("王鹏", "DeepSeek", "byline-expert-explains") in found
     reporter = text.replace("本文作者王鹏，北京社科院研究员", "本文作者王鹏，本报记者")
     assert not any(rule == "byline-expert-explains" for *_, rule in _explains(Article("r", reporter), models))
+
+
+def _works_for(text: str, models) -> set[tuple[str, str, str]]:
+    ex = extract(Article("s", text), models)
+    return {(r.subject.name, r.object.name, r.role or "") for r in ex.relations if r.predicate == "worksFor"}
+
+
+def test_bylines_staff_credits_work_for_the_outlet_of_the_dateline(models):
+    for head in ("新华社北京2月8日电 ", "财联社2月8日讯 "):
+        text = head + "近期，多家公司宣布接入DeepSeek，个人电脑有望迎来换机潮。 未经授权，不得转载。 责任编辑：孙庆阳"
+        assert ("孙庆阳", head[:3], "责任编辑") in _works_for(text, models), head
+    chain = "马斯克出价收购OpenAI，遭到奥尔特曼拒绝。 红星新闻记者 黎谨睿 编辑 潘莉 责编 魏孔明"
+    found = _works_for(chain, models)
+    assert {("潘莉", "红星新闻", "编辑"), ("魏孔明", "红星新闻", "责编")} <= found, found
+
+
+def test_bylines_staff_credits_need_an_outlet_and_stay_at_the_edges(models):
+    assert not _works_for("近期，多家公司宣布接入DeepSeek。 责任编辑：孙庆阳", models), "no outlet named"
+    body = "财联社2月8日讯 " + "多家公司宣布接入DeepSeek，个人电脑有望迎来换机潮。" * 20 + "据编辑孙庆阳介绍，需求仍在增长。" \
+        + "多家公司宣布接入DeepSeek。" * 20
+    assert not any(p == "孙庆阳" for p, _, _ in _works_for(body, models)), "a credit word in the middle of the text"
+    credit = "图片来源：视觉中国 蓝鲸新闻2月10日讯（记者 翟智超）手机行业迎来了新的变革契机。 编辑 潘莉"
+    assert not any(o == "视觉中国" for _, o, _ in _works_for(credit, models)), "a photo credit before the dateline"
+
+
+def test_bylines_staff_credit_leaves_an_author_with_an_affiliation_to_it(models):
+    text = "财联社2月8日讯 题：DeepSeek或引发换机潮 作者 文紫妍 国泰君安证券研究所电子行业分析师 近期，大模型走红。"
+    found = _works_for(text, models)
+    assert ("文紫妍", "国泰君安证券研究所", "分析师") in found
+    assert not any(o == "财联社" for _, o, _ in found)
