@@ -85,21 +85,26 @@ _CROSSINGS = ("交口", "交叉口", "路口", "交界", "交汇")
 
 def place_after_place(c: Span, clash: list[Span], folded: str, countries: frozenset[str]) -> Span | None:
     """The place of a CRF place that is a country, a part of it and a place of two or three Han characters (加拿大|北部|
-    魁北克), as a place of its own; None for anything else: a province and its city (广东湛江) stay one place, as a
+    魁北克), or a country and its state or province (印度|古吉拉特邦), as a place of its own; None for anything else: a province and its city (广东湛江) stay one place, as a
     full address does (上海黄浦区南京路)."""
     if c[2] != "Location" or len(clash) != 1 or clash[0][2] != "Location" or clash[0][0] != c[0] \
             or folded[clash[0][0] : clash[0][1]] not in countries:
         return None
     start = clash[0][1]
     part = next((w for w in _DIRECTIONS if folded.startswith(w, start)), None)
+    rest = folded[start + len(part or "") : c[1]]
     if part is None:
-        return None
-    rest = folded[start + len(part) : c[1]]
+        # 印度|古吉拉特邦, 美国|加州: a country and one of its states or provinces, named by its unit word
+        if not 2 <= len(rest) <= 5 or rest[-1] not in _STATE_TAILS or not all(is_han(ch) for ch in rest):
+            return None
+        return (start, c[1], "Location", c[3], c[4])
     if not 2 <= len(rest) <= 3 or not all(is_han(ch) for ch in rest) or rest[-1] in _ADDRESS_TAILS:
         return None
     return (start + len(part), c[1], "Location", c[3], c[4])
 
 
+_STATE_TAILS = frozenset("邦州省")
+"""Last characters of a country's first-level part (古吉拉特邦, 加州, 安大略省)."""
 _DIRECTIONS = ("东北部", "西北部", "东南部", "西南部", "北部", "南部", "东部", "西部", "中部")
 """Parts of a country named between it and a place in it (加拿大北部魁北克)."""
 _ADDRESS_TAILS = frozenset("路街道号巷弄楼镇村乡")

@@ -569,6 +569,8 @@ KEPT_AND_DROPPED = [
      {("王鹤", "Person"), ("希格斯动力（珠海）科技有限公司", "Organization")}, {"王鹤现", "任希格斯动力（珠海）科技有限公司"}),
     # a country before a part of it and a place: two mentions
     ("2022年公司就在加拿大北部魁北克钻孔。", {("加拿大", "Location"), ("魁北克", "Location")}, {"加拿大北部魁北克"}),
+    # a country before one of its states or provinces: two mentions
+    ("建设资金中的20%来自印度古吉拉特邦。", {("印度", "Location"), ("古吉拉特邦", "Location")}, {"印度古吉拉特邦"}),
     # places the labeller joined over 与 are apart
     ("2024年7月，上海大学与上海市宝山区、杭州宇树科技签署战略合作协议。", {("上海大学", "Organization"), ("宝山区", "Location")},
      {"上海大学与上海市宝山区"}),
