@@ -88,6 +88,9 @@ _MIN_CONFIDENCE = {"PER": 0.6, "ORG": 0.0, "LOC": 0.0}
 """CRF spans below this lowest-marginal probability are dropped (names are where news errs most)."""
 _MIN_CONFIDENCE_NAME = 0.45
 """The lower floor for a person's name shaped like a Chinese name: a surname and one or two Han characters."""
+_BODY_ENDINGS = ("局", "厅", "署", "委员会", "管委会", "办公室", "公司", "集团", "银行", "大学", "学院", "研究院", "研究所",
+                 "实验室", "医院", "协会", "学会", "基金会", "交易所", "出版社", "电视台", "法院", "检察院")
+"""Endings of a body's name: a place the labeller marks that ends in one (…工业区发展局) is an organization."""
 Span = tuple  # (start, end, label, source, confidence)
 _ADDRESS_ENDS = ("省", "市", "县", "区", "镇", "乡", "村", "路", "街", "道", "巷", "号", "楼", "湾", "广场", "大厦", "小区", "园区")
 """Last characters of a street address or a place in one (the CRF's places ending so need no proper noun)."""
@@ -292,7 +295,10 @@ def _crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
                     k == "LOC" and _place_name(stext[ps:pe], conf, rec.lists)
                 ):
-                    out.append((start + ps, start + pe, LABELS[k], "crf", round(conf, 3)))
+                    label = LABELS[k]
+                    if k == "LOC" and pe - ps > 4 and stext.endswith(_BODY_ENDINGS, ps, pe):
+                        label = "Organization"  # 印度卡纳塔克邦工业区发展局: a body named after its place is the body
+                    out.append((start + ps, start + pe, label, "crf", round(conf, 3)))
     return out
 
 

@@ -571,6 +571,8 @@ KEPT_AND_DROPPED = [
     ("2022年公司就在加拿大北部魁北克钻孔。", {("加拿大", "Location"), ("魁北克", "Location")}, {"加拿大北部魁北克"}),
     # a country before one of its states or provinces: two mentions
     ("建设资金中的20%来自印度古吉拉特邦。", {("印度", "Location"), ("古吉拉特邦", "Location")}, {"印度古吉拉特邦"}),
+    # a body named after its place is an organization
+    ("这家公司已经与印度卡纳塔克邦工业区发展局签署了投资谅解备忘录。", {("印度卡纳塔克邦工业区发展局", "Organization")}, set()),
     # places the labeller joined over 与 are apart
     ("2024年7月，上海大学与上海市宝山区、杭州宇树科技签署战略合作协议。", {("上海大学", "Organization"), ("宝山区", "Location")},
      {"上海大学与上海市宝山区"}),
