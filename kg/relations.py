@@ -335,6 +335,26 @@ def _list_before(units: tuple[Unit, ...], k: int, label: str, taken: set[int]) -
     return j - 1
 
 
+def _past_counted(units: tuple[Unit, ...], k: int, step: int, label: str, taken: set[int]) -> int | None:
+    """Index of the member of class ``label`` past a counted kind that a list names among its members (亚马逊、微软、
+    三大运营商、阿里云), from the separator ``units[k]`` before it in the direction ``step``; else None."""
+    if units[k].text != "、":
+        return None
+    span = []
+    j = k + step
+    while 0 <= j < len(units) and len(span) < 3 and not units[j].ent and units[j].text not in _COORD:
+        span.append(j)
+        j += step
+    n = j + step
+    if not span or not 0 <= n < len(units) or units[j].text != "、" or units[n].ent != label or n in taken:
+        return None
+    return n if _COUNTED.fullmatch("".join(units[x].text for x in sorted(span))) else None
+
+
+_COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[大家个所种款]\w{1,5}")
+"""A counted kind (三大运营商, 两家国有银行): a member that stands for several, named by number and kind."""
+
+
 _ONE_MORE = frozenset({"以及", "及", "和", "还有"})
 """Conjunctions that add one more member after a list summed up by its kind (……等多家券商，以及汇添富基金)."""
 _WITH = frozenset({"与", "跟", "同"})
@@ -367,6 +387,8 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | 
                   and units[k].text in _COORD and not (titled and units[k].text in _WITH)
                   and (units[k + step].ent == label or (mixed and units[k + step].ent in _PRODUCT_OR_MAKER))):
                 j = k + step
+            elif label and 0 <= k < len(units) and (n := _past_counted(units, k, step, label, taken)) is not None:
+                j = n  # 亚马逊、微软、三大运营商、阿里云: a counted kind among the names
             elif label == "AIModel" and step == 1 and (n := _model_after(units, k, taken)):
                 j = n  # DeepSeek-V3模型和轻量DeepSeek-R1推理模型: the word for a model and a modifier between them
             elif step == -1 and label and (n := _list_before(units, k, label, taken)) is not None:

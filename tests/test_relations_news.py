@@ -1202,6 +1202,15 @@ def test_relations_a_list_summed_up_by_its_kind_and_one_more():
     assert ("国泰君安", "uses", "DeepSeek", None) not in got
 
 
+def test_relations_a_counted_kind_inside_a_list_keeps_the_names_after_it():
+    ents = [("亚马逊", O), ("微软", O), ("阿里云", O), ("腾讯云", O), ("DeepSeek", M)]
+    got = _triples("DeepSeek爆火以来，众多云厂商纷纷接入，包括亚马逊、微软、三大运营商、阿里云、腾讯云等。", ents)
+    assert {t[0] for t in got if t[1] == "uses"} == {"亚马逊", "微软", "阿里云", "腾讯云"}
+    # words that count nothing end the list there
+    got = _triples("DeepSeek爆火以来，众多云厂商纷纷接入，包括亚马逊、微软、各地运营商、阿里云、腾讯云等。", ents)
+    assert {t[0] for t in got if t[1] == "uses"} == {"亚马逊", "微软"}
+
+
 def test_relations_a_model_launched_under_a_quoted_latin_name(models):
     from tests.test_entities import _mentions
 
