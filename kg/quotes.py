@@ -104,7 +104,8 @@ _ENTERING = ("进入", "进军", "布局", "深耕", "涉足", "切入", "入局
 
 def _field_of_actor(m: Mention, others: list[Mention], start: int, text: str) -> bool:
     """True for 5G in 应科院在5G技术上积累了经验: a technology after an organization in its sentence
-    is that organization's field of work, not what the speaker explains (models stay topics);
+    is that organization's field of work, not what the speaker explains (models stay topics), unless a colon
+    parts them (DeepSeek重新设计了关键组件：MLA、GRPO lists what the speaker talks of);
     so is a technology naming an industry someone enters or works in (进入智能驾驶行业), unless the sentence
     defines it (X是…)."""
     if m.label != "Technology":
@@ -113,7 +114,7 @@ def _field_of_actor(m: Mention, others: list[Mention], start: int, text: str) ->
         return True
     if text.startswith(_DEFINING, m.end):
         return False
-    lo = max(start, max(text.rfind(p, start, m.start) for p in "。！？!?；;") + 1)
+    lo = max(start, max(text.rfind(p, start, m.start) for p in "。！？!?；;：:") + 1)
     return any(o.start >= lo and o.end <= m.start and (o.label == "Organization" or _as_company(o, text))
                for o in others)
 

@@ -58,6 +58,9 @@ CASES = [
     # a technology an organization in the quote works on is its field, not what the speaker explains
     ("黄莹指出，应科院在5G技术上积累了丰富经验。", [("黄莹", "Person"), ("应科院", "Organization"), ("5G", "Technology")],
      [("黄莹", "应科院在5G技术上积累了丰富经验", ())]),
+    # past a colon the technologies are listed for what they are: the quote is about them
+    ("陶芳波解读，DeepSeek重新设计了关键组件：MLA、GRPO。", [("陶芳波", "Person"), ("DeepSeek", "Organization"),
+     ("MLA", "Technology"), ("GRPO", "Technology")], [("陶芳波", "DeepSeek重新设计了关键组件：MLA、GRPO", ("MLA", "GRPO"))]),
     ("雷军表示，其智能驾驶团队发布了端到端自动驾驶。", [("雷军", "Person"), ("智能驾驶", "Technology"), ("自动驾驶", "Technology")],
      [("雷军", "其智能驾驶团队发布了端到端自动驾驶", ())]),
     ("雷军说，小米进入了智能驾驶行业第一阵营。", [("雷军", "Person"), ("智能驾驶", "Technology")],
