@@ -7,8 +7,8 @@ import re
 
 from kg.patterns import WordLists
 
-__all__ = ["model_name_spans", "owned_models", "QUOTED_MODEL", "QUOTED_HAN_MODEL", "NUMBERED_MODEL", "NAMED_ASSISTANT",
-           "CALLED_PRODUCT"]
+__all__ = ["model_name_spans", "owned_models", "QUOTED_MODEL", "QUOTED_HAN_MODEL", "NUMBERED_MODEL", "SIZED_MODEL",
+           "NAMED_ASSISTANT", "CALLED_PRODUCT"]
 
 Span = tuple  # (start, end, label, source, confidence)
 
@@ -29,6 +29,11 @@ _KIND_OF_ASSISTANT = ("AI", "智能", "语音", "全能", "超级", "个人", "�
 
 NUMBERED_MODEL = re.compile(r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z.\-]{0,10}\d[A-Za-z0-9.\-]{0,8})" + _MODEL_WORD)
 """A Latin name with a digit right before the word for a model (训练出的s1推理模型, o3模型)."""
+
+SIZED_MODEL = re.compile(
+    r"(?<![A-Za-z0-9.\-])([A-Za-z][A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*-\d+(?:\.\d+)?[BM](?:-[A-Za-z][A-Za-z0-9]*)*)(?![A-Za-z0-9.\-])")
+"""A Latin name with its parameter count as a part of its own (Goku-8B, Mistral-123B, R1-Distill-Llama-70B,
+Qwen2.5-32B-Instruct): a model's, whatever words follow; not a one-letter code (H-1B)."""
 
 NAMED_ASSISTANT = re.compile(
     r"(?:智能体|[\u4e00-\u9fffA-Za-z]{0,6}(?:助手|助理)|聊天机器人|AI应用|AI产品|(?:自研|自有|专有|自主研发|旗下)的?[\u4e00-\u9fff]{0,4}大模型)"
@@ -97,6 +102,8 @@ def model_name_spans(folded: str, lists: WordLists) -> list[Span]:
             out.append((m.start(1), m.end(1), "AIModel", "pattern:quoted-model", 0.8))
     for m in NUMBERED_MODEL.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:numbered-model", 0.75))
+    for m in SIZED_MODEL.finditer(folded):
+        out.append((m.start(1), m.end(1), "AIModel", "pattern:sized-model", 0.8))
     for m in NAMED_ASSISTANT.finditer(folded):
         out.append((m.start(1), m.end(1), "AIModel", "pattern:named-assistant", 0.75))
     for m in QUOTED_ASSISTANT.finditer(folded):

@@ -571,6 +571,9 @@ KEPT_AND_DROPPED = [
     ("2022年公司就在加拿大北部魁北克钻孔。", {("加拿大", "Location"), ("魁北克", "Location")}, {"加拿大北部魁北克"}),
     # a country before one of its states or provinces: two mentions
     ("建设资金中的20%来自印度古吉拉特邦。", {("印度", "Location"), ("古吉拉特邦", "Location")}, {"印度古吉拉特邦"}),
+    # a Latin name with its parameter count is a model's; a one-letter code is not
+    ("研究团队提供了三种规模的模型：实验用的Goku-1B、标准版Goku-8B。我安装运行了R1-Distill-Llama-70B。他持H-1B签证。",
+     {("Goku-1B", "AIModel"), ("Goku-8B", "AIModel"), ("R1-Distill-Llama-70B", "AIModel")}, {"H-1B"}),
     # a body named after its place is an organization
     ("这家公司已经与印度卡纳塔克邦工业区发展局签署了投资谅解备忘录。", {("印度卡纳塔克邦工业区发展局", "Organization")}, set()),
     # places the labeller joined over 与 are apart
