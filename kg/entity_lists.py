@@ -98,8 +98,9 @@ def coordinated(folded: str, sents: list[tuple], chosen: list[Span], lists: Word
                     if cue and c[2] != cue and c[3] in _WEAK:
                         relabel[s] = (s, e, cue, "pattern:list-member", 0.7)
                     continue
-                if any(taken[s:e]) or not _name_like(folded[s:e], s, e, bounds, tags, lists, investors):
-                    continue
+                crowded = cue is None and len(known) >= 3 and 2 * len(known) >= len(members)
+                if any(taken[s:e]) or not _name_like(folded[s:e], s, e, bounds, tags, lists, investors or crowded):
+                    continue  # 网易有道、学而思、希沃、弈小象、中公: among many names of a kind, a short word is one too
                 if label == "Person" and not (_HAN.fullmatch(folded, s, e) and e - s <= 4):
                     continue  # a person in a list of names is a Han name of two to four characters
                 out.append((s, e, label, "pattern:list-member", 0.7))

@@ -124,6 +124,11 @@ def test_unknown_members_of_a_list_take_the_class_of_their_fellows(models):
     assert not [f for f in found if f[1] == "AIModel"], found
     found = _mentions("水利、天文、纺织、食品加工与保鲜等方面也久负盛名。", models)
     assert not [f for f in found if f[0] in ("天文", "保鲜")], found
+    # among many known names of a kind, a short common noun is one more name; among few, it is not
+    found = _mentions("继网易有道、学而思、希沃、弈小象、中公之后，火山引擎也接入了DeepSeek。", models)
+    assert ("弈小象", "Organization") in found, found
+    found = _mentions("继网易有道、学而思、小象、大象、海象之后，火山引擎也接入了DeepSeek。", models)
+    assert not [f for f in found if f[0] in ("大象", "海象")], found
 
 
 def test_a_source_cited_for_figures_is_an_organization_when_it_looks_like_a_name(models):
