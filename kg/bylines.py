@@ -206,9 +206,11 @@ def _introduction(people: list[Mention], sentences: tuple[Sentence, ...],
 _EDGE = 250
 """How far from either end of the text the staff credits and the outlet's dateline are read."""
 
-_OUTLET_AFTER = re.compile(r"\s*(?:\d{4}年)?\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|电|报道|消息|版权所有|记者)")
+_OUTLET_AFTER = re.compile(r"\s*(?:\d{4}年)?\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|电|报道|消息|版权所有|记者|获悉)")
 """What follows an outlet's name in a dateline, a footer or a reporter's credit (中新经纬2月8日电, 新智元报道,
-中新经纬版权所有, 红星新闻记者 杨雨奇)."""
+中新经纬版权所有, 红星新闻记者 杨雨奇, 记者 钱玉娟 2月13日，经济观察网获悉)."""
+_NOT_OUTLET_AFTER = "从向自据"
+"""Words before a name that make it a source, not the outlet (记者从百度获悉)."""
 
 _OUTLET_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电)")
 """A dateline with the place between the outlet and the date (新华社北京2月8日电), read when no outlet is named
@@ -222,6 +224,7 @@ def _outlet(text: str, mentions: tuple[Mention, ...]) -> Mention | None:
     its report (新智元报道), its copyright line or its reporter's credit."""
     foot = len(text) - _EDGE
     edges = [m for m in mentions if m.label == "Organization" and not _EDGE <= m.start < foot]
+    edges = [m for m in edges if not (m.start and text[m.start - 1] in _NOT_OUTLET_AFTER)]
     return next((m for m in edges if _OUTLET_AFTER.match(text, m.end)),
                 next((m for m in edges if _OUTLET_PLACE_AFTER.match(text, m.end)), None))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -88,9 +88,13 @@ def extract(article: Article, models: Models) -> Extraction:
 
 
 def _with_byline_relations(found: tuple, extra: tuple) -> tuple:
-    """Byline relations not already stated by a sentence, merged in the order relations are kept."""
+    """Byline relations not already stated by a sentence, merged in the order relations are kept; a sentence's
+    relation without a post takes the one a credit gives the same person at the same organization."""
     if not extra:
         return found
+    roles = {(r.subject.name, r.predicate, r.object.name): r.role for r in extra if r.role}
+    found = tuple(replace(r, role=roles[key]) if not r.role and (key := (r.subject.name, r.predicate, r.object.name))
+                  in roles else r for r in found)  # （编辑 刘蕊）: the credit names the post a sentence rule left out
     seen = {(r.subject.name, r.predicate, r.object.name) for r in found}
     new = [r for r in extra if (r.subject.name, r.predicate, r.object.name) not in seen]
     return tuple(sorted((*found, *new), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,

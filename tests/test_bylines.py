@@ -185,6 +185,16 @@ def test_bylines_staff_credits_work_for_the_outlet_of_the_dateline(models):
     assert {("潘莉", "红星新闻", "编辑"), ("魏孔明", "红星新闻", "责编")} <= found, found
 
 
+def test_bylines_staff_credit_gives_its_post_and_an_outlet_that_learnt_the_news(models):
+    found = _works_for("财联社2月14日讯（编辑 刘蕊）在经历了近一年的疲弱下跌后，英特尔股价突然大涨。", models)
+    assert ("刘蕊", "财联社", "编辑") in found, found
+    assert not [t for t in found if t[:2] == ("刘蕊", "财联社") and not t[2]], "one relation, with the post"
+    found = _works_for("记者 钱玉娟 2月13日，经济观察网获悉，阿里巴巴与苹果合作。", models)
+    assert ("钱玉娟", "经济观察网", "记者") in found, found
+    found = _works_for("记者 钱玉娟 2月13日，记者从阿里巴巴获悉，阿里巴巴与苹果合作。", models)
+    assert not [t for t in found if t[0] == "钱玉娟"], "a source the news was learnt from is no outlet"
+
+
 def test_bylines_staff_credits_need_an_outlet_and_stay_at_the_edges(models):
     assert not _works_for("近期，多家公司宣布接入DeepSeek。 责任编辑：孙庆阳", models), "no outlet named"
     body = "财联社2月8日讯 " + "多家公司宣布接入DeepSeek，个人电脑有望迎来换机潮。" * 20 + "据编辑孙庆阳介绍，需求仍在增长。" \
