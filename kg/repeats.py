@@ -25,11 +25,15 @@ resolved by linking."""
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
+_NAMED_AFTER_POST = frozenset({"pattern:title-name", "pattern:name-post"})
+"""Sources of person names read beside a post (火山引擎总裁谭待), which no company's short name is."""
+
+
 def _full_name(name: str, source: str) -> bool:
-    """A person's name safe to spread: one the gazetteer knows, or a full name that no company's short name looks like
-    (three Han characters or more, a transliteration with its dot, a Latin first name and surname)."""
-    if source.startswith("lexicon"):
-        return True
+    """A person's name safe to spread: one the gazetteer knows or a post names, or a full name that no company's short
+    name looks like (three Han characters or more, a transliteration with its dot, a Latin first name and surname)."""
+    if source.startswith("lexicon") or source in _NAMED_AFTER_POST:
+        return True  # 火山引擎总裁谭待: a name right after a post is a person's, however short
     if "·" in name or " " in name.strip() and name.isascii():
         return True
     return len(name) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in name)

@@ -48,3 +48,11 @@ def test_repeated_names_spread_a_person_s_full_name_only():
     text = "萨姆·阿尔特曼表示。萨姆·阿尔特曼补充。"
     got = repeated_names(text, [(0, 7, "Person", "pattern:dot-name", 0.85)], set(range(30)), set(range(30)), set())
     assert [(s, e) for s, e, *_ in got] == [(10, 17)]
+
+
+def test_repeated_names_spread_a_two_character_name_read_after_a_post():
+    text = "火山引擎总裁谭待回应。谭待表示，豆包成本很低。"
+    chosen = [(6, 8, "Person", "pattern:title-name", 0.8)]
+    got = repeated_names(text, chosen, set(range(30)), set(range(30)), set())
+    assert [(text[s:e], label) for s, e, label, *_ in got] == [("谭待", "Person")]
+    assert repeated_names(text, [(6, 8, "Person", "crf", 0.8)], set(range(30)), set(range(30)), set()) == []
