@@ -58,6 +58,11 @@ CASES = [
     # a technology an organization in the quote works on is its field, not what the speaker explains
     ("黄莹指出，应科院在5G技术上积累了丰富经验。", [("黄莹", "Person"), ("应科院", "Organization"), ("5G", "Technology")],
      [("黄莹", "应科院在5G技术上积累了丰富经验", ())]),
+    # the outlet interviewing the speaker is crossed on the way to the verb; an admission is speech too
+    ("温迪·霍尔教授在接受BBC采访时表示，DeepSeek让人意识到中国的力量。", [("温迪·霍尔", "Person"), ("BBC", "Organization"),
+     ("DeepSeek", "AIModel")], [("温迪·霍尔", "DeepSeek让人意识到中国的力量", ("DeepSeek",))]),
+    ("奥尔特曼承认，DeepSeek-R1是一款非常好的模型。", [("奥尔特曼", "Person"), ("DeepSeek-R1", "AIModel")],
+     [("奥尔特曼", "DeepSeek-R1是一款非常好的模型", ("DeepSeek-R1",))]),
     # past a colon the technologies are listed for what they are: the quote is about them
     ("陶芳波解读，DeepSeek重新设计了关键组件：MLA、GRPO。", [("陶芳波", "Person"), ("DeepSeek", "Organization"),
      ("MLA", "Technology"), ("GRPO", "Technology")], [("陶芳波", "DeepSeek重新设计了关键组件：MLA、GRPO", ("MLA", "GRPO"))]),
