@@ -37,6 +37,17 @@ def test_relations_a_place_named_right_after_the_place_it_lies_in(text, ents, ex
     assert {t for t in _triples(text, ents) if t[1] == "locatedIn"} == expected
 
 
+def test_relations_a_group_named_for_a_place_holds_companies_of_that_place():
+    O = "Organization"
+    got = _triples("宇树科技这一年多时间声名大噪，被称为杭州6小龙之一。", [("宇树科技", O), ("杭州", L)])
+    assert ("宇树科技", "locatedIn", "杭州", None) in got
+    got = _triples("以宇树科技、强脑科技为首的“杭州四雄”走红。", [("宇树科技", O), ("强脑科技", O), ("杭州", L)])
+    assert {t for t in got if t[1] == "locatedIn"} == {("宇树科技", "locatedIn", "杭州", None),
+                                                      ("强脑科技", "locatedIn", "杭州", None)}
+    got = _triples("宇树科技的估值超过杭州的几家巨头。", [("宇树科技", O), ("杭州", L)])
+    assert not [t for t in got if t[1] == "locatedIn"], "outranking a place's companies is no membership"
+
+
 def test_relations_investors_named_after_a_comma_from_whom_a_company_got_money():
     got = _triples("2016年，三人成立了循环智能，先后拿到来自金沙江创投、华山资本、真格基金的投资。",
                    [("循环智能", O), ("金沙江创投", O), ("华山资本", O), ("真格基金", O)])
