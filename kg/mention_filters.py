@@ -323,6 +323,8 @@ def plausible(
             return False  # the end of a school or company name (辽宁师|范大学), not a person
         if len(inside) == 1 and aligned and conf < 0.9 and inside[0][2] not in _NAME_POS:
             return False
+        if len(inside) == 1 and aligned and inside[0][2] == "v" and s > 0 and is_han(text[s - 1]):
+            return False  # 未来|展望：: a verb the words before it run into, however sure the labeller is
         if (conf < 0.9 and aligned and not any(p in _NAME_POS for _, _, p in inside)
                 and any(p[:1] in ("v", "d", "p", "c", "u") for _, _, p in inside)):
             return False  # 曾升 (once rose): an adverb and a verb, no name

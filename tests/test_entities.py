@@ -574,6 +574,8 @@ KEPT_AND_DROPPED = [
     # a Latin name with its parameter count is a model's; a one-letter code is not
     ("研究团队提供了三种规模的模型：实验用的Goku-1B、标准版Goku-8B。我安装运行了R1-Distill-Llama-70B。他持H-1B签证。",
      {("Goku-1B", "AIModel"), ("Goku-8B", "AIModel"), ("R1-Distill-Llama-70B", "AIModel")}, {"H-1B"}),
+    # a verb the words before it run into is no name, however sure the labeller is of a heading's colon
+    ("▶ 未来展望：当“5G+AI”遇上“开源+AGI” 或许不久的将来。", {("5G", "Technology")}, {"展望"}),
     # a body named after its place is an organization
     ("这家公司已经与印度卡纳塔克邦工业区发展局签署了投资谅解备忘录。", {("印度卡纳塔克邦工业区发展局", "Organization")}, set()),
     # places the labeller joined over 与 are apart
