@@ -351,6 +351,22 @@ def _past_counted(units: tuple[Unit, ...], k: int, step: int, label: str, taken:
     return n if _COUNTED.fullmatch("".join(units[x].text for x in sorted(span))) else None
 
 
+def _described_next(units: tuple[Unit, ...], k: int, label: str, taken: set[int]) -> int:
+    """Index of the member of class ``label`` that a conjunction ``units[k]`` adds with a description of it before
+    (……以及主打低价的Gemini 2.0 Flash-Lite): a few words naming nothing, ending in 的; else 0."""
+    if units[k].text not in _ONE_MORE:
+        return 0
+    j = k + 1
+    while j < len(units) and j - k <= 6 and not units[j].ent and units[j].text != "的" \
+            and units[j].text not in _COORD and units[j].pos != "x":
+        j += 1
+    n = j + 1
+    if j == k + 1 or j >= len(units) or units[j].text != "的" or n >= len(units) or units[n].ent != label \
+            or n in taken:
+        return 0
+    return n
+
+
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[大家个所种款]\w{1,5}")
 """A counted kind (三大运营商, 两家国有银行): a member that stands for several, named by number and kind."""
 
@@ -387,6 +403,8 @@ def _coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | 
                   and units[k].text in _COORD and not (titled and units[k].text in _WITH)
                   and (units[k + step].ent == label or (mixed and units[k + step].ent in _PRODUCT_OR_MAKER))):
                 j = k + step
+            elif step == 1 and label and 0 <= k < len(units) and (n := _described_next(units, k, label, taken)):
+                j = n  # Gemini 2.0 Pro以及主打低价的Gemini 2.0 Flash-Lite: a conjunction, a description, the next name
             elif label and 0 <= k < len(units) and (n := _past_counted(units, k, step, label, taken)) is not None:
                 j = n  # 亚马逊、微软、三大运营商、阿里云: a counted kind among the names
             elif label == "AIModel" and step == 1 and (n := _model_after(units, k, taken)):

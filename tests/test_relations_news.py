@@ -1211,6 +1211,14 @@ def test_relations_a_counted_kind_inside_a_list_keeps_the_names_after_it():
     assert {t[0] for t in got if t[1] == "uses"} == {"亚马逊", "微软"}
 
 
+def test_relations_a_conjunction_and_a_description_add_one_more_member():
+    got = _triples("谷歌发布了性能更强的Gemini 2.0 Pro以及主打低价的Gemini 2.0 Flash-Lite预览版。",
+                   [("谷歌", O), ("Gemini 2.0 Pro", M), ("Gemini 2.0 Flash-Lite", M)])
+    assert {t[2] for t in got if t[1] == "released"} == {"Gemini 2.0 Pro", "Gemini 2.0 Flash-Lite"}
+    got = _triples("百度发布了文心一言以及谷歌的Gemini。", [("百度", O), ("文心一言", M), ("谷歌", O), ("Gemini", M)])
+    assert ("百度", "released", "Gemini", None) not in got  # a description naming someone else's is no description
+
+
 def test_relations_a_model_launched_under_a_quoted_latin_name(models):
     from tests.test_entities import _mentions
 
