@@ -317,7 +317,7 @@ def test_entities_street_name_the_crf_finds_is_kept(models):
 
 
 def test_entities_name_shapes():
-    from kg.entities import _chinese_name, _place_name
+    from kg.crf_spans import _chinese_name, _place_name
     from kg.patterns import load_word_lists
 
     w = load_word_lists()
