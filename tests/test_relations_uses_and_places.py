@@ -17,6 +17,12 @@ from tests.test_relations import L, M, O, _triples
         ("2月2日，腾讯云官方宣布，DeepSeek-R1大模型一键部署至腾讯云HAI上。", [("腾讯云", O), ("DeepSeek-R1", M)],
          {("腾讯云", "uses", "DeepSeek-R1", None)}),
         ("华为不会将DeepSeek接入到小艺中。", [("华为", O), ("DeepSeek", M)], set()),
+        # the platform a model goes online on; not a shop's chart
+        ("DeepSeek-R1模型已上线华为云。", [("华为云", O), ("DeepSeek-R1", M)], {("华为云", "uses", "DeepSeek-R1", None)}),
+        ("DeepSeek上线苹果应用商店后下载量激增。", [("苹果", O), ("DeepSeek", M)], set()),
+        # platforms a list names and sums up by their kind
+        ("知乎、百度等平台均已上线DeepSeek-R1。", [("知乎", O), ("百度", O), ("DeepSeek-R1", M)],
+         {("知乎", "uses", "DeepSeek-R1", None), ("百度", "uses", "DeepSeek-R1", None)}),
     ],
 )
 def test_relations_a_model_brought_into_products_or_deployed_to_a_platform(text, ents, expected):
