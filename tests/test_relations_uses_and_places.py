@@ -20,6 +20,10 @@ from tests.test_relations import L, M, O, _triples
         # the platform a model goes online on; not a shop's chart
         ("DeepSeek-R1模型已上线华为云。", [("华为云", O), ("DeepSeek-R1", M)], {("华为云", "uses", "DeepSeek-R1", None)}),
         ("DeepSeek上线苹果应用商店后下载量激增。", [("苹果", O), ("DeepSeek", M)], set()),
+        # the example a clause tells of; not when another company does it
+        ("以阿里云为例，用户无需编写代码，即可云上一键部署DeepSeek-V3。", [("阿里云", O), ("DeepSeek-V3", M)],
+         {("阿里云", "uses", "DeepSeek-V3", None)}),
+        ("以百度为例，腾讯也接入了DeepSeek。", [("百度", O), ("腾讯", O), ("DeepSeek", M)], {("腾讯", "uses", "DeepSeek", None)}),
         # platforms a list names and sums up by their kind
         ("知乎、百度等平台均已上线DeepSeek-R1。", [("知乎", O), ("百度", O), ("DeepSeek-R1", M)],
          {("知乎", "uses", "DeepSeek-R1", None), ("百度", "uses", "DeepSeek-R1", None)}),
