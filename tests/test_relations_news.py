@@ -1219,6 +1219,13 @@ def test_relations_a_conjunction_and_a_description_add_one_more_member():
     assert ("百度", "released", "Gemini", None) not in got  # a description naming someone else's is no description
 
 
+def test_relations_the_topic_of_a_clause_with_a_place_partners_with_those_named_after_and():
+    ents = [("应用材料", O), ("印度", L), ("印度科学研究院", O), ("印度理工学院", O)]
+    got = _triples("应用材料目前在印度运营六个站点，并与印度科学研究院和印度理工学院等知名机构紧密合作。", ents)
+    assert {t for t in got if t[1] == "partnersWith"} == {("应用材料", "partnersWith", "印度科学研究院", None),
+                                                         ("应用材料", "partnersWith", "印度理工学院", None)}
+
+
 def test_relations_a_model_launched_under_a_quoted_latin_name(models):
     from tests.test_entities import _mentions
 
