@@ -252,11 +252,10 @@ def _staff(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Me
         if credit is None:
             # a name after a credited one (记者 杨雨奇 郝俊慧): the credit of the name before it
             prev = people[i - 1] if i else None
-            if prev is None or not text[prev.end:m.start].strip(_SEP + "、，,") == "" or not out \
-                    or out[-1].subject is not prev:
+            if prev is None or text[prev.end:m.start].strip(_SEP + "、，,") or not out or out[-1].subject is not prev:
                 continue
             credit = out[-1].role or ""
-        elif any(o.end == j - len(credit) for o in orgs) or exclusion(text, j - len(credit), rule):
+        elif any(o.end == j - len(credit) for o in orgs) or _excluded(text, j - len(credit), rule):
             continue
         if any(0 <= o.start - m.end <= 2 for o in orgs) or normalize_key(m.name) == normalize_key(outlet.name):
             continue
@@ -267,6 +266,6 @@ def _staff(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Me
     return out
 
 
-def exclusion(text: str, at: int, rule: BylineRule) -> bool:
+def _excluded(text: str, at: int, rule: BylineRule) -> bool:
     """Whether one of the rule's exclusions ends where a credit starts (图片编辑, 视频编辑)."""
     return any(text.endswith(x, 0, at) for x in rule.exclude)

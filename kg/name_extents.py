@@ -85,8 +85,8 @@ _CROSSINGS = ("交口", "交叉口", "路口", "交界", "交汇")
 
 def place_after_place(c: Span, clash: list[Span], folded: str, countries: frozenset[str]) -> Span | None:
     """The place of a CRF place that is a country, a part of it and a place of two or three Han characters (加拿大|北部|
-    魁北克), or a country and its state or province (印度|古吉拉特邦), as a place of its own; None for anything else: a province and its city (广东湛江) stay one place, as a
-    full address does (上海黄浦区南京路)."""
+    魁北克), or a country and its state or province (印度|古吉拉特邦), as a place of its own; None for anything else:
+    a province and its city (广东湛江) stay one place, as a full address does (上海黄浦区南京路)."""
     if c[2] != "Location" or len(clash) != 1 or clash[0][2] != "Location" or clash[0][0] != c[0] \
             or folded[clash[0][0] : clash[0][1]] not in countries:
         return None

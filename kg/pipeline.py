@@ -93,8 +93,8 @@ def _with_byline_relations(found: tuple, extra: tuple) -> tuple:
     if not extra:
         return found
     roles = {(r.subject.name, r.predicate, r.object.name): r.role for r in extra if r.role}
-    found = tuple(replace(r, role=roles[key]) if not r.role and (key := (r.subject.name, r.predicate, r.object.name))
-                  in roles else r for r in found)  # （编辑 刘蕊）: the credit names the post a sentence rule left out
+    found = tuple(r if r.role else replace(r, role=roles.get((r.subject.name, r.predicate, r.object.name)))
+                  for r in found)  # （编辑 刘蕊）: the credit names the post a sentence rule left out
     seen = {(r.subject.name, r.predicate, r.object.name) for r in found}
     new = [r for r in extra if (r.subject.name, r.predicate, r.object.name) not in seen]
     return tuple(sorted((*found, *new), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
