@@ -100,7 +100,7 @@ def coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | N
 
     Members joined by a separator share the class of unit ``i``, or are organizations and products side by
     side when the rule's ``slot`` element takes both. After a title (校长A与B), 与/跟/同 join no one to the
-    title: B is someone A is with.
+    title: B is someone A is with. A member must meet the words the slot asks of its own match, if any.
     """
     out = [i]
     label = units[i].ent
@@ -128,4 +128,7 @@ def coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | N
             else:
                 break
             out.append(j)
+    if slot is not None and "TEXT" in slot:
+        # a member the slot's own words rule out stays out (金山云 in a list of companies said to launch a model)
+        out = [k for k in out if k == i or _spec_ok(slot["TEXT"], units[k].text)]
     return sorted(out)

@@ -1226,6 +1226,12 @@ def test_relations_the_topic_of_a_clause_with_a_place_partners_with_those_named_
                                                          ("应用材料", "partnersWith", "印度理工学院", None)}
 
 
+def test_relations_a_list_member_the_slot_s_words_rule_out_stays_out():
+    got = _triples("百度、金山云上线了文心一言。", [("百度", O), ("金山云", O), ("文心一言", M)])
+    assert ("百度", "released", "文心一言", None) in got
+    assert ("金山云", "released", "文心一言", None) not in got  # a cloud puts another's model online: it uses it
+
+
 def test_relations_a_model_launched_under_a_quoted_latin_name(models):
     from tests.test_entities import _mentions
 
