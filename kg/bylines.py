@@ -243,12 +243,13 @@ def _staff(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Me
     foot = len(text) - _EDGE
     people = [m for m in mentions if m.label == "Person" and not _EDGE <= m.start < foot]
     orgs = [m for m in mentions if m.label == "Organization"]
+    cues = sorted(rule.cues, key=len, reverse=True)  # 责任编辑 before 编辑
     out: list[Relation] = []
     for i, m in enumerate(people):
         j = m.start
         while j > 0 and text[j - 1] in _SEP:
             j -= 1
-        credit = next((c for c in sorted(rule.cues, key=len, reverse=True) if text.endswith(c, 0, j)), None)
+        credit = next((c for c in cues if text.endswith(c, 0, j)), None)
         if credit is None:
             # a name after a credited one (记者 杨雨奇 郝俊慧): the credit of the name before it
             prev = people[i - 1] if i else None

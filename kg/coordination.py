@@ -14,16 +14,16 @@ from kg.rules import Unit
 __all__ = ["coordinated"]
 
 
-def _model_after(units: tuple[Unit, ...], k: int, taken: set[int]) -> int:
-    """Index of the next AI model in ``[多模态]模型和[轻量]X`` from ``k`` (the unit after a model), else 0."""
+def _model_after(units: tuple[Unit, ...], k: int, taken: set[int]) -> int | None:
+    """Index of the next AI model in ``[多模态]模型和[轻量]X`` from ``k`` (the unit after a model), else None."""
     if k + 1 < len(units) and units[k].ent == "Technology" and units[k + 1].text in _MODEL_WORDS:
         k += 1  # DeepSeek-VL2多模态|模型、轻量DeepSeek-R1: the kind of model before the word for it
     kind = k < len(units) and units[k].ent == "Technology" and units[k].text.endswith("模型")  # 多模态模型 as one word
     if k + 2 >= len(units) or (units[k].ent or units[k].text not in _MODEL_WORDS) and not kind \
             or units[k + 1].text not in _COORD:
-        return 0
+        return None
     n = k + 2 + (units[k + 2].text in _MODEL_MODIFIERS and k + 3 < len(units))
-    return n if units[n].ent == "AIModel" and n not in taken else 0
+    return n if units[n].ent == "AIModel" and n not in taken else None
 
 
 _MODEL_WORDS = frozenset({"模型", "大模型", "推理模型", "多模态模型", "语言模型", "大语言模型", "系列模型", "开源模型"})
@@ -65,11 +65,11 @@ def _past_counted(units: tuple[Unit, ...], k: int, step: int, label: str, taken:
     return n if _COUNTED.fullmatch("".join(units[x].text for x in sorted(span))) else None
 
 
-def _described_next(units: tuple[Unit, ...], k: int, label: str, taken: set[int]) -> int:
+def _described_next(units: tuple[Unit, ...], k: int, label: str, taken: set[int]) -> int | None:
     """Index of the member of class ``label`` that a conjunction ``units[k]`` adds with a description of it before
-    (……以及主打低价的Gemini 2.0 Flash-Lite): a few words naming nothing, ending in 的; else 0."""
+    (……以及主打低价的Gemini 2.0 Flash-Lite): a few words naming nothing, ending in 的; else None."""
     if units[k].text not in _ONE_MORE:
-        return 0
+        return None
     j = k + 1
     while j < len(units) and j - k <= 6 and not units[j].ent and units[j].text != "的" \
             and units[j].text not in _COORD and units[j].pos != "x":
@@ -77,7 +77,7 @@ def _described_next(units: tuple[Unit, ...], k: int, label: str, taken: set[int]
     n = j + 1
     if j == k + 1 or j >= len(units) or units[j].text != "的" or n >= len(units) or units[n].ent != label \
             or n in taken:
-        return 0
+        return None
     return n
 
 
@@ -117,11 +117,12 @@ def coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | N
                   and units[k].text in _COORD and not (titled and units[k].text in _WITH)
                   and (units[k + step].ent == label or (mixed and units[k + step].ent in _PRODUCT_OR_MAKER))):
                 j = k + step
-            elif step == 1 and label and 0 <= k < len(units) and (n := _described_next(units, k, label, taken)):
+            elif step == 1 and label and 0 <= k < len(units) \
+                    and (n := _described_next(units, k, label, taken)) is not None:
                 j = n  # Gemini 2.0 Pro以及主打低价的Gemini 2.0 Flash-Lite: a conjunction, a description, the next name
             elif label and 0 <= k < len(units) and (n := _past_counted(units, k, step, label, taken)) is not None:
                 j = n  # 亚马逊、微软、三大运营商、阿里云: a counted kind among the names
-            elif label == "AIModel" and step == 1 and (n := _model_after(units, k, taken)):
+            elif label == "AIModel" and step == 1 and (n := _model_after(units, k, taken)) is not None:
                 j = n  # DeepSeek-V3模型和轻量DeepSeek-R1推理模型: the word for a model and a modifier between them
             elif step == -1 and label and (n := _list_before(units, k, label, taken)) is not None:
                 j = n  # A、B等多家券商，以及C: the list summed up by its kind, then one more
