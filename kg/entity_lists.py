@@ -23,6 +23,17 @@ _MODEL_CUE = re.compile(
     r"(?:(?:AI|AIGC|人工智能|生成式AI)(?:应用|App|APP|app|产品|助手|工具)|(?:AI|AI)?大模型|模型)"
 )
 _TECH_CUE = re.compile(r"等[^，,。；;：:、]{0,8}?技术")
+_ORG_CUE = re.compile(
+    r"等(?:多家|[一二三四五六七八九十两几数百千]+家|一批|一众|众多|知名|头部|国内|国际|海外|全球|主流|大型|龙头|领先|上市|"
+    r"科技|互联网|AI|人工智能|芯片|半导体|云|基金|创新|初创|新兴)*"
+    r"(?:公司|企业|厂商|车企|券商|银行|机构|投资机构|大厂|巨头|院校|高校)(?!高管|创始人|负责人|董事|员工|人士|代表|老板|掌门|股|概念)"
+)
+"""A list closed by a kind of organization (恒玄科技、中科蓝讯、炬芯科技等公司; 等多家头部基金公司): its members are
+organizations (not 等地的企业: places)."""
+_ORG_LEAD = re.compile(r"(?:公司|企业|厂商|车企|券商|机构|基金公司)(?:诸如|比如|例如|如|包括|有)\s?[:：]?\s?$")
+"""A kind of organization before a list (港股公司诸如方舟健客、医渡科技): its members are organizations."""
+_KIND_END = re.compile(r"(?:公司|基金|机构|企业|交易所|银行|平台|厂商)$")
+"""A member named by its kind (金融科技公司, 不良资产投资基金): after a kind cue it needs a proper name inside."""
 _OPENING = re.compile(r".*(?:如|由|有|是|为|包括|：|老股东)")
 """Words a segmenter glues to a list's first member (如林泰新材, 由达晨财智): the member starts after them."""
 _INVESTOR_CUE = re.compile(r"(?:投资方|投资机构|参投方|领投方|跟投方|出资方|(?:老|主要|新|原|现有)股东)(?:包括|为|有|是|分别为|分别是)?\s?[:：]?\s?$")
@@ -82,7 +93,9 @@ def coordinated(folded: str, sents: list[tuple], chosen: list[Span], lists: Word
             cue = "AIModel" if mc else "Technology" if _TECH_CUE.match(after) else None
             investors = cue is None and bool(members) and _INVESTOR_CUE.search(
                 folded, max(start, members[0][0] - 12), members[0][0]) is not None
-            if investors:
+            by_kind = cue is None and bool(members) and bool(
+                _ORG_CUE.match(after) or _ORG_LEAD.search(folded, max(start, members[0][0] - 8), members[0][0]))
+            if investors or by_kind:
                 cue = "Organization"
             known = [by_start[s] for s, e in members if s in by_start and by_start[s][1] == e]
             counts: dict[str, int] = {}
@@ -99,7 +112,9 @@ def coordinated(folded: str, sents: list[tuple], chosen: list[Span], lists: Word
                         relabel[s] = (s, e, cue, "pattern:list-member", 0.7)
                     continue
                 crowded = cue is None and len(known) >= 3 and 2 * len(known) >= len(members)
-                if any(taken[s:e]) or not _name_like(folded[s:e], s, e, bounds, tags, lists, investors or crowded):
+                named = investors or crowded or by_kind and not _KIND_END.search(folded, s, e) and not any(
+                    p.startswith("a") for (a, b), p in tags.items() if s <= a and b <= e)  # not 积极与…等机构
+                if any(taken[s:e]) or not _name_like(folded[s:e], s, e, bounds, tags, lists, named):
                     continue  # 网易有道、学而思、希沃、弈小象、中公: among many names of a kind, a short word is one too
                 if label == "Person" and not (_HAN.fullmatch(folded, s, e) and e - s <= 4):
                     continue  # a person in a list of names is a Han name of two to four characters

@@ -348,6 +348,23 @@ def test_the_investors_of_a_funding_round_are_organizations(models):
     assert not [t for t, label in got if label == "Organization" and t.startswith("实际")]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("国内港股公司诸如方舟健客、医渡科技、平安好医生等也已具备相应能力。", {"方舟健客", "医渡科技"}),
+     ("包括汇添富、富国、国泰、中欧、景顺长城、诺安、永赢、博时等多家头部基金公司。", {"博时", "富国"})],
+)
+def test_a_list_named_by_its_kind_of_company_holds_organizations(text, names, models):
+    got = _mentions(text, models)
+    assert {(n, "Organization") for n in names} <= set(got)
+
+
+def test_a_kind_of_company_does_not_make_places_or_kinds_organizations(models):
+    got = set(_mentions("北京、上海等地的企业纷纷接入。", models))
+    assert {("北京", "Location"), ("上海", "Location")} <= got
+    got = {t for t, label in _mentions("还应积极与金融科技公司、不良资产投资基金等新兴机构合作。", models)}
+    assert not got & {"积极", "金融科技公司", "不良资产投资基金"}
+
+
 
 @pytest.mark.parametrize(
     ("text", "expected", "wrong"),
