@@ -284,7 +284,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
             take(c)
     # a company's short name or one named with its stock code, over a place or what the tagger found inside it
     # (厦门 in 厦门银行, 来伊份（603777.SH）)
-    for c in company_names(folded, sents, rec.lists) + listed_companies(folded, sents, rec.lists, known):
+    for c in company_names(folded, sents, rec.lists, known) + listed_companies(folded, sents, rec.lists, known):
         over = [o for o in dict.fromkeys(owner[c[0] : c[1]]) if o]
         glued = [o for o in over if o[3] == "crf" and o[1] == c[1] and o[0] == c[0] - 1 and folded[o[0]] in _GLUED_BEFORE]
         if all(o in glued or o[0] >= c[0] and o[1] <= c[1] and (o[2] == "Location" or not o[3].startswith("lexicon"))

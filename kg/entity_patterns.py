@@ -38,7 +38,14 @@ __all__ = ["pattern_spans", "enumerations", "company_names", "funded_orgs"]
 Span = tuple  # (start, end, label, source, confidence)
 _NAME_TAGS = frozenset({"nr", "nrt", "nrf", "nrfg", "ns", "nt", "nz", "j"})
 """Segmenter tags of a proper-name token (not ``x``/``eng``: unknown words and punctuation)."""
-_NOT_COMPANY_AFTER = frozenset({"指数", "板块", "概念", "概念股", "行业", "产业", "领域", "赛道", "ETF", "股", "指"})
+_OWN_COMPANY_WORDS = frozenset({"科技", "集团", "股份", "控股", "证券", "银行", "传媒", "资本", "创投", "药业", "医药",
+                                "重工", "微电子", "光电", "新材"})
+"""Company words that name a company after any name (影目|科技), unlike 智能 or 汽车, which also close fields (端侧智能)."""
+_NOT_GUESSED_NAME = ("m", "q", "x", "eng", "d", "p", "c", "u", "r", "f", "t")
+"""Tags of a guessed word that is no name (a guessed name is mostly tagged as a verb: 颖通|控股, 毕得|医药)."""
+_NOT_GUESSED_CHARS = frozenset("一二三四五六七八九十两几每各该本此这那其某是等有在的了和与被把将从对向自使日起让给为于及或也都就还进回入出")
+"""Characters of a guessed word glued from function words (药是|医药, 等泛|科技, 日起|证券, 存进|银行): no name."""
+_NOT_COMPANY_AFTER = frozenset({"市场", "指数", "板块", "概念", "概念股", "行业", "产业", "领域", "赛道", "ETF", "股", "指"})
 """Words after X科技 that make it an index, sector or theme rather than a company (恒生科技指数)."""
 _GLUED = frozenset("以由向从在对与和为被将把据")
 _GLUED_AFTER = frozenset("到在为给的了")
@@ -453,9 +460,11 @@ def enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span
     return out
 
 
-def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
+def company_names(folded: str, sents: list[tuple], lists: WordLists,
+                  known: Callable[[str], bool] | None = None) -> list[Span]:
     """A company's short name: a two- or three-character proper-name token before a company word
-    (宇树|科技, 海通|证券, 厦门|银行), not an index or sector (恒生科技指数, 半导体板块)."""
+    (宇树|科技, 海通|证券, 厦门|银行), or a word the segmenter only guessed (``known`` says it is not in its dictionary)
+    before a company's own word (影目|科技, 智谱|科技), not an index or sector (恒生科技指数, 半导体板块)."""
     out: list[Span] = []
     for start, _, toks in sents:
         stext = folded[start : start + (toks[-1][1] if toks else 0)]
@@ -465,8 +474,12 @@ def company_names(folded: str, sents: list[tuple], lists: WordLists) -> list[Spa
                 continue
             ps, pe, ppos = toks[k - 1]
             prev = stext[ps:pe]
-            if ppos not in _NAME_TAGS or not 2 <= pe - ps <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in prev):
+            if not 2 <= pe - ps <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in prev):
                 continue
+            if ppos not in _NAME_TAGS and not (
+                    pe - ps == 2 and stext[s:e] in _OWN_COMPANY_WORDS and not ppos.startswith(_NOT_GUESSED_NAME)
+                    and not _NOT_GUESSED_CHARS.intersection(prev) and known is not None and not known(prev)):
+                continue  # a guessed word of two characters only: three are often glued (使|颖通, 自|闪极)
             ps += glued_start(prev, lists.surnames)  # 由|鹏扬基金
             prev = stext[ps:pe]
             if len(prev) > 3 or prev in lists.generic or prev in lists.not_company_prefixes \

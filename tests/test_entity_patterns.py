@@ -52,6 +52,15 @@ def test_a_proper_name_before_a_company_word_is_a_company(models):
     assert not [f for f in found if f[1] == "Organization" and f[0] in {"恒生科技", "上市银行", "欧洲银行", "房地产科技"}], found
 
 
+def test_a_word_the_segmenter_only_guessed_before_a_company_word_is_a_company(models):
+    found = _mentions("影目科技发布了新品，毕得医药宣布收购，颖通控股递交招股书。", models)
+    for name in ("影目科技", "毕得医药", "颖通控股"):
+        assert (name, "Organization") in found, (name, found)
+    # guessed words glued from a verb or a function word are no names, and 资本市场 is a market
+    found = _mentions("家长们将压岁钱存进银行，加快推进数字化赋能资本市场，股东拟增持股份。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
+
+
 def test_sports_consulting_and_internet_company_words_close_a_company_name(models):
     found = _mentions("亚玛芬体育发布财报，贝恩咨询认为增长放缓，浙文互联公告称。", models)
     for name in ("亚玛芬体育", "贝恩咨询", "浙文互联"):
