@@ -39,6 +39,7 @@ from kg.name_extents import (
     placed_registered_names,
     registered_names,
 )
+from kg.affiliations import posted_units
 from kg.entity_lists import cited_sources, coordinated, stock_movers, watch_lists
 from kg.repeats import abbreviations, repeated_names
 from kg.listed import listed_companies
@@ -301,6 +302,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
               and not (c[2] == "Organization" and before_index(folded, c[1]))]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = grow_names(folded, chosen, rec.lists, words)
+    chosen = posted_units(folded, sents, chosen, rec.lists)  # 中国新就业形态研究中心|主任
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型
     chosen = registered_names(folded, chosen, rec.lexicon.surface, rec.lists)
     chosen = placed_registered_names(folded, chosen)

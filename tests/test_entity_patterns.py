@@ -461,3 +461,19 @@ def test_media_accounts_named_in_quotes(models):
     for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
                        ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):
         assert (name, "Organization") in _mentions(text, models), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("作者 张成刚 首都经济贸易大学劳动经济学院副教授、中国新就业形态研究中心主任 2025蛇年伊始，", "中国新就业形态研究中心"),
+     ("作者 张成刚 首都经济贸易大学劳动经济学院副教授、中国新就业形态研究中心主任 2025蛇年伊始，", "首都经济贸易大学劳动经济学院"),
+     ("国家信息中心经济预测部主任张成刚表示，需求正在回暖。", "国家信息中心经济预测部")],
+)
+def test_the_words_before_a_persons_post_name_the_body_of_the_post(text, name, models):
+    assert (name, "Organization") in _mentions(text, models)
+
+
+def test_a_compound_post_a_posts_modifier_or_a_country_stay_out_of_the_body(models):
+    got = _mentions("富国基金知名基金经理张成刚认为，美国微软公司首席执行官纳德拉表示支持。", models)
+    assert ("微软公司", "Organization") in got
+    assert not [t for t, label in got if label == "Organization" and t.endswith(("基金", "公司")) and len(t) > 4]
