@@ -209,3 +209,10 @@ def test_bylines_staff_credit_leaves_an_author_with_an_affiliation_to_it(models)
     found = _works_for(text, models)
     assert ("文紫妍", "国泰君安证券研究所", "分析师") in found
     assert not any(o == "财联社" for _, o, _ in found)
+
+
+def test_an_authors_chain_of_posts_gives_a_post_at_each_body(models):
+    text = "中新经纬2月12日电 作者 张成刚 首都经济贸易大学劳动经济学院副教授、中国新就业形态研究中心主任 2025蛇年伊始，大模型走红。"
+    found = _works_for(text, models)
+    assert ("张成刚", "首都经济贸易大学劳动经济学院", "副教授") in found
+    assert ("张成刚", "中国新就业形态研究中心", "主任") in found
