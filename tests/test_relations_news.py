@@ -1045,6 +1045,11 @@ def test_relations_models_coordinated_past_the_word_for_a_model():
         ("宇树科技曾宣布完成近10亿元B2轮融资，投资方包括美团、金石投资，老股东深创投、中网投、容亿、敦鸿和米达钧石跟投。",
          [("宇树科技", O), ("美团", O), ("金石投资", O), ("深创投", O), ("中网投", O), ("容亿", O)],
          {(x, "investedIn", "宇树科技", None) for x in ("美团", "金石投资", "深创投", "中网投", "容亿")}),
+        # investors named after the rounds a company raised
+        ("影目科技已经拿到了4轮融资，包括经纬创投等市场化的基金。", [("影目科技", O), ("经纬创投", O)],
+         {("经纬创投", "investedIn", "影目科技", None)}),
+        # companies that raised money, not investors
+        ("智谱与月之暗面都完成了融资，包括百度等公司也在观望。", [("智谱", O), ("月之暗面", O), ("百度", O)], set()),
         # a denied part is no investment
         ("月之暗面完成融资，阿里巴巴对此并未领投。", [("月之暗面", O), ("阿里巴巴", O)], set()),
     ],
