@@ -43,7 +43,7 @@ _OWN_COMPANY_WORDS = frozenset({"科技", "集团", "股份", "控股", "证券"
 """Company words that name a company after any name (影目|科技), unlike 智能 or 汽车, which also close fields (端侧智能)."""
 _NOT_GUESSED_NAME = ("m", "q", "x", "eng", "d", "p", "c", "u", "r", "f", "t")
 """Tags of a guessed word that is no name (a guessed name is mostly tagged as a verb: 颖通|控股, 毕得|医药)."""
-_NOT_GUESSED_CHARS = frozenset("一二三四五六七八九十两几每各该本此这那其某是等有在的了和与被把将从对向自使日起让给为于及或也都就还进回入出不没未缺")
+_NOT_GUESSED_CHARS = frozenset("一二三四五六七八九十两几每各该本此这那其某是等有在的了和与被把将从对向自使日起让给为于及或也都就还进回入出不没未缺当")
 """Characters of a guessed word glued from function words (药是|医药, 等泛|科技, 日起|证券, 存进|银行): no name."""
 _NOT_COMPANY_AFTER = frozenset({"市场", "指数", "板块", "概念", "概念股", "行业", "产业", "领域", "赛道", "ETF", "股", "指"})
 """Words after X科技 that make it an index, sector or theme rather than a company (恒生科技指数)."""
