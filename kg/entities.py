@@ -38,6 +38,7 @@ from kg.name_extents import (
     place_after_place,
     placed_registered_names,
     registered_names,
+    whole_given_names,
 )
 from kg.affiliations import posted_units
 from kg.entity_lists import cited_sources, coordinated, stock_movers, watch_lists
@@ -301,6 +302,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
               and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))
               and not (c[2] == "Organization" and before_index(folded, c[1]))]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
+    chosen = whole_given_names(folded, chosen, rec.lists.surnames)  # 郭明|錤在X上
     chosen = grow_names(folded, chosen, rec.lists, words)
     chosen = posted_units(folded, sents, chosen, rec.lists)  # 中国新就业形态研究中心|主任
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型

@@ -477,3 +477,10 @@ def test_a_compound_post_a_posts_modifier_or_a_country_stay_out_of_the_body(mode
     got = _mentions("富国基金知名基金经理张成刚认为，美国微软公司首席执行官纳德拉表示支持。", models)
     assert ("微软公司", "Organization") in got
     assert not [t for t, label in got if label == "Organization" and t.endswith(("基金", "公司")) and len(t) > 4]
+
+
+def test_a_given_name_cut_short_is_whole_where_the_article_writes_it_twice(models):
+    text = "于东来曾公开解释过原因。在书中，于东来说，胖东来是一所学校。张兰承认，自己并未回应。"
+    found = _mentions(text, models)
+    assert ("于东来", "Person") in found and ("于东", "Person") not in found, found
+    assert not [t for t, label in found if label == "Person" and t.startswith("张兰") and len(t) > 2]
