@@ -302,7 +302,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
               and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))
               and not (c[2] == "Organization" and before_index(folded, c[1]))]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
-    chosen = whole_given_names(folded, chosen, rec.lists.surnames)  # 郭明|錤在X上
+    chosen = whole_given_names(folded, chosen, rec.lists.surnames)  # 于东|来曾 … 于东来说
     chosen = grow_names(folded, chosen, rec.lists, words)
     chosen = posted_units(folded, sents, chosen, rec.lists)  # 中国新就业形态研究中心|主任
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型
