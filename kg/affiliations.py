@@ -52,21 +52,22 @@ def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: Wor
     >>> [(t[s:e], label) for s, e, label, *_ in got]
     [('张成刚', 'Person'), ('首都经济贸易大学劳动经济学院', 'Organization'), ('中国新就业形态研究中心', 'Organization')]
     """
-    posts = sorted((t for t in lists.titles if t not in _NOT_POSTS and len(t) >= 2), key=len, reverse=True)
-    if not posts:
-        return chosen
-    post_rx = re.compile("|".join(map(re.escape, sorted(posts + list(_COMPOUND_POSTS), key=len, reverse=True))))
-    ends = tuple(sorted({s for s in lists.org_suffixes if len(s) >= 1}, key=len, reverse=True))
     persons_at = {c[0] for c in chosen if c[2] == "Person"}
+    if not persons_at:
+        return chosen
     persons_end = {c[1] for c in chosen if c[2] == "Person"}
+    post_rx, ends = _posts(lists)
     out = list(chosen)
     added: list[Span] = []
     for start, end, toks in sents:
+        if post_rx.search(folded, start, end) is None:
+            continue
         bounds = {start + s: (start + e, p) for s, e, p in toks}
+        word_ends = {b for b, _ in bounds.values()} | {end}
         anchored_end = -1  # end of the last post of a chain anchored on a person
         for m in post_rx.finditer(folded, start, end):
             ps, pe = m.span()
-            if ps not in bounds or pe not in {b for b, _ in bounds.values()} | {end}:
+            if ps not in bounds or pe not in word_ends:
                 continue  # a post is a whole word
             left = ps
             while left > start and not _BOUNDARY.match(folded, left - 1):
@@ -92,6 +93,19 @@ def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: Wor
             out.append(added[-1])
             anchored_end = pe
     return sorted(out) if added else chosen
+
+
+_POSTS: dict[int, tuple[WordLists, re.Pattern[str], tuple[str, ...]]] = {}
+"""id of a word list → the lists, the alternation of their posts and their organization endings (built once)."""
+
+
+def _posts(lists: WordLists) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    hit = _POSTS.get(id(lists))
+    if hit is None or hit[0] is not lists:
+        posts = [t for t in lists.titles if t not in _NOT_POSTS and len(t) >= 2] + list(_COMPOUND_POSTS)
+        rx = re.compile("|".join(map(re.escape, sorted(posts, key=len, reverse=True))))
+        hit = _POSTS[id(lists)] = (lists, rx, tuple(sorted(lists.org_suffixes, key=len, reverse=True)))
+    return hit[1], hit[2]
 
 
 def _name(folded: str, left: int, right: int, bounds: dict[int, tuple[int, str]], lists: WordLists,
