@@ -117,6 +117,10 @@ def coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | N
                   and units[k].text in _COORD and not (titled and units[k].text in _WITH)
                   and (units[k + step].ent == label or (mixed and units[k + step].ent in _PRODUCT_OR_MAKER))):
                 j = k + step
+            elif (label == "AIModel" and step == 1 and k + 2 < len(units) and not units[k].ent
+                  and units[k].text in _COORD and units[k + 1].ent == "Organization" and units[k + 2].ent == label
+                  and k + 1 not in taken and k + 2 not in taken):
+                j = k + 2  # DeepSeek-V3、OpenAI GPT-4o 和 Meta Llama-3.1-405B: a maker before the next model
             elif step == 1 and label and 0 <= k < len(units) \
                     and (n := _described_next(units, k, label, taken)) is not None:
                 j = n  # Gemini 2.0 Pro以及主打低价的Gemini 2.0 Flash-Lite: a conjunction, a description, the next name

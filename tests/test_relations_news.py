@@ -1118,6 +1118,13 @@ def test_relations_as_a_title_and_an_organization_in_brackets():
     assert got == {("张三", "worksFor", "清华大学", "教授")}
 
 
+def test_relations_a_list_of_models_each_after_its_maker_is_one_list():
+    got = _triples("阿里巴巴声称Qwen 2.5-Max性能超越DeepSeek-V3、OpenAI GPT-4o和Meta Llama-3.1-405B等主流模型。",
+                   [("阿里巴巴", O), ("Qwen 2.5-Max", M), ("DeepSeek-V3", M), ("OpenAI", O), ("GPT-4o", M), ("Meta", O),
+                    ("Llama-3.1-405B", M)])
+    assert {t[2] for t in got if t[:2] == ("Qwen 2.5-Max", "competesWith")} == {"DeepSeek-V3", "GPT-4o", "Llama-3.1-405B"}
+
+
 def test_relations_competition_stated_after_a_pair():
     assert _triples("英伟达与OpenAI在芯片上展开竞争。", [("英伟达", O), ("OpenAI", O)]) == {
         ("英伟达", "competesWith", "OpenAI", None)}
