@@ -19,7 +19,7 @@ _NOT_POSTS = frozenset({"先生", "女士", "小姐", "博士", "硕士", "老�
 _OPENERS = frozenset({"现任", "曾任", "担任", "出任", "时任", "兼任", "任", "系", "为", "是", "原", "前", "兼", "作为", "身为",
                       "据", "由", "在", "从", "和", "与", "及", "以及", "还是", "也是", "则是", "并", "并任", "随后", "随即",
                       "此后", "之后", "目前", "现在", "同时", "另外", "此外", "还", "也", "则", "曾", "已", "正", "将", "更",
-                      "又", "均", "都", "而"})
+                      "又", "均", "都", "而", "正好", "恰好", "刚好", "正是", "就是", "还有", "已故", "身旁", "旁边"})
 """Words a clause may open with before a body's name (现任|, 曾任|, 原|): they are cut off the name."""
 _LEADING = ("p", "c", "u", "r")
 """Tags of function words before a name, cut off it too."""
@@ -29,7 +29,9 @@ _NOT_INSIDE = ("p", "c", "u", "d", "r", "y", "e", "o", "x", "m", "q", "t", "f")
 """Tags of words no body's name holds after its first word (function words, numbers, times)."""
 _COMPOUND_POSTS = ("基金经理", "产品经理", "客户经理", "项目经理", "投资经理")
 """Posts whose first word is a body's word (基金|经理): matched whole, so that 基金 stays out of the name."""
-_NOT_IN_NAME = ("首席", "高级", "资深", "常务", "执行", "兼", "暨")
+_NOT_IN_NAME = ("首席", "高级", "资深", "常务", "执行", "兼", "暨", "母公司", "旗下")
+_NOT_START = ("有限", "股份有限", "公司", "集团")
+"""Openings of what is left of a registered name after its bracketed place (亿航智能设备（广州）|有限公司)."""
 _NOT_ENDS = ("董事会", "监事会", "团队", "小组")
 _MIN, _MAX = 4, 20
 
@@ -122,8 +124,9 @@ def _name(folded: str, left: int, right: int, bounds: dict[int, tuple[int, str]]
             return None
         words.append((i, hit[0], hit[1]))
         i = hit[0]
-    while words and (folded[words[0][0] : words[0][1]] in _OPENERS or words[0][2].startswith(_LEADING)):
-        words.pop(0)
+    while words and (folded[words[0][0] : words[0][1]] in _OPENERS or words[0][2].startswith(_LEADING)
+                     or len(words) > 1 and folded[words[1][0] : words[1][1]] in ("系", "为", "是")):
+        words.pop(0)  # 现任|, 也|正好|是|, 作者|系|
     if not words or words[0][2].startswith(_NOT_FIRST):
         return None
     s, e = words[0][0], right
@@ -134,6 +137,8 @@ def _name(folded: str, left: int, right: int, bounds: dict[int, tuple[int, str]]
         return None
     if post_rx.search(text) or any(w in text for w in _NOT_IN_NAME) or text.endswith(_NOT_ENDS):
         return None  # a chain of posts (副总理兼国防部), a post's modifier (首席|保险分析师), a board (董事会)
+    if text.startswith(_NOT_START):
+        return None
     if not text.endswith(ends) or text in lists.generic or text.startswith(tuple(lists.descriptor_prefixes)):
         return None
     return s, e

@@ -473,6 +473,18 @@ def test_the_words_before_a_persons_post_name_the_body_of_the_post(text, name, m
     assert (name, "Organization") in _mentions(text, models)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "wrong"),
+    [("经济日报 作者：李先军 作者系中国社会科学院工业经济研究所副研究员）", "中国社会科学院工业经济研究所", "作者系"),
+     ("这天，也正好是证监会主席吴清上任满一年的日子。", None, "正好是"),
+     ("亿航智能设备（广州）有限公司副总裁伍雅琛也在采访中透露。", None, "有限公司")],
+)
+def test_the_words_a_clause_opens_with_stay_out_of_the_body_of_a_post(text, name, wrong, models):
+    got = _mentions(text, models)
+    assert name is None or (name, "Organization") in got, got
+    assert not [t for t, label in got if label == "Organization" and t.startswith(wrong)], got
+
+
 def test_a_compound_post_a_posts_modifier_or_a_country_stay_out_of_the_body(models):
     got = _mentions("富国基金知名基金经理张成刚认为，美国微软公司首席执行官纳德拉表示支持。", models)
     assert ("微软公司", "Organization") in got
