@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from kg.credits import credit_spans
@@ -170,11 +171,9 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         if not folded[s:e].endswith(SOURCE_TEAMS) and not _person_led(s, e, folded, sents, lists):
             out.append((s, e, "Organization", "pattern:source", 0.8))
     out.extend(credit_spans(folded, lists.surnames))  # bylines (BYLINE), producers, photo credits, analysts
+    out.extend(_book_titles(folded, sents))
     for start, end, toks in sents:
         stext = folded[start:end]
-        if "《" in stext and not _SCREEN_CUES.search(stext):
-            for m in BOOK_TITLE.finditer(stext):
-                out.append((start + m.start(1), start + m.end(1), "Publication", "pattern:book-title", 0.8))
         for k, (s, e, pos) in enumerate(toks):
             if pos == "nr" and 2 <= e - s <= 3 and stext[s] in lists.surnames:
                 prev = stext[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
@@ -198,6 +197,21 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
     out.extend(_outlets(folded, word_map, lists))
     out.extend((m.start(g), m.end(g), "Organization", "pattern:outlet", 0.75) for m in _LATIN_SOURCE.finditer(folded)
                for g in (1 if m.group(1) else 2,))
+    return out
+
+
+def _book_titles(folded: str, sents: list[tuple]) -> list[Span]:
+    """Titles in 《》 (also one holding a question mark, which ends a sentence: 《DeepSeek为什么会出现在杭州？》), unless
+    the sentences they stand in speak of a screen work (电影, 节目, 游戏)."""
+    out: list[Span] = []
+    if "《" not in folded:
+        return out
+    starts = [start for start, _, _ in sents]
+    for m in BOOK_TITLE.finditer(folded):
+        first = max(bisect_right(starts, m.start()) - 1, 0)
+        last = max(bisect_right(starts, m.end() - 1) - 1, 0)
+        if sents and not _SCREEN_CUES.search(folded, sents[first][0], sents[last][1]):
+            out.append((m.start(1), m.end(1), "Publication", "pattern:book-title", 0.8))
     return out
 
 

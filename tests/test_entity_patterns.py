@@ -496,3 +496,10 @@ def test_a_given_name_cut_short_is_whole_where_the_article_writes_it_twice(model
     found = _mentions(text, models)
     assert ("于东来", "Person") in found and ("于东", "Person") not in found, found
     assert not [t for t, label in found if label == "Person" and t.startswith("张兰") and len(t) > 2]
+
+
+def test_a_title_holding_a_question_mark_is_one_publication(models):
+    got = _mentions("交汇点连续发布了三篇专稿文章《DeepSeek为什么会出现在杭州？》《杭州有DeepSeek，南京有什么？》。", models)
+    assert ("DeepSeek为什么会出现在杭州？", "Publication") in got, got
+    assert ("杭州有DeepSeek，南京有什么？", "Publication") in got, got
+    assert not [t for t, label in _mentions("春晚节目《秧BOT？》很火。", models) if label == "Publication"]
