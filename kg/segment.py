@@ -14,10 +14,11 @@ from kg.records import Article, Sentence, Token
 __all__ = ["Tagger", "make_tagger", "split_sentences", "segment", "load_userdict"]
 
 # A sentence ends after 。！？!?； or a line break, together with closing quotes/brackets.
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】]*|\n+|(?:资料图片?|供图)(?=[ \t\u3000\xa0])"
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)】]*(?![。！？!?；;…”’」』）)】》〉])|\n+|(?:资料图片?|供图)(?=[ \t\u3000\xa0])"
                            r"|(?:图片来源|图源|图片来自)[:：]?\s*(?:(?!记者)[^\s。，,：:]){1,12}"
                            r"(?=[ \t\u3000\xa0])(?![ \t\u3000\xa0]+\S{1,8}?/?摄)")
-"""Ends of sentences; a photo credit (合肥 视觉中国 资料图; 图源：视觉中国) ends the caption it closes."""
+"""Ends of sentences; a photo credit (合肥 视觉中国 资料图; 图源：视觉中国) ends the caption it closes; a question mark
+that closes a title in 《》 does not (《DeepSeek为什么会出现在杭州？》)."""
 _MAX_SENTENCE = 400
 """Longer runs without punctuation are cut into pieces this long, so cost stays linear."""
 
@@ -114,6 +115,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "OpenAI发布Sora。它能生成视频！"
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['OpenAI发布Sora。', '它能生成视频！']
+    >>> t = "新华日报发布《DeepSeek为什么会出现在杭州？》一文。"
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['新华日报发布《DeepSeek为什么会出现在杭州？》一文。']
     """
     spans: list[tuple[int, int]] = []
     pos = 0
