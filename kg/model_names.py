@@ -49,7 +49,9 @@ NAMED_AFTER_KIND = re.compile(
 )
 """Unquoted names right after the word for an AI assistant or presenter, up to a pause (AI工具小美，…, 两款AI助手问小袋和米鲁，
 AI主播——小东、小天。)."""
-_NOT_ASSISTANT_START = tuple("将可能会已也都在是的为这那其该把被对让给从就还则并与和及或均")
+_NOT_ASSISTANT_START = tuple("将可能会已也都在是的为这那其该把被对让给从就还则并与和及或均") + (
+    "应用", "产品", "功能", "服务", "市场", "行业", "领域", "赛道", "类")
+"""Openings of the words after an assistant's kind that name none (AI助手|应用中, AI工具|类产品)."""
 _NOT_ASSISTANT_END = ("的", "之外", "以外", "方案", "接口", "功能", "服务", "产品", "平台", "能力", "工具", "应用")
 
 

@@ -503,3 +503,8 @@ def test_a_title_holding_a_question_mark_is_one_publication(models):
     assert ("DeepSeek为什么会出现在杭州？", "Publication") in got, got
     assert ("杭州有DeepSeek，南京有什么？", "Publication") in got, got
     assert not [t for t, label in _mentions("春晚节目《秧BOT？》很火。", models) if label == "Publication"]
+
+
+def test_the_words_after_an_assistants_kind_that_name_a_kind_are_no_model(models):
+    got = _mentions("在一众同质化的AI助手应用中，微信公众号数据成为元宝的优势。", models)
+    assert not [t for t, label in got if label == "AIModel" and t.startswith("应用")], got
