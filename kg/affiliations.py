@@ -84,7 +84,8 @@ def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: Wor
             s, e = name
             inside = [c for c in out if c[0] < e and s < c[1]]
             if any(c[2] in ("Person", "AIModel") or c[0] < s or c[1] > e for c in inside) \
-                    or any(c[2] == "Organization" and c[1] == e and folded[s : c[0]] in lists.countries for c in inside) \
+                    or any(c[2] == "Organization" and c[1] == e and folded[s : c[0]] in lists.countries
+                           for c in inside) \
                     or inside and all(c[2] == "Technology" for c in inside):
                 continue  # 美国|微软公司: the name is found after its country; 自动驾驶|产品部
             if any(c[0] == s and c[1] == e and c[2] == "Organization" for c in inside):
@@ -133,8 +134,9 @@ def _name(folded: str, left: int, right: int, bounds: dict[int, tuple[int, str]]
     text = folded[s:e]
     if not _MIN <= e - s <= _MAX or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return None
-    if any(p.startswith(_NOT_INSIDE) for _, _, p in words[1:]) or any(p == "v" and folded[a:b] in lists.speech_verbs for a, b, p in words):
-        return None
+    if any(p.startswith(_NOT_INSIDE) for _, _, p in words[1:]) \
+            or any(p == "v" and folded[a:b] in lists.speech_verbs for a, b, p in words):
+        return None  # a function word inside, or a clause (…表示)
     if post_rx.search(text) or any(w in text for w in _NOT_IN_NAME) or text.endswith(_NOT_ENDS):
         return None  # a chain of posts (副总理兼国防部), a post's modifier (首席|保险分析师), a board (董事会)
     if text.startswith(_NOT_START):

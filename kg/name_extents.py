@@ -220,7 +220,7 @@ def outside_links(c: tuple, links: list[tuple[int, int]], text: str) -> tuple | 
     return c if (s, e) == (c[0], c[1]) else (s, e, *c[2:])
 
 
-_NOT_GIVEN = frozenset("在是和与及的了说称表认指等也都就将被把从向对为于讲道曾已正又还并而但则问答谈称们")
+_NOT_GIVEN = frozenset("在是和与及的了说称表认指等也都就将被把从向对为于讲道曾已正又还并而但则问答谈们")
 """Characters after a two-character name that start the clause, not the name (李明在, 王伟称, 张三等)."""
 _AFTER_NAME = frozenset("在说表认指称等的和与曾也则是")
 """Characters that may follow a whole name (郭明錤在X上披露)."""
