@@ -52,21 +52,24 @@ def test_a_proper_name_before_a_company_word_is_a_company(models):
     assert not [f for f in found if f[1] == "Organization" and f[0] in {"恒生科技", "上市银行", "欧洲银行", "房地产科技"}], found
 
 
-def test_a_word_the_segmenter_only_guessed_before_a_company_word_is_a_company(models):
-    found = _mentions("影目科技发布了新品，毕得医药宣布收购，颖通控股递交招股书。", models)
-    for name in ("影目科技", "毕得医药", "颖通控股"):
+@pytest.mark.parametrize(
+    ("text", "names", "not_companies"),
+    [
+        # a word the segmenter only guessed before a company's own word; guessed words glued from a verb or a
+        # function word are no names, and 资本市场 is a market
+        ("影目科技发布了新品，毕得医药宣布收购，颖通控股递交招股书。", ("影目科技", "毕得医药", "颖通控股"),
+         "家长们将压岁钱存进银行，加快推进数字化赋能资本市场，股东拟增持股份。"),
+        # sports, consulting and internet words close a company's name; a field before the word is no company, and
+        # 数据 after a name is mostly figures (通胀数据)
+        ("亚玛芬体育发布财报，贝恩咨询认为增长放缓，浙文互联公告称。", ("亚玛芬体育", "贝恩咨询", "浙文互联"),
+         "这种方法能够提高通信互联效率，通胀数据好于预期。"),
+    ],
+)
+def test_names_before_company_words_are_companies(text, names, not_companies, models):
+    found = _mentions(text, models)
+    for name in names:
         assert (name, "Organization") in found, (name, found)
-    # guessed words glued from a verb or a function word are no names, and 资本市场 is a market
-    found = _mentions("家长们将压岁钱存进银行，加快推进数字化赋能资本市场，股东拟增持股份。", models)
-    assert not [f for f in found if f[1] == "Organization"], found
-
-
-def test_sports_consulting_and_internet_company_words_close_a_company_name(models):
-    found = _mentions("亚玛芬体育发布财报，贝恩咨询认为增长放缓，浙文互联公告称。", models)
-    for name in ("亚玛芬体育", "贝恩咨询", "浙文互联"):
-        assert (name, "Organization") in found, (name, found)
-    # a field before the word is no company; 数据 after a name is mostly figures (通胀数据)
-    found = _mentions("这种方法能够提高通信互联效率，通胀数据好于预期。", models)
+    found = _mentions(not_companies, models)
     assert not [f for f in found if f[1] == "Organization"], found
 
 
