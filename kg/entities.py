@@ -44,7 +44,8 @@ from kg.affiliations import posted_units
 from kg.entity_lists import cited_sources, coordinated, stock_movers, watch_lists
 from kg.repeats import abbreviations, repeated_names
 from kg.listed import listed_companies
-from kg.entity_patterns import company_names, enumerations, funded_orgs, pattern_spans, word_spans
+from kg.company_names import company_names, enumerations, funded_orgs
+from kg.entity_patterns import pattern_spans, word_spans
 from kg.model_names import owned_models
 from kg.name_growth import grow_names
 from kg.crf_spans import crf_spans
