@@ -50,15 +50,13 @@ from kg.model_names import owned_models
 from kg.name_growth import grow_names
 from kg.crf_spans import crf_spans
 from kg.ner import CrfLabeller, load_labeller
+from kg.gazetteer import LexEntry, Lexicon, load_lexicon
 from kg.patterns import (
-    LexEntry,
-    Lexicon,
     WordLists,
     fold,
     fold_key,
     fold_width,
     is_han,
-    load_lexicon,
     load_word_lists,
 )
 from kg.records import Article, Mention, Sentence

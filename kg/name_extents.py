@@ -116,7 +116,7 @@ def registered_names(folded: str, chosen: list[Span], surface: dict, lists: Word
 
     An organization followed by a place (or 集团/国际/控股) in parentheses, and optionally by
     more words ending in 有限公司/集团/公司, absorbs them and the mentions inside them. ``surface`` maps the
-    gazetteer's names to their rows (:attr:`kg.patterns.Lexicon.surface`), which tell a place.
+    gazetteer's names to their rows (:attr:`kg.gazetteer.Lexicon.surface`), which tell a place.
     """
     if "（" not in folded and "(" not in folded:
         return chosen

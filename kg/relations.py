@@ -13,7 +13,7 @@ from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
 from kg.coordination import coordinated
 from kg.orgnames import known_parents, merge_departments, nested_relations
-from kg.patterns import load_lexicon
+from kg.gazetteer import load_lexicon
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
 from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules

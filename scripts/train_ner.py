@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.ner import CLUSTERS_PATH, LABELS, char_features, decode_bio, load_clusters  # noqa: E402
-from kg.patterns import fold, fold_key, load_lexicon, load_word_lists  # noqa: E402
+from kg.gazetteer import load_lexicon  # noqa: E402
+from kg.patterns import fold, fold_key, load_word_lists  # noqa: E402
 from kg.resources import ontology_dir  # noqa: E402
 from kg.segment import load_userdict, make_tagger, split_sentences  # noqa: E402
 
