@@ -3,13 +3,13 @@ its entries, validated on load with errors that quote the bad row, and their lon
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from itertools import compress
 from pathlib import Path
 
 from kg.errors import OntologyError, PatternError
 from kg.patterns import fold_key, is_han
+from kg.rules import read_jsonl
 
 __all__ = ["LexEntry", "Lexicon", "load_lexicon"]
 
@@ -129,22 +129,13 @@ def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None 
         for c in ENTITY_CLASSES:
             check_term(c, "class", str(p))
         classes = frozenset(ENTITY_CLASSES)
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise OntologyError(f"{p}: cannot read the gazetteer: {exc}") from exc
+    if not p.is_file():
+        raise OntologyError(f"{p}: cannot read the gazetteer: no such file")
     entries: list[LexEntry] = []
     parts: list[tuple[str, str, LexEntry]] = []
     surface: dict[str, LexEntry] = {}
     ids: set[str] = set()
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{p}:{n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise PatternError(f"{where}: not valid JSON ({exc.msg}): {line!r}") from exc
+    for where, line, row in read_jsonl(p):
         e = _validate_row(row, where, classes)
         if e.id in ids:
             raise PatternError(f"{where}: duplicate id {e.id!r} in {line!r}")
