@@ -33,6 +33,8 @@ _NOT_IN_NAME = ("首席", "高级", "资深", "常务", "执行", "兼", "暨", 
 _NOT_START = ("有限", "股份有限", "公司", "集团")
 """Openings of what is left of a registered name after its bracketed place (亿航智能设备（广州）|有限公司)."""
 _NOT_ENDS = ("董事会", "监事会", "团队", "小组")
+_BRANCH_WORDS = frozenset({"公司", "分公司", "分行", "支行", "办事处", "办公室", "分部", "区域", "大区"})
+"""Words that after a place name a company's branch there, not a body of its own (北京公司副总经理)."""
 _MIN, _MAX = 4, 20
 
 
@@ -86,8 +88,9 @@ def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: Wor
             if any(c[2] in ("Person", "AIModel") or c[0] < s or c[1] > e for c in inside) \
                     or any(c[2] == "Organization" and c[1] == e and folded[s : c[0]] in lists.countries
                            for c in inside) \
-                    or inside and all(c[2] == "Technology" for c in inside):
-                continue  # 美国|微软公司: the name is found after its country; 自动驾驶|产品部
+                    or inside and all(c[2] == "Technology" for c in inside) \
+                    or any(c[2] == "Location" and c[0] == s and folded[c[1] : e] in _BRANCH_WORDS for c in inside):
+                continue  # 美国|微软公司: the name is found after its country; 自动驾驶|产品部; 北京|公司: a branch
             if any(c[0] == s and c[1] == e and c[2] == "Organization" for c in inside):
                 anchored_end = pe
                 continue

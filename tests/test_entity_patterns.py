@@ -480,7 +480,8 @@ def test_the_words_before_a_persons_post_name_the_body_of_the_post(text, name, m
     ("text", "name", "wrong"),
     [("经济日报 作者：李先军 作者系中国社会科学院工业经济研究所副研究员）", "中国社会科学院工业经济研究所", "作者系"),
      ("这天，也正好是证监会主席吴清上任满一年的日子。", None, "正好是"),
-     ("亿航智能设备（广州）有限公司副总裁伍雅琛也在采访中透露。", None, "有限公司")],
+     ("亿航智能设备（广州）有限公司副总裁伍雅琛也在采访中透露。", None, "有限公司"),
+     ("伟业顾问北京公司副总经理梁炜表示。", None, "北京公司")],
 )
 def test_the_words_a_clause_opens_with_stay_out_of_the_body_of_a_post(text, name, wrong, models):
     got = _mentions(text, models)
