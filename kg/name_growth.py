@@ -46,6 +46,9 @@ def grow_names(folded: str, chosen: list[Span], lists: WordLists,
             if unit and not any(taken[e : e + len(unit)]) and _word_end(folded, e + len(unit), ends):
                 taken[s : e + len(unit)] = ["Organization"] * (e + len(unit) - s)
                 c = (s, e + len(unit), "Organization", "pattern:model-unit", c[4])
+            elif (m := _EDITION.match(folded, e)) and folded[s:e].isascii() and not any(taken[e : m.end()]):
+                taken[e : m.end()] = [label] * (m.end() - e)
+                c = (s, m.end(), label, c[3], c[4])  # ChatGPT Gov, ChatGPT Search: an edition of the product
         elif label == "Organization":
             if s >= 2 and folded[s - 2 : s] in _STATE and e - s >= 4 and not any(taken[s - 2 : s]):
                 s -= 2
@@ -108,6 +111,8 @@ def _described_unit(
     return e
 
 
+_EDITION = re.compile(r" ?(?:Gov|Search|Enterprise|Edu|Team|Canvas|Operator|Tasks)(?![A-Za-z0-9])")
+"""A word after a Latin product's name that names an edition of it (ChatGPT Gov, ChatGPT Search)."""
 _PLACE_LATIN = re.compile(r" ?([A-Z][a-z]{2,}[A-Za-z]*(?: [A-Z][a-z]+)?)(?![A-Za-z0-9.\-])")
 """A capitalised Latin name right after a country or region (法国Prophesee, 美国 Axios): a company there."""
 _NOT_FIRM_AFTER = ("指数", "股指", "期货", "模型", "大模型", "系列", "App", "APP", "应用")

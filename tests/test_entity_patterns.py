@@ -512,3 +512,8 @@ def test_a_title_holding_a_question_mark_is_one_publication(models):
 def test_the_words_after_an_assistants_kind_that_name_a_kind_are_no_model(models):
     got = _mentions("在一众同质化的AI助手应用中，微信公众号数据成为元宝的优势。", models)
     assert not [t for t, label in got if label == "AIModel" and t.startswith("应用")], got
+
+
+def test_an_edition_of_a_latin_product_is_part_of_its_name(models):
+    got = _mentions("OpenAI推出了一款面向美国政府的AI平台ChatGPT Gov，并宣布ChatGPT Search向所有人开放。", models)
+    assert {("ChatGPT Gov", "AIModel"), ("ChatGPT Search", "AIModel")} <= set(got), got
