@@ -3,6 +3,7 @@ body the post is at (首都经济贸易大学劳动经济学院|副教授, 中�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.patterns import WordLists
@@ -38,21 +39,25 @@ _BRANCH_WORDS = frozenset({"公司", "分公司", "分行", "支行", "办事处
 _MIN, _MAX = 4, 20
 
 
-def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: WordLists) -> list[Span]:
+def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: WordLists,
+                 words: dict[int, tuple[int, str]]) -> list[Span]:
     """``chosen`` with the body named before each post of a person (a post right before the person's name, or a
     chain of posts right after it, joined by 、): the Han words back to the clause boundary, when they end like an
     organization (中心, 学院, 部 …) and hold no function word, become one organization over what was found inside
-    them (中国|新就业形态研究中心, 学|劳动经济学院), unless a person or a model is among them.
+    them (中国|新就业形态研究中心, 学|劳动经济学院), unless a person or a model is among them. ``words`` maps each
+    word's start to its end and tag (:func:`kg.entity_patterns.word_spans`).
 
     Examples
     --------
+    >>> from kg.entity_patterns import word_spans
     >>> from kg.patterns import load_word_lists
     >>> t = "张成刚 首都经济贸易大学劳动经济学院副教授、中国新就业形态研究中心主任"
     >>> toks = [(0, 3, "nr"), (3, 4, "x"), (4, 6, "ns"), (6, 8, "n"), (8, 12, "n"), (12, 14, "vn"), (14, 16, "n"),
     ...         (16, 18, "n"), (18, 21, "n"), (21, 22, "x"), (22, 24, "ns"), (24, 25, "a"), (25, 27, "v"),
     ...         (27, 29, "n"), (29, 31, "vn"), (31, 33, "n"), (33, 35, "n")]
-    >>> got = posted_units(t, [(0, len(t), toks)], [(0, 3, "Person", "crf", 0.9), (22, 24, "Location", "crf", 0.9)],
-    ...                    load_word_lists())
+    >>> sents = [(0, len(t), toks)]
+    >>> got = posted_units(t, sents, [(0, 3, "Person", "crf", 0.9), (22, 24, "Location", "crf", 0.9)],
+    ...                    load_word_lists(), word_spans(sents))
     >>> [(t[s:e], label) for s, e, label, *_ in got]
     [('张成刚', 'Person'), ('首都经济贸易大学劳动经济学院', 'Organization'), ('中国新就业形态研究中心', 'Organization')]
     """
@@ -60,18 +65,17 @@ def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: Wor
     if not persons_at:
         return chosen
     persons_end = {c[1] for c in chosen if c[2] == "Person"}
-    post_rx, ends = _posts(lists)
+    post_rx, ends = _posts(lists.titles, lists.org_suffixes)
+    word_ends = {b for b, _ in words.values()}
     out = list(chosen)
     added: list[Span] = []
-    for start, end, toks in sents:
+    for start, end, _ in sents:
         if post_rx.search(folded, start, end) is None:
             continue
-        bounds = {start + s: (start + e, p) for s, e, p in toks}
-        word_ends = {b for b, _ in bounds.values()} | {end}
         anchored_end = -1  # end of the last post of a chain anchored on a person
         for m in post_rx.finditer(folded, start, end):
             ps, pe = m.span()
-            if ps not in bounds or pe not in word_ends:
+            if ps not in words or pe not in word_ends and pe != end:
                 continue  # a post is a whole word
             left = ps
             while left > start and not _BOUNDARY.match(folded, left - 1):
@@ -80,7 +84,7 @@ def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: Wor
             chained = sep >= start and folded[sep] in _CHAIN_SEPARATORS and (sep in persons_end or sep == anchored_end)
             if not (pe in persons_at or chained):
                 continue
-            name = _name(folded, left, ps, bounds, lists, ends, post_rx)
+            name = _name(folded, left, ps, words, lists, ends, post_rx)
             if name is None:
                 continue
             s, e = name
@@ -101,17 +105,12 @@ def posted_units(folded: str, sents: list[tuple], chosen: list[Span], lists: Wor
     return sorted(out) if added else chosen
 
 
-_POSTS: dict[int, tuple[WordLists, re.Pattern[str], tuple[str, ...]]] = {}
-"""id of a word list → the lists, the alternation of their posts and their organization endings (built once)."""
-
-
-def _posts(lists: WordLists) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    hit = _POSTS.get(id(lists))
-    if hit is None or hit[0] is not lists:
-        posts = [t for t in lists.titles if t not in _NOT_POSTS and len(t) >= 2] + list(_COMPOUND_POSTS)
-        rx = re.compile("|".join(map(re.escape, sorted(posts, key=len, reverse=True))))
-        hit = _POSTS[id(lists)] = (lists, rx, tuple(sorted(lists.org_suffixes, key=len, reverse=True)))
-    return hit[1], hit[2]
+@functools.lru_cache(maxsize=4)
+def _posts(titles: frozenset[str], org_suffixes: frozenset[str]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The alternation of the posts among ``titles`` (longest first) and the organization endings, longest first."""
+    posts = [t for t in titles if t not in _NOT_POSTS and len(t) >= 2] + list(_COMPOUND_POSTS)
+    rx = re.compile("|".join(map(re.escape, sorted(posts, key=len, reverse=True))))
+    return rx, tuple(sorted(org_suffixes, key=len, reverse=True))
 
 
 def _name(folded: str, left: int, right: int, bounds: dict[int, tuple[int, str]], lists: WordLists,
@@ -144,6 +143,6 @@ def _name(folded: str, left: int, right: int, bounds: dict[int, tuple[int, str]]
         return None  # a chain of posts (副总理兼国防部), a post's modifier (首席|保险分析师), a board (董事会)
     if text.startswith(_NOT_START):
         return None
-    if not text.endswith(ends) or text in lists.generic or text.startswith(tuple(lists.descriptor_prefixes)):
+    if not text.endswith(ends) or text in lists.generic or text.startswith(lists.descriptor_prefixes):
         return None
     return s, e

@@ -303,7 +303,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = whole_given_names(folded, chosen, rec.lists.surnames)  # 于东|来曾 … 于东来说
     chosen = grow_names(folded, chosen, rec.lists, words)
-    chosen = posted_units(folded, sents, chosen, rec.lists)  # 中国新就业形态研究中心|主任
+    chosen = posted_units(folded, sents, chosen, rec.lists, words)  # 中国新就业形态研究中心|主任
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型
     chosen = registered_names(folded, chosen, rec.lexicon.surface, rec.lists)
     chosen = placed_registered_names(folded, chosen)

@@ -189,16 +189,17 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
 
 
 def _book_titles(folded: str, sents: list[tuple]) -> list[Span]:
-    """Titles in 《》 (also one holding a question mark, which ends a sentence: 《DeepSeek为什么会出现在杭州？》), unless
-    the sentences they stand in speak of a screen work (电影, 节目, 游戏)."""
+    """Titles in 《》, read over the whole text (also one that a mark inside it cuts into two sentences: 《你好！世界》;
+    a mark closing a title ends no sentence, :data:`kg.segment._SENTENCE_END`), unless the sentences they stand in
+    speak of a screen work (电影, 节目, 游戏)."""
     out: list[Span] = []
-    if "《" not in folded:
+    if "《" not in folded or not sents:
         return out
     starts = [start for start, _, _ in sents]
     for m in BOOK_TITLE.finditer(folded):
         first = max(bisect_right(starts, m.start()) - 1, 0)
         last = max(bisect_right(starts, m.end() - 1) - 1, 0)
-        if sents and not _SCREEN_CUES.search(folded, sents[first][0], sents[last][1]):
+        if not _SCREEN_CUES.search(folded, sents[first][0], sents[last][1]):
             out.append((m.start(1), m.end(1), "Publication", "pattern:book-title", 0.8))
     return out
 
