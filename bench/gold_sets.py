@@ -36,6 +36,8 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("forty-sixth blind set (misses studied after its first measurement)", ("blind46",)),
     ("forty-eighth blind set (misses studied after its first measurement)", ("blind48",)),
     ("fiftieth blind set (misses studied after its first measurement)", ("blind50",)),
+    ("fifty-second blind set (misses studied after its first measurement)", ("blind52",)),
+    ("fifty-fourth blind set (misses studied after its first measurement)", ("blind54",)),
     ("third blind set (measured, never studied)", ("blind3",)),
     ("sixth blind set (measured, never studied)", ("blind6",)),
     ("ninth blind set (measured, never studied)", ("blind9",)),
@@ -60,14 +62,16 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("forty-seventh blind set (measured, never studied)", ("blind47",)),
     ("forty-ninth blind set (measured, never studied)", ("blind49",)),
     ("fifty-first blind set (measured, never studied)", ("blind51",)),
+    ("fifty-third blind set (measured, never studied)", ("blind53",)),
+    ("fifty-fifth blind set (measured, never studied)", ("blind55",)),
     ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
     ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth, seventeenth, nineteenth, "
      "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth, thirty-first, thirty-third, thirty-fifth, "
-     "thirty-seventh, thirty-ninth, forty-first, forty-third, forty-fifth, forty-seventh, forty-ninth and fifty-first "
-     "blind sets)",
+     "thirty-seventh, thirty-ninth, forty-first, forty-third, forty-fifth, forty-seventh, forty-ninth, fifty-first, "
+     "fifty-third and fifty-fifth blind sets)",
      ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17", "blind19", "blind21",
       "blind23", "blind25", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37",
-      "blind39", "blind41", "blind43", "blind45", "blind47", "blind49", "blind51")),
+      "blind39", "blind41", "blind43", "blind45", "blind47", "blind49", "blind51", "blind53", "blind55")),
 )
 """Every set but the development one; each annotated from the article text alone before kg was run on it."""
 
