@@ -50,7 +50,7 @@ from kg.model_names import owned_models
 from kg.name_growth import grow_names
 from kg.crf_spans import crf_spans
 from kg.ner import CrfLabeller, load_labeller
-from kg.gazetteer import LexEntry, Lexicon, load_lexicon
+from kg.gazetteer import LexEntry, Lexicon, load_lexicon, shared_names
 from kg.patterns import (
     WordLists,
     fold,
@@ -120,20 +120,13 @@ def load_recognizer(ontology_dir: Path | None = None) -> Recognizer:
     lists = load_word_lists()
     labeller = load_labeller()
     families = set()
-    orgs: dict[str, LexEntry] = {}
     for e in lexicon.entries:
-        forms = (e.name, *e.aliases, *((e.en,) if e.en else ()))
         if e.label == "AIModel":
-            for form in forms:
+            for form in (e.name, *e.aliases, *((e.en,) if e.en else ())):
                 m = re.match(r"[A-Za-z]{2,}", form)
                 if m:
                     families.add(m.group(0))
-        elif e.label == "Organization":
-            for form in forms:
-                orgs.setdefault(fold_key(form), e)
-    twins = {
-        k: orgs[k] for k, e in lexicon.surface.items() if e.label == "AIModel" and k in orgs
-    }
+    twins = {k: org for k, (org, _) in shared_names(lexicon).items()}
     by_id = {e.id: e for e in lexicon.entries}
     return Recognizer(lexicon, lists, labeller, frozenset(families), by_id, twins, str(d / "dicts" / "userdict.txt"))
 

@@ -11,7 +11,7 @@ from kg.errors import OntologyError, PatternError
 from kg.patterns import fold_key, is_han
 from kg.rules import read_jsonl
 
-__all__ = ["LexEntry", "Lexicon", "load_lexicon"]
+__all__ = ["LexEntry", "Lexicon", "load_lexicon", "shared_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,3 +159,20 @@ def load_lexicon(path: str | Path | None = None, classes: frozenset[str] | None 
         prefix.setdefault(key[:2], []).append(key)
     by_prefix = {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in prefix.items()}
     return Lexicon(tuple(entries), surface, by_prefix)
+
+
+def shared_names(lexicon: Lexicon) -> dict[str, tuple[LexEntry, LexEntry]]:
+    """Folded names a company and its model share (deepseek → 深度求索, DeepSeek): each model surface form that is also
+    one of an organization's names (its name, aliases or English name), with (the organization, the model).
+
+    Examples
+    --------
+    >>> {k: (o.name, m.name) for k, (o, m) in shared_names(load_lexicon()).items()}["deepseek"]
+    ('深度求索', 'DeepSeek')
+    """
+    orgs: dict[str, LexEntry] = {}
+    for e in lexicon.entries:
+        if e.label == "Organization":
+            for form in (e.name, *e.aliases, *((e.en,) if e.en else ())):
+                orgs.setdefault(fold_key(form), e)
+    return {k: (orgs[k], e) for k, e in lexicon.surface.items() if e.label == "AIModel" and k in orgs}

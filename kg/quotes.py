@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from kg.names import to_simplified
+from kg.patterns import fold_key
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.rules import Rule, RuleSet, Unit
 
@@ -86,6 +90,12 @@ def _as_company(m: Mention, text: str) -> bool:
     return any(w in after[:6] for w in _COMPANY_WORDS)
 
 
+def _as_model(m: Mention, shared: Mapping[str, str] | None) -> Mention:
+    """A company named by the name it shares with its model, as that model (DeepSeek → the model DeepSeek)."""
+    model = shared.get(fold_key(m.text)) if shared else None
+    return replace(m, label="AIModel", canonical=model) if model else m
+
+
 def _possessor(m: Mention, others: list[Mention], text: str) -> bool:
     """True for DeepSeek in DeepSeek的R1模型: a name owning the model named next is its maker."""
     if text[m.end : m.end + 1] != "的":
@@ -141,8 +151,13 @@ def _reports(speaker: Mention) -> bool:
 
 
 def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...], rule: Rule,
-                      caps: dict[int, int], end: int, mentions: tuple[Mention, ...]) -> Quote | None:
+                      caps: dict[int, int], end: int, mentions: tuple[Mention, ...],
+                      shared: Mapping[str, str] | None = None) -> Quote | None:
     """The Quote a speech-verb rule match states, or None when no quoted text is found.
+
+    ``shared`` maps the folded names a company and its model share to the model's name (deepseek → DeepSeek): a view
+    naming the company by it speaks of the model (李明顺看来，DeepSeek去年的定价……), unless the words after it make
+    it the company (DeepSeek团队).
 
     Examples
     --------
@@ -172,7 +187,9 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
     if span is None:
         return None
     s, e = span
-    inside = [m for m in mentions if m.start >= s and m.end <= e and m.label in TOPIC_CLASSES]
+    inside = [_as_model(m, shared) if m.label == "Organization" else m for m in mentions
+              if m.start >= s and m.end <= e]
+    inside = [m for m in inside if m.label in TOPIC_CLASSES]
     actors = [m for m in mentions if m.start >= s and m.end <= e]
     about = tuple(m for m in inside if not _possessor(m, inside, text) and not _as_company(m, text)
                   and not _field_of_actor(m, actors, s, text)

@@ -13,7 +13,8 @@ from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
 from kg.coordination import coordinated
 from kg.orgnames import known_parents, merge_departments, nested_relations
-from kg.gazetteer import load_lexicon
+from kg.gazetteer import Lexicon, load_lexicon, shared_names
+from kg.patterns import fold_key
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.resources import ontology_dir
 from kg.rules import Hedge, Rule, RuleSet, Unit, match_rule, read_jsonl, read_rules
@@ -41,16 +42,20 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     hedges = read_hedges(pdir / "hedges.jsonl") if (pdir / "hedges.jsonl").is_file() else ()
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
     names, words = read_views(pdir / "views.jsonl") if (pdir / "views.jsonl").is_file() else (None, frozenset())
-    parents = _known_parents(pdir / "entities.jsonl") if (pdir / "entities.jsonl").is_file() else ()
-    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, parents)
+    parents: tuple[tuple[str, str], ...] = ()
+    shared: tuple[tuple[str, str], ...] = ()
+    if (pdir / "entities.jsonl").is_file():
+        lexicon = load_lexicon(pdir / "entities.jsonl")
+        parents = _known_parents(lexicon)
+        shared = tuple(sorted((k, model.name) for k, (_, model) in shared_names(lexicon).items()))
+    return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, parents, shared)
 
 
-def _known_parents(path: Path) -> tuple[tuple[str, str], ...]:
+def _known_parents(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     """Each organization of the gazetteer (``entities.jsonl``, validated as the recognizer does) that is part of another,
     by preferred names (阿里云, 阿里巴巴)."""
-    entries = load_lexicon(path).entries
-    names = {e.id: e.name for e in entries}
-    return tuple((e.name, names[e.part_of]) for e in entries if e.part_of)
+    names = {e.id: e.name for e in lexicon.entries}
+    return tuple((e.name, names[e.part_of]) for e in lexicon.entries if e.part_of)
 
 
 def read_views(path: Path) -> tuple[re.Pattern[str] | None, frozenset[str]]:
@@ -136,6 +141,10 @@ def extract_relations(
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
     starts = [m.start for m in ordered]
     nested = tuple(r for r in rules.rules if r.kind == "nested")
+    # a company named by the name it shares with its model is what a view speaks of where the article also names
+    # the model by it (DeepSeek, DeepSeek-R1): there the name is read in both senses
+    shared = {k: v for k, v in rules.shared_names
+              if any(m.label == "AIModel" and fold_key(m.text).startswith(k) for m in ordered)}
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         inside = [m.label for m in ordered[lo:hi] if m.end <= sent.end]
@@ -162,7 +171,7 @@ def extract_relations(
                 continue
             for end, caps in match_rule(rule, units):
                 if rule.kind == "quote":
-                    q = quotes_from_match(article, sent, units, rule, caps, end, ordered)
+                    q = quotes_from_match(article, sent, units, rule, caps, end, ordered, shared)
                     if q is not None and not negated(rules.hedges, sent, units, caps, end):
                         quotes.append(q)
                         si = caps[rule.subject]  # 百度和腾讯都表示: each speaker of a coordination said it

@@ -152,6 +152,33 @@ def test_quotes_a_name_and_a_colon_open_the_person_s_words():
 
 
 def test_quotes_a_company_is_no_topic_even_when_written_with_a_model_s_name():
-    # explains ranges over models, techniques and publications: DeepSeek read as the company is not explained
+    # explains ranges over models, techniques and publications: DeepSeek read as the company, in an article that never
+    # names the model by it, is not explained
     rels, quotes = _run("在李明顺看来，DeepSeek去年的定价不是简单的降价。", [("李明顺", "Person"), ("DeepSeek", "Organization")])
     assert quotes and not [r for r in rels if r.predicate == "explains"]
+
+
+def _run_at(text: str, ents: list[tuple[str, str, int]]):
+    """Like _run, with each mention at the n-th occurrence of its text (names that nest in others)."""
+    ms = []
+    for name, label, nth in ents:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(name, i + 1)
+        ms.append(Mention("q", i, i + len(name), name, label))
+    a = Article(id="q", text=text)
+    return extract_relations(a, segment(a, _tagger()), tuple(sorted(ms, key=lambda m: m.start)), load_rules())
+
+
+def test_quotes_a_company_named_as_its_model_is_the_model_where_the_article_uses_both_senses():
+    # the article names the model too (DeepSeek-R1): a view naming DeepSeek speaks of the model, not of the firm
+    ents = [("DeepSeek", "Organization", 0), ("DeepSeek-R1", "AIModel", 0), ("李明顺", "Person", 0),
+            ("DeepSeek", "Organization", 2)]
+    rels, _ = _run_at("DeepSeek发布了DeepSeek-R1。在李明顺看来，DeepSeek去年的定价不是简单的降价。", ents)
+    explained = [(r.subject.text, r.object.text, r.object.label, r.object.name) for r in rels if r.predicate == "explains"]
+    assert explained == [("李明顺", "DeepSeek", "AIModel", "DeepSeek")]
+    rels, _ = _run_at("DeepSeek发布了DeepSeek-R1。李明顺表示，DeepSeek团队很年轻。", ents)
+    assert not [r for r in rels if r.predicate == "explains"]  # DeepSeek团队: the firm
+    rels, _ = _run_at("DeepSeek发布了新模型。在李明顺看来，DeepSeek去年的定价不是简单的降价。",
+                      [("DeepSeek", "Organization", 0), ("李明顺", "Person", 0), ("DeepSeek", "Organization", 1)])
+    assert not [r for r in rels if r.predicate == "explains"]  # the article never names the model by it
