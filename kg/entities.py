@@ -203,6 +203,18 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
     return out
 
 
+_NUMBER_AFTER = re.compile(r"\s*(?:[.,．]\d|[\d%％元年月日号万亿千百个家名位只台件次倍层米克吨度岁分秒期届人款条项]|美元|港元)")
+"""What after digits makes them a number, a date or an amount (1688元, 1688年, 1688家)."""
+
+
+def _number_name(folded: str, c: Span) -> bool:
+    """Whether four digits or more the gazetteer knows as a name name it here (1688 the platform), not a number
+    (1688元); fewer are too often a count (360伙, 港股360) for the name alone to tell."""
+    return (c[3].startswith("lexicon:") and c[1] - c[0] >= 4 and folded[c[0] : c[1]].isdigit()
+            and not folded[c[0] - 1 : c[0]].isdigit()
+            and _NUMBER_AFTER.match(folded, c[1]) is None)
+
+
 _MODEL_KINDS = "视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程"
 _KIND_OF_MODEL = re.compile(rf"({_MODEL_KINDS})?大模型|({_MODEL_KINDS})模型")
 """The word for a large model after a Han model name, with the kind of model it names (豆包视觉理解模型)."""
@@ -290,7 +302,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     links = link_spans(text)
     # not the medium of an account (微信|公众号, 微信|号：), nor an exchange before its index (纳斯达克|100指数)
     chosen = [c for c in (outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
-              if c is not None and c[1] <= body and keep(text[c[0] : c[1]], rec.lists)
+              if c is not None and c[1] <= body and (keep(text[c[0] : c[1]], rec.lists) or _number_name(folded, c))
               and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))
               and not (c[2] == "Organization" and before_index(folded, c[1]))]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut

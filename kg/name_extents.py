@@ -27,11 +27,20 @@ _PLACED_FIRM = re.compile(r"([\u4e00-\u9fff]{2,14}?)(股份有限公司|有限�
 _NOT_IN_FIRM = frozenset("的是在和与及了等为从向对将被把")
 
 
+_CAPITAL_WORDS = ("首都", "首府")
+"""Words between a country or region and its capital (法国首都巴黎)."""
+
+
 def places_apart(text: str, spans: list[tuple[int, int]], toks: list[tuple]) -> list[tuple[int, int]]:
-    """Places the labeller joined over the word 与 or 和 (上海大学与上海市宝山区), each apart; not two streets of a
-    crossing (三水道与榆林路交口) nor a name holding the character (和平区). ``toks`` are the sentence's tokens."""
+    """Places the labeller joined over the word 与 or 和 (上海大学与上海市宝山区), or over the word for a capital
+    (法国首都巴黎), each apart; not two streets of a crossing (三水道与榆林路交口) nor a name holding the character
+    (和平区). ``toks`` are the sentence's tokens."""
     out = []
     for a, b in spans:
+        cap = next((i for i, j, _ in toks if a + 2 <= i and j <= b - 2 and text[i:j] in _CAPITAL_WORDS), -1)
+        if cap >= 0:
+            out.extend([(a, cap), (cap + 2, b)])
+            continue
         k = next((i for i, j, _ in toks if a + 2 <= i < b - 2 and j == i + 1 and text[i] in "与和"), -1)
         if k < 0 or text.endswith(_STREET_ENDS, a, k) or any(w in text[k:b] for w in _CROSSINGS):
             out.append((a, b))

@@ -160,17 +160,30 @@ def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -
     if not company:
         return spans
     out = []
-    for s in spans:
+    for i, s in enumerate(spans):
         name = key[s[0] : s[1]]
         if (
             s[2] == "AIModel"
             and name in company
             and s[3].startswith("lexicon:")
             and not _model_sign(folded, s[0], s[1])
+            and not _listed_with_models(folded, spans, i, twins, key)
         ):
             s = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
         out.append(s)
     return out
+
+
+def _listed_with_models(folded: str, spans: list[tuple], i: int, twins: dict, key: str) -> bool:
+    """Whether the span ``i`` is listed next to a model of another name (ChatGPT和DeepSeek): a model too."""
+    s = spans[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans):
+            o = spans[j]
+            gap = folded[o[1] : s[0]] if o[1] <= s[0] else folded[s[1] : o[0]]
+            if o[2] == "AIModel" and key[o[0] : o[1]] not in twins and _JOINED.fullmatch(gap):
+                return True
+    return False
 
 
 def _model_sign(folded: str, s: int, e: int) -> bool:

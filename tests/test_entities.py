@@ -141,6 +141,20 @@ def test_entities_shared_name_takes_the_company_sense_the_article_gives_it(model
     assert senses[text.rindex("DeepSeek")] == "AIModel"  # AI模型DeepSeek
 
 
+def test_entities_digits_of_a_known_name_that_count_or_price_are_no_name(models):
+    assert not _mentions("该款售价1688元，共1688家商户，建于1688年，港股360专页。", models)
+
+
+def test_entities_shared_name_listed_with_other_models_is_a_model(models):
+    text = "DeepSeek团队表示将开源新模型。小思将结合DeepSeek、豆包等大模型，与ChatGPT或DeepSeek相媲美。"
+    a = Article(id="s", text=text)
+    found = [(m.text, m.label, m.start) for m in find_mentions(a, segment(a, models.tagger), models.recognizer)]
+    senses = {start: label for t, label, start in found if t == "DeepSeek"}
+    assert senses[0] == "Organization"  # DeepSeek团队: the company, so the name has that sense in the article
+    assert senses[text.index("DeepSeek、")] == "AIModel"  # listed with 豆包 (a model)
+    assert senses[text.rindex("DeepSeek")] == "AIModel"  # ChatGPT或DeepSeek
+
+
 def test_entities_shared_name_stays_a_model_without_a_company_sense(models):
     found = _mentions("苹果最终放弃了DeepSeek的模型。", models)
     assert ("DeepSeek", "AIModel") in found
@@ -581,6 +595,12 @@ KEPT_AND_DROPPED = [
     # places the labeller joined over 与 are apart
     ("2024年7月，上海大学与上海市宝山区、杭州宇树科技签署战略合作协议。", {("上海大学", "Organization"), ("宝山区", "Location")},
      {"上海大学与上海市宝山区"}),
+    # a country and its capital the labeller joined over the word for a capital are two places
+    ("本届峰会在法国首都巴黎举行，工厂设在沙特阿拉伯首都利雅得。",
+     {("法国", "Location"), ("巴黎", "Location"), ("沙特阿拉伯", "Location"), ("利雅得", "Location")},
+     {"法国首都巴黎", "沙特阿拉伯首都利雅得"}),
+    # digits the gazetteer knows as a platform name it, not where they count or price something
+    ("而该产品在1688电商平台上的售价更低，1688还将投入买量。", {("1688", "Organization")}, set()),
     # a title in 《》 beside a broadcasting publisher is a book
     ("《纯爱英文馆（全2册）》是2012年中国国际广播出版社出版的图书。", {("纯爱英文馆（全2册）", "Publication")}, set()),
     # listed companies: one the dictionary lacks, one a glued 如 ran into, one registered with a bracketed city
