@@ -95,6 +95,10 @@ _PRODUCT_OR_MAKER = frozenset({"Organization", "AIModel"})
 """Classes a list may mix (文心一言、科大讯飞、知乎直答接入DeepSeek) when the rule's slot takes both."""
 
 
+_JOINT = frozenset({"与", "和", "及", "以及", "與"})
+"""Words joining two organizations that share the title after them (特斯拉与xAI创始人马斯克)."""
+
+
 def coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | None = None) -> list[int]:
     """Indices of entities coordinated with unit ``i`` (A、B和C; names also when juxtaposed: 蔚来小鹏), itself included.
 
@@ -133,6 +137,12 @@ def coordinated(units: tuple[Unit, ...], i: int, taken: set[int], slot: dict | N
             else:
                 break
             out.append(j)
+    if label == "Organization":
+        owner = next((k for k in out if k + 1 < len(units) and units[k + 1].ent == "Role"), None)
+        pair = len(out) == 2 and abs(out[0] - out[1]) == 2 and units[min(out) + 1].text in _JOINT
+        if owner is not None and not pair:
+            return [owner]  # A、B、C和Palantir联合创始人X: the title is that of the organization it follows, not the list's
+            # (特斯拉与xAI创始人马斯克: two joined by 与 share it)
     if slot is not None and "TEXT" in slot:
         # a member the slot's own words rule out stays out (金山云 in a list of companies said to launch a model)
         out = [k for k in out if k == i or _spec_ok(slot["TEXT"], units[k].text)]

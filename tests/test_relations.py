@@ -1111,3 +1111,13 @@ def test_relations_a_company_left_or_acting_in_a_passive_is_not_the_one_founded(
     assert {(a, c) for a, b, c, _ in got if b == "founded"} == {("周鸿祎", "奇虎360")}
     got = _triples("在被伊利扫地出门的创始人牛根生的带领下，蒙牛迅速发展。", [("伊利", O), ("牛根生", P), ("蒙牛", O)])
     assert not [t for t in got if t[1] == "founded" and t[2] == "伊利"], got
+
+
+def test_relations_a_title_after_a_list_is_the_last_member_s_unless_two_are_joined():
+    ents = [("Valor Equity Partners", "Organization"), ("Baron Capital", "Organization"), ("Palantir", "Organization"),
+            ("乔-朗斯代尔", "Person")]
+    found = _triples("支持者包括Valor Equity Partners、Baron Capital和Palantir联合创始人乔-朗斯代尔领导的公司。", ents)
+    assert {t for t in found if t[1] == "founded"} == {("乔-朗斯代尔", "founded", "Palantir", None)}
+    found = _triples("特斯拉与xAI创始人马斯克在峰会上发言。", [("特斯拉", "Organization"), ("xAI", "Organization"),
+                                                         ("马斯克", "Person")])
+    assert {t for t in found if t[1] == "founded"} == {("马斯克", "founded", "特斯拉", None), ("马斯克", "founded", "xAI", None)}
