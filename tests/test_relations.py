@@ -1121,3 +1121,11 @@ def test_relations_a_title_after_a_list_is_the_last_member_s_unless_two_are_join
     found = _triples("特斯拉与xAI创始人马斯克在峰会上发言。", [("特斯拉", "Organization"), ("xAI", "Organization"),
                                                          ("马斯克", "Person")])
     assert {t for t in found if t[1] == "founded"} == {("马斯克", "founded", "特斯拉", None), ("马斯克", "founded", "xAI", None)}
+
+
+def test_relations_the_investor_named_among_the_subject_s_own_investors():
+    ents = [("OpenAI", "Organization"), ("微软公司", "Organization")]
+    found = _triples("他指控OpenAI背叛了其最初的使命，创建了营利性分支，并与其最大的投资者微软公司串通一气。", ents)
+    assert ("微软公司", "investedIn", "OpenAI", None) in found
+    found = _triples("OpenAI并未与微软公司合作。", ents)
+    assert not {t for t in found if t[1] == "investedIn"}
