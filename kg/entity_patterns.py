@@ -310,6 +310,8 @@ def _bilingual_firms(folded: str, words: dict[int, tuple[int, str]]) -> list[Spa
     out: list[Span] = []
     for m in _BILINGUAL_FIRM.finditer(folded):
         start = _firm_start(*m.span(1), words)
+        if start is not None and folded.startswith(("公司", "企业"), start) and m.end(1) - start >= 4:
+            start += 2  # 初创公司|米斯特拉尔（Mistral）: the word for a firm before its name
         if start is not None:
             out.append((start, m.end(1), "Organization", "pattern:bilingual-firm", 0.75))
     return out

@@ -173,6 +173,8 @@ _FIRM_HEADS = ("企业", "公司", "药企", "车企")
 _FIELDS = ("生物", "医药", "制药", "生物科技", "科技", "人工智能", "AI", "芯片", "半导体", "汽车", "新能源", "互联网", "金融",
            "投资", "咨询", "软件", "电商", "游戏", "机器人", "通信", "电子", "能源", "网络安全", "安全", "云计算", "大数据")
 """Fields of business that describe a firm before its name (上海生物医药企业复宏汉霖)."""
+_COMPANY_WORDS = ("公司", "公告", "官网", "年报", "财报", "股东", "高管", "员工", "总部")
+"""Endings that make 公司 and what follows a phrase about the company (公司公告, 公司全资子公司), not a name."""
 _TRADE_HEADS = ("开发商", "服务商", "供应商", "提供商", "制造商", "运营商", "生产商", "方案商", "集成商", "开发者")
 
 
@@ -190,8 +192,14 @@ def after_trade(text: str, s: int, e: int) -> int:
     >>> t = "上海生物医药企业复宏汉霖"
     >>> t[after_trade(t, 0, len(t)):]
     '复宏汉霖'
+    >>> t = "初创公司米斯特拉尔"
+    >>> t[after_trade(t, 2, len(t)):]
+    '米斯特拉尔'
     """
     best = s
+    if text.startswith("公司", s) and e - s >= 5 and all(is_han(c) for c in text[s + 2 : e]) \
+            and not text.endswith(_COMPANY_WORDS, s, e):
+        return s + 2  # 初创|公司米斯特拉尔: the word for a company the labeller began the name with (not 公司公告)
     for head in _TRADE_HEADS:
         k = text.rfind(head, s, e)
         if k > s and e - (k + len(head)) >= 2 and all(is_han(c) for c in text[k + len(head) : e]):

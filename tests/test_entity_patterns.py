@@ -517,3 +517,11 @@ def test_the_words_after_an_assistants_kind_that_name_a_kind_are_no_model(models
 def test_an_edition_of_a_latin_product_is_part_of_its_name(models):
     got = _mentions("OpenAI推出了一款面向美国政府的AI平台ChatGPT Gov，并宣布ChatGPT Search向所有人开放。", models)
     assert {("ChatGPT Gov", "AIModel"), ("ChatGPT Search", "AIModel")} <= set(got), got
+
+
+def test_a_firm_s_bracketed_latin_name_after_the_word_for_a_firm_starts_after_it():
+    from kg.entity_patterns import _bilingual_firms
+
+    t = "初创公司米斯特拉尔(Mistral)创始人对媒体表示"
+    words = {0: (2, "n"), 2: (4, "n"), 4: (9, "nr")}
+    assert [t[s:e] for s, e, *_ in _bilingual_firms(t, words)] == ["米斯特拉尔"]
