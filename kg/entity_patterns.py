@@ -218,17 +218,18 @@ _NOT_NAME_END = frozenset("也则就又还都亦便曾将已等们均")
 """Adverbs and particles a speech verb may follow (巩旻也表示, 都认为): no part of a name."""
 
 
-_AFTER_NAME = frozenset(("受访", "接受", "通过", "向记者", "对记者", "在", "则", "也", "还", "就", "曾", "近日", "日前", "此前"))
+_AFTER_NAME = frozenset(("受访", "接受", "通过", "向记者", "对记者", "对", "向", "在", "则", "也", "还", "就", "曾", "近日",
+                         "日前", "此前"))
 """Words that follow a titled person's name as often as a speech verb does (总裁谭待通过朋友圈回应, 副主任董希淼受访时,
-负责人唐兴才则向记者)."""
+负责人唐兴才则向记者, CEO李劲松对财联社表示)."""
 
 
 @functools.lru_cache(maxsize=4)
 def _titled_name_rx(titles: frozenset[str], verbs: frozenset[str]) -> re.Pattern:
-    """A name of two or three Han characters between a title (副会长, 首席执行官) and a speech verb, 看来, a word
+    """A name of two or three Han characters between a title (副会长, 首席执行官, CEO) and a speech verb, 看来, a word
     that follows names (受访, 通过, 在) or a stop (副会长支培元看来，…, 院长张三表示): the stop or word after it says
     where the name ends, however the segmenter cut it."""
-    heads = sorted((t for t in titles if len(t) >= 2 and not t.isascii()), key=len, reverse=True)
+    heads = sorted((t for t in titles if len(t) >= 2 and (not t.isascii() or t.isupper())), key=len, reverse=True)
     ends = sorted({v for v in verbs if not v.isascii()} | {"看来", "看來"} | _AFTER_NAME, key=len, reverse=True)
     return re.compile(
         r"(?:" + "|".join(map(re.escape, heads)) + r")([\u4e00-\u9fff]{2,3}?)(?="

@@ -748,3 +748,8 @@ def test_entities_a_founded_or_joined_name_shared_with_a_model_is_the_company(mo
     assert ("DeepSeek", "Organization") in _mentions("梁文锋于2023年创立了DeepSeek。", models)
     assert ("DeepSeek", "Organization") in _mentions("他随后加入了DeepSeek，负责模型训练。", models)
     assert ("DeepSeek", "AIModel") in _mentions("多家公司接入DeepSeek。", models)
+
+
+def test_entities_a_name_after_a_latin_title_and_before_to_whom_it_speaks(models):
+    found = _mentions("长亮科技（300348）CEO李劲松对财联社表示，汇生国际资本总裁黄立冲向记者介绍。", models)
+    assert ("李劲松", "Person") in found and ("黄立冲", "Person") in found
