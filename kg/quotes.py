@@ -10,7 +10,7 @@ from kg.patterns import fold_key
 from kg.records import Article, Mention, Quote, Relation, Sentence
 from kg.rules import Rule, RuleSet, Unit
 
-__all__ = ["quotes_from_match", "relations_from_quotes", "TOPIC_CLASSES"]
+__all__ = ["quotes_from_match", "relations_from_quotes", "as_model", "TOPIC_CLASSES"]
 
 TOPIC_CLASSES = ("AIModel", "Technology")
 """Classes a quote must name for its speaker to be said to explain them."""
@@ -90,7 +90,7 @@ def _as_company(m: Mention, text: str) -> bool:
     return any(w in after[:6] for w in _COMPANY_WORDS)
 
 
-def _as_model(m: Mention, shared: Mapping[str, str] | None) -> Mention:
+def as_model(m: Mention, shared: Mapping[str, str] | None) -> Mention:
     """A company named by the name it shares with its model, as that model (DeepSeek → the model DeepSeek)."""
     model = shared.get(fold_key(m.text)) if shared else None
     return replace(m, label="AIModel", canonical=model) if model else m
@@ -187,7 +187,7 @@ def quotes_from_match(article: Article, sent: Sentence, units: tuple[Unit, ...],
     if span is None:
         return None
     s, e = span
-    inside = [_as_model(m, shared) if m.label == "Organization" else m for m in mentions
+    inside = [as_model(m, shared) if m.label == "Organization" else m for m in mentions
               if m.start >= s and m.end <= e]
     inside = [m for m in inside if m.label in TOPIC_CLASSES]
     actors = [m for m in mentions if m.start >= s and m.end <= e]

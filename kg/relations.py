@@ -133,7 +133,7 @@ def extract_relations(
     >>> [(r.subject.text, r.predicate, r.object.text) for r in rels]
     [('百度', 'released', '文心一言')]
     """
-    from kg.quotes import quotes_from_match, relations_from_quotes
+    from kg.quotes import as_model, relations_from_quotes
 
     found: dict[tuple, Relation] = {}
     quotes: list[Quote] = []
@@ -147,38 +147,21 @@ def extract_relations(
               if any(m.label == "AIModel" and fold_key(m.text).startswith(k) for m in ordered)}
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        inside = [m.label for m in ordered[lo:hi] if m.end <= sent.end]
-        labels = frozenset(inside)
-        if not labels:
-            continue  # no mention inside: no rule can match
-        twice = _twice(inside)  # with labels: how many of each, up to two
-        simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
-        needs_ok: dict[int, bool] = {}  # the rules' word checks on this sentence, shared by the loop below
-        if not _may_match(rules, labels, simple, needs_ok, twice):
-            continue  # no rule's classes and words are all there: skip building units
-        units = build_units(sent, ordered[lo:hi], rules)
-        for rule in nested:
-            units = merge_departments(units, rule)
-        if not any(u.mention is not None for u in units):
-            continue
-        ents = [u.ent for u in units if u.ent]
-        for rule in _active_rules(rules, frozenset(ents), _twice(ents)):
-            if rule.kind == "nested":
-                for rel in nested_relations(article, sent, units, rule, ordered):
-                    _keep(found, rel)
-                continue
-            if not _needs_met(rule, simple, needs_ok):
-                continue
-            for end, caps in match_rule(rule, units):
-                if rule.kind == "quote":
-                    q = quotes_from_match(article, sent, units, rule, caps, end, ordered, shared)
-                    if q is not None and not negated(rules.hedges, sent, units, caps, end):
-                        quotes.append(q)
-                        si = caps[rule.subject]  # 百度和腾讯都表示: each speaker of a coordination said it
-                        co_speakers.extend((q, replace(q, speaker=units[k].mention)) for k in coordinated(
-                            units, si, set(caps.values()) - {si}) if k != si and units[k].mention is not None)
-                    continue
-                for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges, ordered):
+        here = ordered[lo:hi]
+        _read_sentence(article, sent, here, ordered, rules, nested, shared, found, quotes, co_speakers)
+        twins = [m for m in here if m.label == "Organization" and m.end <= sent.end and fold_key(m.text) in shared]
+        if twins:
+            # the company named as its model read as the model too (DeepSeek超越ChatGPT, 接入DeepSeek的银行): what the
+            # sentence says of it as a model holds, in an article that names the model by that name
+            alt = tuple(as_model(m, shared) if m in twins else m for m in here)
+            moved = {(m.start, m.end) for m in twins}
+            more: dict[tuple, Relation] = {}
+            _read_sentence(article, sent, alt, ordered, rules, nested, shared, more, None, None)
+            for rel in more.values():
+                if rel.predicate in _MAKING or _same_family(rel.subject.name, rel.object.name):
+                    continue  # its maker is known (数据港的DeepSeek is no model 数据港 made); DeepSeek-R1 and DeepSeek
+                if ((rel.subject.start, rel.subject.end) in moved and rel.subject.label == "AIModel"
+                        or (rel.object.start, rel.object.end) in moved and rel.object.label == "AIModel"):
                     _keep(found, rel)
     quotes = _dedupe_quotes(quotes)
     kept = {(q.start, q.end): q.speaker for q in quotes}
@@ -197,6 +180,56 @@ def extract_relations(
     rels = sorted(_without_bare_positions(found.values()), key=lambda r: (r.evidence_start, r.subject.start, r.object.start,
                                                  r.predicate, r.role or "", r.rule_id))
     return tuple(rels), tuple(quotes)
+
+
+def _read_sentence(article: Article, sent: Sentence, here: tuple[Mention, ...], ordered: tuple[Mention, ...],
+                   rules: RuleSet, nested: tuple[Rule, ...], shared: dict[str, str], found: dict[tuple, Relation],
+                   quotes: list[Quote] | None, co_speakers: list[tuple[Quote, Quote]] | None) -> None:
+    """The relations (into ``found``) and, unless ``quotes`` is None, the quotes one sentence states, with ``here`` the
+    mentions from its start on (sorted)."""
+    from kg.quotes import quotes_from_match
+
+    inside = [m.label for m in here if m.end <= sent.end]
+    labels = frozenset(inside)
+    if not labels:
+        return  # no mention inside: no rule can match
+    twice = _twice(inside)  # with labels: how many of each, up to two
+    simple = (sent.text if sent.text.isascii() else _simplified(sent.text)).casefold()  # as rule words are
+    needs_ok: dict[int, bool] = {}  # the rules' word checks on this sentence, shared by the loop below
+    if not _may_match(rules, labels, simple, needs_ok, twice):
+        return  # no rule's classes and words are all there: skip building units
+    units = build_units(sent, here, rules)
+    for rule in nested:
+        units = merge_departments(units, rule)
+    if not any(u.mention is not None for u in units):
+        return
+    ents = [u.ent for u in units if u.ent]
+    for rule in _active_rules(rules, frozenset(ents), _twice(ents)):
+        if rule.kind == "nested":
+            for rel in nested_relations(article, sent, units, rule, ordered):
+                _keep(found, rel)
+            continue
+        if not _needs_met(rule, simple, needs_ok):
+            continue
+        for end, caps in match_rule(rule, units):
+            if rule.kind == "quote":
+                if quotes is None:
+                    continue
+                q = quotes_from_match(article, sent, units, rule, caps, end, ordered, shared)
+                if q is not None and not negated(rules.hedges, sent, units, caps, end):
+                    quotes.append(q)
+                    si = caps[rule.subject]  # 百度和腾讯都表示: each speaker of a coordination said it
+                    co_speakers.extend((q, replace(q, speaker=units[k].mention)) for k in coordinated(
+                        units, si, set(caps.values()) - {si}) if k != si and units[k].mention is not None)
+                continue
+            for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges, ordered):
+                _keep(found, rel)
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Whether one name opens the other (DeepSeek, DeepSeek-R1): a model and its family."""
+    a, b = fold_key(a), fold_key(b)
+    return a.startswith(b) or b.startswith(a)
 
 
 def _twice(labels: list[str]) -> frozenset[str]:

@@ -1129,3 +1129,19 @@ def test_relations_the_investor_named_among_the_subject_s_own_investors():
     assert ("微软公司", "investedIn", "OpenAI", None) in found
     found = _triples("OpenAI并未与微软公司合作。", ents)
     assert not {t for t in found if t[1] == "investedIn"}
+
+
+def test_relations_a_company_named_as_its_model_is_read_as_the_model_too_where_the_article_names_it():
+    text = "DeepSeek团队发布了DeepSeek-R1。这距离DeepSeek超越ChatGPT仅过去一周，数据港的DeepSeek服务也上线了。"
+    a = Article(id="r", text=text)
+    i, j = text.index("DeepSeek超越"), text.index("数据港的DeepSeek") + 4
+    k = text.index("DeepSeek-R1")
+    ms = (Mention("r", 0, 8, "DeepSeek", "Organization"), Mention("r", k, k + 11, "DeepSeek-R1", "AIModel"),
+          Mention("r", i, i + 8, "DeepSeek", "Organization"), Mention("r", i + 10, i + 17, "ChatGPT", "AIModel"),
+          Mention("r", j - 4, j - 1, "数据港", "Organization"), Mention("r", j, j + 8, "DeepSeek", "Organization"))
+    rels, _ = extract_relations(a, segment(a, _tagger()), ms, _rules())
+    found = {(r.subject.text, r.predicate, r.object.text, r.object.label) for r in rels}
+    assert ("DeepSeek", "competesWith", "ChatGPT", "AIModel") in found
+    assert not [r for r in rels if r.subject.text == "数据港" and r.predicate in ("developed", "released")]
+    assert not [r for r in rels if r.predicate == "competesWith" and {r.subject.text, r.object.text} == {"DeepSeek", "DeepSeek-R1"}]
+    assert ("DeepSeek", "released", "DeepSeek-R1", "AIModel") in found  # the company's own sense stays
