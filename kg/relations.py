@@ -173,6 +173,8 @@ def extract_relations(
                 (rel.subject.name, rel.object.name) in made or rel.object.name.startswith(rel.subject.name)):
             continue  # 百度表示，文心一言将免费: a company speaking of its own model announces, it does not explain
         _keep(found, rel)
+    for rel in _users_through_products(list(found.values())):
+        _keep(found, rel)
     stated = {(r.subject.name, r.object.name) for r in found.values() if r.predicate == "partOf"}
     for rel in known_parents(article, sentences, ordered, rules.parents):
         if (rel.subject.name, rel.object.name) not in stated:
@@ -224,6 +226,25 @@ def _read_sentence(article: Article, sent: Sentence, here: tuple[Mention, ...], 
                 continue
             for rel in _relations_from_match(article, sent, units, rule, caps, end, rules.hedges, ordered):
                 _keep(found, rel)
+
+
+def _users_through_products(rels: list[Relation]) -> list[Relation]:
+    """``uses`` by the maker of a product that a sentence says uses a model (联想集团也宣布其AIPC个人智能体“小天”已接入
+    DeepSeek: 联想集团 uses DeepSeek too), for a maker the same sentence names, of a model it did not make itself."""
+    makers: dict[tuple[int, str], list[Relation]] = {}
+    for r in rels:
+        if r.predicate in _MAKING and r.subject.label == "Organization":
+            makers.setdefault((r.evidence_start, r.object.name), []).append(r)
+    own = {(r.subject.name, r.object.name) for r in rels if r.predicate in _MAKING}
+    out = []
+    for r in rels:
+        if r.predicate == "uses" and r.subject.label == "AIModel":
+            for made in makers.get((r.evidence_start, r.subject.name), ()):
+                if made.subject.name != r.object.name and (made.subject.name, r.object.name) not in own \
+                        and not _same_family(r.subject.name, r.object.name):  # GPT-5 整合 GPT系列: its own family
+                    out.append(replace(r, subject=made.subject, rule_id=r.rule_id + "+maker",
+                                       confidence=round(min(r.confidence, made.confidence) * 0.9, 3)))
+    return out
 
 
 def _same_family(a: str, b: str) -> bool:

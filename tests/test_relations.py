@@ -1145,3 +1145,9 @@ def test_relations_a_company_named_as_its_model_is_read_as_the_model_too_where_t
     assert not [r for r in rels if r.subject.text == "数据港" and r.predicate in ("developed", "released")]
     assert not [r for r in rels if r.predicate == "competesWith" and {r.subject.text, r.object.text} == {"DeepSeek", "DeepSeek-R1"}]
     assert ("DeepSeek", "released", "DeepSeek-R1", "AIModel") in found  # the company's own sense stays
+
+
+def test_relations_the_maker_of_a_product_that_uses_a_model_uses_it():
+    ents = [("联想集团", "Organization"), ("小天", "AIModel"), ("DeepSeek", "AIModel")]
+    found = _triples("联想集团也宣布其AIPC个人智能体“小天”已接入DeepSeek。", ents)
+    assert ("联想集团", "uses", "DeepSeek", None) in found and ("小天", "uses", "DeepSeek", None) in found
