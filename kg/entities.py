@@ -33,6 +33,7 @@ from kg.mention_filters import before_index, glued_start
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.name_extents import (
     link_spans,
+    names_before_latin,
     one_class_per_name,
     outside_links,
     place_after_place,
@@ -307,6 +308,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
               and not (c[2] == "Organization" and before_index(folded, c[1]))]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = whole_given_names(folded, chosen, rec.lists.surnames)  # 于东|来曾 … 于东来说
+    chosen = names_before_latin(folded, chosen, rec.lists.translit, rec.lists.titles)  # 首席财务官|阿什肯纳齐（Anat Ashkenazi）
     chosen = grow_names(folded, chosen, rec.lists, words)
     chosen = posted_units(folded, sents, chosen, rec.lists, words)  # 中国新就业形态研究中心|主任
     chosen = owned_models(folded, chosen, rec.lists, words)  # vivo有蓝心大模型, OPPO|安第斯大模型

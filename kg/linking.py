@@ -9,7 +9,8 @@ Canonical names are chosen so that the same thing gets the same name in every ar
 * a later short mention of a person links to the full name seen earlier in the article
   (阿尔特曼 → 山姆·阿尔特曼; 彦宏 → 李彦宏; a bare surname 李 is not a mention at all);
 * an abbreviation defined in parentheses links to the name it abbreviates
-  (人类反馈强化学习（RLHF） → RLHF is 人类反馈强化学习).
+  (人类反馈强化学习（RLHF） → RLHF is 人类反馈强化学习), and a person's name in parentheses after their name
+  to that name (阿什肯纳齐（Anat Ashkenazi）).
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def link_mentions(article: Article, mentions: tuple[Mention, ...], recognizer: R
                 canon = next((o.canonical or o.text for o in out if o.start == src.start), src.text)
         if canon is None and m.source == "pattern:abbr":
             canon = next((o.canonical for o in out if o.text == m.text and o.canonical), None)
+        if canon is None and m.label == "Person" and out and out[-1].label == "Person" \
+                and out[-1].end == m.start - 1 and article.text[m.start - 1] in "（(":
+            canon = out[-1].canonical  # 阿什肯纳齐（Anat Ashkenazi）: the person's name in another script
         if canon is None and m.label == "Person":
             canon = _person_name(m.text, people)
         if canon is None and m.label == "Organization" and m.text.isascii() and m.text.isalpha():

@@ -267,6 +267,38 @@ def whole_given_names(folded: str, chosen: list[Span], surnames: str) -> list[Sp
     return out
 
 
+def names_before_latin(folded: str, chosen: list[Span], translit: frozenset[str], titles: frozenset[str]) -> list[Span]:
+    """The transliterated name right before a person's Latin name in brackets, written without a dot, is that person
+    too (首席财务官阿什肯纳齐（Anat Ashkenazi）): two to eight transliterating characters no mention holds, after a
+    title or no Han character (not the end of a name that opens with another character: 德国总理朔|尔茨).
+
+    Examples
+    --------
+    >>> t = "Alphabet首席财务官阿什肯纳齐（Anat Ashkenazi）透露"
+    >>> s = t.index("Anat")
+    >>> got = names_before_latin(t, [(0, 8, "Organization", "lexicon:x", 0.9), (s, s + 14, "Person", "crf", 0.9)],
+    ...                          frozenset("阿什肯纳齐尔茨"), frozenset({"首席财务官", "总理"}))
+    >>> [t[a:b] for a, b, *_ in got]
+    ['Alphabet', '阿什肯纳齐', 'Anat Ashkenazi']
+    >>> t = "德国总理朔尔茨(Olaf Scholz)"
+    >>> names_before_latin(t, [(7, 18, "Person", "crf", 0.9)], frozenset("阿什肯纳齐尔茨"), frozenset({"总理"}))
+    [(7, 18, 'Person', 'crf', 0.9)]
+    """
+    taken = {i for c in chosen for i in range(c[0], c[1])}
+    out = list(chosen)
+    for c in chosen:
+        k = c[0] - 1
+        if c[2] != "Person" or k < 2 or folded[k] not in "（(" or not folded[c[0] : c[1]].isascii():
+            continue
+        j = k
+        while j > 0 and k - j < 8 and folded[j - 1] in translit and j - 1 not in taken:
+            j -= 1
+        if k - j >= 2 and (j == 0 or not is_han(folded[j - 1]) or any(
+                folded.endswith(t, 0, j) for t in titles if len(t) >= 2 and not t.isascii())):
+            out.append((j, k, "Person", "pattern:name-before-latin", 0.8))
+    return sorted(out)
+
+
 def _written_again(folded: str, name: str) -> bool:
     """Whether ``name`` occurs twice before a break or a clause word (赵复初称 … 赵复初表示)."""
     n, i = 0, folded.find(name)

@@ -89,3 +89,11 @@ def test_linking_keeps_spans_and_order(models):
     out = link_mentions(a, ms, r)
     assert [(m.start, m.end, m.label, m.text) for m in out] == [(m.start, m.end, m.label, m.text) for m in ms]
     assert all(m.canonical for m in out)
+
+
+def test_linking_a_person_s_name_in_parentheses_after_their_name_is_the_same_person(models):
+    text = "Alphabet首席财务官阿什肯纳齐（Anat Ashkenazi）透露，资本支出将增加。"
+    a = Article(id="l", text=text)
+    ms = link_mentions(a, find_mentions(a, segment(a, models.tagger), models.recognizer), models.recognizer)
+    people = {m.text: m.name for m in ms if m.label == "Person"}
+    assert people == {"阿什肯纳齐": "阿什肯纳齐", "Anat Ashkenazi": "阿什肯纳齐"}
