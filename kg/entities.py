@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.mention_filters import before_index, glued_start
+from kg.mention_filters import before_index, glued_start, index_name
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.name_extents import (
     link_spans,
@@ -305,7 +305,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     chosen = [c for c in (outside_links(o, links, text) for o in dict.fromkeys(o for o in owner if o is not None))
               if c is not None and c[1] <= body and (keep(text[c[0] : c[1]], rec.lists) or _number_name(folded, c))
               and not (folded[c[0] : c[1]] in rec.lists.platforms and folded.startswith(rec.lists.account_words, c[1]))
-              and not (c[2] == "Organization" and before_index(folded, c[1]))]
+              and not (c[2] == "Organization" and (before_index(folded, c[1]) or index_name(folded, c[0], c[1])))]
     chosen = coordinated(folded, sents, chosen, rec.lists)  # 多款AI应用 FitPulse、Gogogola、CalCut
     chosen = whole_given_names(folded, chosen, rec.lists.surnames)  # 于东|来曾 … 于东来说
     chosen = names_before_latin(folded, chosen, rec.lists.translit, rec.lists.titles)  # 首席财务官|阿什肯纳齐（Anat Ashkenazi）

@@ -753,3 +753,10 @@ def test_entities_a_founded_or_joined_name_shared_with_a_model_is_the_company(mo
 def test_entities_a_name_after_a_latin_title_and_before_to_whom_it_speaks(models):
     found = _mentions("长亮科技（300348）CEO李劲松对财联社表示，汇生国际资本总裁黄立冲向记者介绍。", models)
     assert ("李劲松", "Person") in found and ("黄立冲", "Person") in found
+
+
+def test_entities_stock_indices_and_the_funds_tracking_them_are_no_organizations(models):
+    found = _mentions("恒生科技HKETF近半年份额增长，中证人工智能产业指数在节后走强，恒生银行下调利率。", models)
+    orgs = {t for t, label in found if label == "Organization"}
+    assert not {o for o in orgs if "ETF" in o or o.startswith("中证")}
+    assert "恒生银行" in orgs
