@@ -177,7 +177,7 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
             twin = rec.org_twin.get(key[s:e])
             after = folded[e : e + 6].lstrip()
             if twin is not None and (after.startswith(lists.org_cues) or after.startswith(lists.org_verbs)
-                                     or _MAKER_OF.match(folded, e)
+                                     or _MAKER_OF.match(folded, e) or _AMONG_FIRMS.match(folded, e)
                                      or folded[max(0, s - 6) : s].rstrip().endswith(lists.org_cues_before)):
                 label, source = "Organization", f"lexicon:{twin.id}"
             else:
@@ -221,6 +221,8 @@ _KIND_OF_MODEL = re.compile(rf"({_MODEL_KINDS})?大模型|({_MODEL_KINDS})模型
 """The word for a large model after a Han model name, with the kind of model it names (豆包视觉理解模型)."""
 _MAKER_OF = re.compile(r"\s*(?:的|旗下的?|自研的|推出的|发布的|开源的)\s*(?:[A-Z][A-Za-z]*-?\d|新模型|推理模型|开源模型|AI模型|大模型)")
 """A model named after a name a company and its model share (DeepSeek的R1模型, DeepSeek推出的推理模型): the company."""
+_AMONG_FIRMS = re.compile(r"\s*等[\u4e00-\u9fff]{0,4}?(?:企业|公司|厂商|创企|巨头)")
+"""A name shared by a company and its model listed as one of some firms (DeepSeek等新兴企业, DeepSeek等少数中国公司)."""
 _MODEL_NAMED_BODIES = ("智库", "实验室", "研究院", "研究所", "基金会")
 """Words after a Han model name that make it a body's name (盘古智库, 通义实验室)."""
 _TECHNIQUE_VERBS = frozenset({"微调", "蒸馏"})

@@ -760,3 +760,8 @@ def test_entities_stock_indices_and_the_funds_tracking_them_are_no_organizations
     orgs = {t for t, label in found if label == "Organization"}
     assert not {o for o in orgs if "ETF" in o or o.startswith("中证")}
     assert "恒生银行" in orgs
+
+
+def test_entities_shared_name_listed_among_firms_is_the_company(models):
+    assert ("DeepSeek", "Organization") in _mentions("随着DeepSeek等新兴企业在AI领域崛起，格局生变。", models)
+    assert ("DeepSeek", "AIModel") in _mentions("DeepSeek等大模型表现出色。", models)
