@@ -1151,3 +1151,11 @@ def test_relations_the_maker_of_a_product_that_uses_a_model_uses_it():
     ents = [("联想集团", "Organization"), ("小天", "AIModel"), ("DeepSeek", "AIModel")]
     found = _triples("联想集团也宣布其AIPC个人智能体“小天”已接入DeepSeek。", ents)
     assert ("联想集团", "uses", "DeepSeek", None) in found and ("小天", "uses", "DeepSeek", None) in found
+
+
+def test_relations_one_of_a_company_s_rivals_described_or_its_rival_in_a_field():
+    ents = [("OpenAI", "Organization"), ("Anthropic", "Organization")]
+    for text in ("到了10月，OpenAI的竞争对手之一、明星AI初创企业Anthropic发布新模型。",
+                 "Anthropic是OpenAI在人工智能基础模型领域的主要竞争对手。"):
+        assert ("Anthropic", "competesWith", "OpenAI", None) in _triples(text, ents), text
+    assert not {t for t in _triples("OpenAI的竞争对手的产品与Anthropic无关。", ents) if t[1] == "competesWith"}
