@@ -1159,3 +1159,12 @@ def test_relations_one_of_a_company_s_rivals_described_or_its_rival_in_a_field()
                  "Anthropic是OpenAI在人工智能基础模型领域的主要竞争对手。"):
         assert ("Anthropic", "competesWith", "OpenAI", None) in _triples(text, ents), text
     assert not {t for t in _triples("OpenAI的竞争对手的产品与Anthropic无关。", ents) if t[1] == "competesWith"}
+
+
+def test_relations_two_models_set_against_each_other_or_firms_in_coopetition_compete():
+    got = _triples("很快就有用户做了o3-mini和DeepSeek-R1的使用对比。", [("o3-mini", "AIModel"), ("DeepSeek-R1", "AIModel")])
+    assert ("o3-mini", "competesWith", "DeepSeek-R1", None) in got
+    got = _triples("小鹏汽车在智能驾驶领域的技术积累，与华为存在竞合关系。", [("小鹏汽车", "Organization"), ("华为", "Organization")])
+    assert ("小鹏汽车", "competesWith", "华为", None) in got
+    got = _triples("小鹏汽车与华为不存在竞争关系。", [("小鹏汽车", "Organization"), ("华为", "Organization")])
+    assert not {t for t in got if t[1] == "competesWith"}
