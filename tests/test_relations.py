@@ -1168,3 +1168,11 @@ def test_relations_two_models_set_against_each_other_or_firms_in_coopetition_com
     assert ("小鹏汽车", "competesWith", "华为", None) in got
     got = _triples("小鹏汽车与华为不存在竞争关系。", [("小鹏汽车", "Organization"), ("华为", "Organization")])
     assert not {t for t in got if t[1] == "competesWith"}
+
+
+def test_relations_an_organization_a_clause_acts_on_is_not_its_topic():
+    ents = [("苹果", "Organization"), ("华为", "Organization"), ("阿里", "Organization")]
+    got = _triples("而对苹果而言，应对华为等国产手机品牌的竞争，与阿里合作也是一种选择。", ents)
+    assert ("华为", "partnersWith", "阿里", None) not in got
+    got = _triples("OpenAI为了降低成本，先前就宣布与博通合作开发芯片。", [("OpenAI", "Organization"), ("博通", "Organization")])
+    assert ("OpenAI", "partnersWith", "博通", None) in got
