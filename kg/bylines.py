@@ -238,8 +238,6 @@ def _staff(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Me
     国泰君安证券研究所分析师) are left to the sentence rules."""
     text = article.text
     outlet = _outlet(text, mentions)
-    if outlet is None:
-        return []
     foot = len(text) - _EDGE
     people = [m for m in mentions if m.label == "Person" and not _EDGE <= m.start < foot]
     orgs = [m for m in mentions if m.label == "Organization"]
@@ -250,21 +248,36 @@ def _staff(article: Article, sentences: tuple[Sentence, ...], mentions: tuple[Me
         while j > 0 and text[j - 1] in _SEP:
             j -= 1
         credit = next((c for c in cues if text.endswith(c, 0, j)), None)
+        where = outlet
         if credit is None:
             # a name after a credited one (记者 杨雨奇 郝俊慧): the credit of the name before it
             prev = people[i - 1] if i else None
             if prev is None or text[prev.end:m.start].strip(_SEP + "、，,") or not out or out[-1].subject is not prev:
                 continue
-            credit = out[-1].role or ""
+            credit, where = out[-1].role or "", out[-1].object
         elif any(o.end == j - len(credit) for o in orgs) or _excluded(text, j - len(credit), rule):
             continue
-        if any(0 <= o.start - m.end <= 2 for o in orgs) or normalize_key(m.name) == normalize_key(outlet.name):
-            continue
+        else:
+            where = _posted_from(text, orgs, j - len(credit)) or outlet
+        if where is None or any(0 <= o.start - m.end <= 2 and not text.startswith(tuple(cues), o.end) for o in orgs) \
+                or normalize_key(m.name) == normalize_key(where.name):
+            continue  # 文紫妍 国泰君安证券研究所分析师: the affiliation after the name (not the next credit's outlet)
         sent = next((s for s in sentences if s.start <= m.start < s.end), None)
         start, end = (sent.start, sent.end) if sent else (m.start, m.end)
-        out.append(Relation(article.id, m, rule.relation, outlet, rule.id, start, end, rule.confidence, credit,
+        out.append(Relation(article.id, m, rule.relation, where, rule.id, start, end, rule.confidence, credit,
                             "rule"))
     return out
+
+
+_POSTED_WITHIN = 10
+"""How far before a credit an outlet may stand with the words of a posting between (环球时报驻法国特派|特约记者)."""
+
+
+def _posted_from(text: str, orgs: list[Mention], at: int) -> Mention | None:
+    """The outlet a credit at ``at`` names a few characters before it with no break between (环球时报驻法国特派特约记者:
+    环球时报), rather than the article's own."""
+    near = [o for o in orgs if 0 < at - o.end <= _POSTED_WITHIN and not re.search(r"[\s，,。；;、|丨｜:：]", text[o.end:at])]
+    return near[-1] if near else None
 
 
 def _excluded(text: str, at: int, rule: BylineRule) -> bool:

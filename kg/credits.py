@@ -45,6 +45,7 @@ _CREDITED_OUTLET = re.compile(rf"({_H}{{2,8}}?(?:社|网|报|新闻|财经|传�
 
 _NAME = re.compile(rf"{_H}{{2,4}}(?!{_H})")
 _NEXT_NAME = re.compile(rf"\s*[,、]\s*({_H}{{2,4}})(?!{_H})")
+_SPACED_NAME = re.compile(rf"[ \u3000]({_H}{{2,3}})(?=[ \u3000】\]）)]|$)")
 _CERT_AFTER = re.compile(r"\s*S\d{8,}")
 """An analyst's certificate number glued to the name (张建民S12305180600001)."""
 
@@ -142,6 +143,9 @@ def _names_after(folded: str, pos: int, surnames: frozenset[str]) -> list[tuple[
     ['许丽思']
     >>> [t[s:e] for s, e in _names_after(t, t.index("漠"), frozenset("许"))]
     ['漠影']
+    >>> t = "【环球时报驻法国特派特约记者 尚凯元 董铭 环球时报特约记者 李达飞 于文】"
+    >>> [t[s:e] for s, e in _names_after(t, t.index("尚"), frozenset("尚董李于"))]
+    ['尚凯元', '董铭']
     """
     span = _first_name(folded, pos)
     if span is None or folded[span[1] : span[1] + 1] == ":" or not _is_name(folded[span[0] : span[1]], surnames):
@@ -153,7 +157,10 @@ def _names_after(folded: str, pos: int, surnames: frozenset[str]) -> list[tuple[
         if c:
             end = c.end()
         n = _NEXT_NAME.match(folded, end)
-        if not n or folded[n.end() : n.end() + 1] == ":" or not _is_name(n.group(1), surnames):
+        spaced = n is None
+        if spaced:  # 特约记者 尚凯元 董铭: names a space apart, each after a known surname and of two or three characters
+            n = _SPACED_NAME.match(folded, end)
+        if not n or folded[n.end() : n.end() + 1] in (":", "：") or not _is_name(n.group(1), surnames, strict=spaced):
             return out
         out.append(_without_etc(*n.span(1), folded))
         end = n.end()

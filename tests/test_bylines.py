@@ -216,3 +216,14 @@ def test_an_authors_chain_of_posts_gives_a_post_at_each_body(models):
     found = _works_for(text, models)
     assert ("张成刚", "首都经济贸易大学劳动经济学院", "副教授") in found
     assert ("张成刚", "中国新就业形态研究中心", "主任") in found
+
+
+def test_bylines_staff_a_space_apart_work_for_the_outlet_their_credit_names(models):
+    text = ("英国广播公司（BBC）报道了这次峰会。法国总统马克龙发表讲话，呼吁各国加强合作。"
+            "【环球时报驻法国特派特约记者 尚凯元 董铭 环球时报特约记者 李达飞 于文】")
+    ex = extract(Article(id="s", text=text), models)
+    people = {m.text for m in ex.mentions if m.label == "Person"}
+    assert {"尚凯元", "董铭", "李达飞", "于文"} <= people
+    works = {(r.subject.text, r.object.name) for r in ex.relations if r.predicate == "worksFor"}
+    assert {("尚凯元", "环球时报"), ("董铭", "环球时报")} <= works
+    assert not {w for w in works if w[1] == "英国广播公司"}
