@@ -128,8 +128,9 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         apposition = re.match(r"\s*[,，]([^，。；;：:,\n]{1,20})", folded[e : e + 24])
         if any(t in before or (apposition and t in apposition.group(1)) for t in lists.titles if not t.isascii()) \
                 or any(before.rstrip().endswith(t) for t in lists.titles if t.isascii()) \
-                or after.startswith(tuple(lists.speech_verbs)):  # 亚马逊CEO Andy Jassy: a Latin title right before
-            out.append((s, e, "Person", "pattern:latin-person", 0.8))
+                or after.startswith(tuple(lists.speech_verbs)) \
+                or m.group(1).split(None, 1)[0] in lists.given_names:  # 亚马逊CEO Andy Jassy: a Latin title right before
+            out.append((s, e, "Person", "pattern:latin-person", 0.8))  # Marc Toberoff致信: a common given name first
     word_map = word_spans(sents) if word_map is None else word_map
     out.extend(_employers(folded, word_map, lists))
     out.extend(_bilingual_firms(folded, word_map))

@@ -195,6 +195,9 @@ class WordLists:
     """Countries: one before a part of it and a place is a second place (加拿大|北部|魁北克)."""
     account_words: tuple[str, ...] = ()
     """Words after a platform's name for an account on it (公众号, 小程序, 群, 号：): 微信公众号 names no company."""
+    given_names: frozenset[str] = frozenset()
+    """Common Latin given names (Marc, Daniel, Richard): two or three capitalised words opening with one are a person's
+    name (Marc Toberoff致信), with or without a title next to it."""
 
 
 def load_word_lists(path: str | Path | None = None) -> WordLists:
@@ -243,6 +246,7 @@ def load_word_lists(path: str | Path | None = None) -> WordLists:
             frozenset(data.get("platforms", ())),
             frozenset(data.get("countries", ())),
             tuple(data.get("account_words", ())),
+            frozenset(data.get("latin_given_names", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{p}: cannot read the word lists: {exc}") from exc

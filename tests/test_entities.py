@@ -765,3 +765,9 @@ def test_entities_stock_indices_and_the_funds_tracking_them_are_no_organizations
 def test_entities_shared_name_listed_among_firms_is_the_company(models):
     assert ("DeepSeek", "Organization") in _mentions("随着DeepSeek等新兴企业在AI领域崛起，格局生变。", models)
     assert ("DeepSeek", "AIModel") in _mentions("DeepSeek等大模型表现出色。", models)
+
+
+def test_entities_a_latin_name_opening_with_a_common_given_name_is_a_person(models):
+    found = _mentions("1月7日，Marc Toberoff致信加利福尼亚州的总检察长，SSI由Ilya Sutskever和Daniel Gross联合创办。", models)
+    assert {("Marc Toberoff", "Person"), ("Daniel Gross", "Person")} <= set(found)
+    assert ("Morgan Stanley", "Person") not in _mentions("摩根士丹利（Morgan Stanley）发布报告。", models)
