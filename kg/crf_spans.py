@@ -77,6 +77,7 @@ def crf_spans(folded: str, sents: list[tuple], lex: list[Span], rec: Recognizer)
                     if _names_language(stext[ps:pe]):
                         continue  # 阿尔巴尼亚语: a language, no place
                     pe = _word_end_before(toks, ps, pe)  # 杭州|亚残运会: a place ends where a word does
+                    pe = ps + _known_place_head(stext[ps:pe], rec)  # 北京|阳光明媚
                     if _no_place(stext[ps:pe], rec):
                         continue  # 鸿蒙座舱, 析标准文件: words, no place
                 if plausible(stext, ps, pe, LABELS[k], conf, toks, rec.lists, cased, spaced) or (
@@ -174,6 +175,37 @@ def _no_place(piece: str, rec: Recognizer) -> bool:
     surface = rec.lexicon.surface
     return not any((x := surface.get(piece[i:j])) is not None and x.label == "Location"
                    for i in range(len(piece) - 1) for j in range(i + 2, len(piece) + 1))
+
+
+_ADMIN_UNITS = ("省", "市", "区", "县", "镇", "乡", "村", "州", "郡", "邦", "特区", "自治区", "新区", "开发区")
+
+
+def _known_place_head(piece: str, rec: Recognizer) -> int:
+    """Length of the place of the gazetteer a labeller's place opens with, where what follows it is three Han characters
+    or more that hold no place and end in no administrative unit, body, venue or address (北京|阳光明媚: words
+    the labeller ran on into); else the whole (广东湛江, 巴黎大皇宫, 杭州西湖区).
+
+    Examples
+    --------
+    >>> from kg.entities import load_recognizer
+    >>> r = load_recognizer()
+    >>> [p[:_known_place_head(p, r)] for p in ("北京阳光明媚", "美国遭遇寒潮", "广东湛江", "杭州西湖区", "巴黎大皇宫")]
+    ['北京', '美国', '广东湛江', '杭州西湖区', '巴黎大皇宫']
+    """
+    surface = rec.lexicon.surface
+    for k in range(min(len(piece) - 2, 6), 1, -1):
+        x = surface.get(piece[:k])
+        if x is None or x.label != "Location":
+            continue
+        rest = piece[k:]
+        if len(rest) < 3 or not all(is_han(c) for c in rest) or rest.endswith(_ADMIN_UNITS + _BODY_ENDINGS) \
+                or rest[0] in "东南西北中" or rest.endswith(_VENUE_ENDS + _ADDRESS_ENDS):
+            return len(piece)  # 广东湛江, 杭州西湖区, 加拿大北部魁北克: a place within the place; 印度…发展局: a body
+        if any((y := surface.get(rest[i:j])) is not None and y.label == "Location"
+               for i in range(len(rest) - 1) for j in range(i + 2, len(rest) + 1)):
+            return len(piece)
+        return k
+    return len(piece)
 
 
 def _place_name(piece: str, conf: float, lists: WordLists) -> bool:

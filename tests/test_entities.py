@@ -771,3 +771,9 @@ def test_entities_a_latin_name_opening_with_a_common_given_name_is_a_person(mode
     found = _mentions("1月7日，Marc Toberoff致信加利福尼亚州的总检察长，SSI由Ilya Sutskever和Daniel Gross联合创办。", models)
     assert {("Marc Toberoff", "Person"), ("Daniel Gross", "Person")} <= set(found)
     assert ("Morgan Stanley", "Person") not in _mentions("摩根士丹利（Morgan Stanley）发布报告。", models)
+
+
+def test_entities_a_known_place_is_cut_from_the_words_the_labeller_ran_on_into(models):
+    found = _mentions("北京阳光明媚，气温回升。巴黎大皇宫举行了峰会，加拿大北部魁北克也有活动。", models)
+    places = {t for t, label in found if label == "Location"}
+    assert "北京" in places and "北京阳光明媚" not in places
