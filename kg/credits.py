@@ -45,6 +45,8 @@ _CREDITED_OUTLET = re.compile(rf"({_H}{{2,8}}?(?:社|网|报|新闻|财经|传�
 
 _NAME = re.compile(rf"{_H}{{2,4}}(?!{_H})")
 _NEXT_NAME = re.compile(rf"\s*[,、]\s*({_H}{{2,4}})(?!{_H})")
+_NOT_SPACED_NAME_END = frozenset("代朝国省市县区日月年")
+"""Last characters of a word after a credited name that is no name (唐代, 北京市, 周日)."""
 _SPACED_NAME = re.compile(rf"[ \u3000]({_H}{{2,3}})(?=[ \u3000】\]）)]|$)")
 _CERT_AFTER = re.compile(r"\s*S\d{8,}")
 """An analyst's certificate number glued to the name (张建民S12305180600001)."""
@@ -160,8 +162,9 @@ def _names_after(folded: str, pos: int, surnames: frozenset[str]) -> list[tuple[
         spaced = n is None
         if spaced:  # 特约记者 尚凯元 董铭: names a space apart, each after a known surname and of two or three characters
             n = _SPACED_NAME.match(folded, end)
-        if not n or folded[n.end() : n.end() + 1] in (":", "：") or not _is_name(n.group(1), surnames, strict=spaced):
-            return out
+        if not n or folded[n.end() : n.end() + 1] in (":", "：") or not _is_name(n.group(1), surnames, strict=spaced) \
+                or spaced and n.group(1)[-1] in _NOT_SPACED_NAME_END:
+            return out  # 作者：王维 唐代: an age, a place or a time after the name, no second name
         out.append(_without_etc(*n.span(1), folded))
         end = n.end()
 

@@ -777,3 +777,8 @@ def test_entities_a_known_place_is_cut_from_the_words_the_labeller_ran_on_into(m
     found = _mentions("深入渗透，意味着佛山制造业正在经历脱胎换骨。2月6日，云南咖啡豆采购价突破新高。", models)
     places = {t for t, label in found if label == "Location"}
     assert {"佛山", "云南"} <= places and not [p for p in places if len(p) > 2]
+
+
+def test_entities_an_age_after_a_credited_name_is_no_second_name(models):
+    found = _mentions("书古诗二首《山中》作者：王维 唐代 荆溪白石出，天寒红叶稀。", models)
+    assert ("唐代", "Person") not in found
