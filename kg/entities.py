@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.mention_filters import before_index, glued_start, index_name
+from kg.mention_filters import glued_start
+from kg.stock_indices import before_index, index_name
 from kg.overlaps import keep, nests, shared_name_senses
 from kg.name_extents import (
     link_spans,

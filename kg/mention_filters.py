@@ -12,6 +12,7 @@ import functools
 import re
 
 from kg.patterns import WordLists, is_han
+from kg.stock_indices import before_index
 
 __all__ = ["pieces", "trim", "bare_name", "glued_start", "plausible", "text_is_cased", "text_is_spaced"]
 
@@ -47,8 +48,6 @@ _CODE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
 _LETTERS_THEN_DIGITS = re.compile(r"[a-z]{3,}\d{2,}")
 """A lower-case word with a number glued after it (bet365): a site's name, unlike a product code (H100, RTX4090)."""
 _SCHOOLS = ("大学", "学院", "学校")
-_INDEX_AFTER = ("指数", "指數", "ETF", " ETF", "成分股")
-_INDEX_NEXT = re.compile(r"\s?\d{0,4}\s?(?:" + "|".join(w.strip() for w in _INDEX_AFTER) + ")")
 _THING_TAILS = ("器", "芯片", "设备", "系统", "软件", "算法", "手机", "电脑", "服务器", "电池")
 """Endings of things, not of organizations (中央处理器, 鸿蒙系统): a statistical organization ending so is dropped,
 as is one ending like an event (奥林匹克竞赛; ``lists.event_words``) or like people (美国亿万富翁)."""
@@ -248,39 +247,6 @@ def text_is_spaced(text: str) -> bool:
 def _listed_with_abbreviations(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` is listed next to another capitalised abbreviation (CP、FT、WAT, AI、TV)."""
     return _NEXT_ABBR.match(text, e) is not None or _PREV_ABBR.search(text, max(0, s - 8), s) is not None
-
-
-_INDEX_FAMILIES = ("中证", "国证", "上证", "深证", "恒生科技", "恒生国企", "恒生港股通", "恒生沪深港", "恒生指数", "标普", "纳指")
-"""Openings of stock index names (中证人工智能产业指数, 恒生科技HKETF)."""
-_INDEX_WITHIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?(?:指数|指數|ETF|联接|基金)")
-
-
-def index_name(text: str, s: int, e: int) -> bool:
-    """Whether ``text[s:e]`` names a stock index or a fund that tracks one, not an organization: it holds an index's
-    word (恒生科技HKETF, 恒生指数PE-TTM), or opens like an index's name and one's word follows within a few
-    characters (中证人工智能|产业指数, 中证软件|服务ETF).
-
-    Examples
-    --------
-    >>> index_name("恒生科技HKETF近半年", 0, 9), index_name("中证人工智能产业指数", 0, 6), index_name("中证报称", 0, 3)
-    (True, True, False)
-    """
-    name = text[s:e]
-    if any(w in name for w in ("ETF", "指数", "指數", "PE-TTM")):
-        return True
-    return name.startswith(_INDEX_FAMILIES) and _INDEX_WITHIN.match(text, e) is not None
-
-
-def before_index(text: str, e: int) -> bool:
-    """Whether a stock index's word follows ``text[:e]`` (纳斯达克|100指数, 恒生科技|指数): the name before it is the
-    index's, no organization of its own.
-
-    Examples
-    --------
-    >>> before_index("纳斯达克100指数", 4), before_index("纳斯达克上市", 4)
-    (True, False)
-    """
-    return _INDEX_NEXT.match(text, e) is not None
 
 
 def plausible(
