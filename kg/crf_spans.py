@@ -172,9 +172,13 @@ def _no_place(piece: str, rec: Recognizer) -> bool:
         return False
     if 2 * sum(c in lists.translit for c in piece) >= len(piece):
         return False
-    surface = rec.lexicon.surface
-    return not any((x := surface.get(piece[i:j])) is not None and x.label == "Location"
-                   for i in range(len(piece) - 1) for j in range(i + 2, len(piece) + 1))
+    return not _holds_place(piece, rec.lexicon.surface)
+
+
+def _holds_place(piece: str, surface: dict) -> bool:
+    """Whether a place of the gazetteer (``surface``: folded form → entry) is written anywhere in ``piece``."""
+    return any((x := surface.get(piece[i:j])) is not None and x.label == "Location"
+               for i in range(len(piece) - 1) for j in range(i + 2, len(piece) + 1))
 
 
 _ADMIN_UNITS = ("省", "市", "区", "县", "镇", "乡", "村", "州", "郡", "邦", "特区", "自治区", "新区", "开发区")
@@ -201,10 +205,7 @@ def _known_place_head(piece: str, rec: Recognizer) -> int:
         if len(rest) < 3 or not all(is_han(c) for c in rest) or rest.endswith(_ADMIN_UNITS + _BODY_ENDINGS) \
                 or rest[0] in "东南西北中" or rest.endswith(_VENUE_ENDS + _ADDRESS_ENDS):
             return len(piece)  # 广东湛江, 杭州西湖区, 加拿大北部魁北克: a place within the place; 印度…发展局: a body
-        if any((y := surface.get(rest[i:j])) is not None and y.label == "Location"
-               for i in range(len(rest) - 1) for j in range(i + 2, len(rest) + 1)):
-            return len(piece)
-        return k
+        return len(piece) if _holds_place(rest, surface) else k
     return len(piece)
 
 

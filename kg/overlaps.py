@@ -167,21 +167,22 @@ def shared_name_senses(folded: str, spans: list[tuple], twins: dict, key: str) -
             and name in company
             and s[3].startswith("lexicon:")
             and not _model_sign(folded, s[0], s[1])
-            and not _listed_with_models(folded, spans, i, twins, key)
+            and not _listed_next_to(folded, spans, i, "AIModel", twins, key)  # ChatGPT和DeepSeek
         ):
             s = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
         out.append(s)
     return out
 
 
-def _listed_with_models(folded: str, spans: list[tuple], i: int, twins: dict, key: str) -> bool:
-    """Whether the span ``i`` is listed next to a model of another name (ChatGPT和DeepSeek): a model too."""
+def _listed_next_to(folded: str, spans: list[tuple], i: int, label: str, twins: dict, key: str) -> bool:
+    """Whether span ``i`` is listed next to a span of class ``label`` whose name no company and model share
+    (ChatGPT和DeepSeek: next to a model; 输于OpenAI以及DeepSeek: next to a company)."""
     s = spans[i]
     for j in (i - 1, i + 1):
         if 0 <= j < len(spans):
             o = spans[j]
             gap = folded[o[1] : s[0]] if o[1] <= s[0] else folded[s[1] : o[0]]
-            if o[2] == "AIModel" and key[o[0] : o[1]] not in twins and _JOINED.fullmatch(gap):
+            if o[2] == label and key[o[0] : o[1]] not in twins and _JOINED.fullmatch(gap):
                 return True
     return False
 
@@ -211,12 +212,6 @@ def _listed_with_companies(folded: str, spans: list[tuple], twins: dict, key: st
         name = key[s[0] : s[1]]
         if s[2] != "AIModel" or name not in twins or not s[3].startswith("lexicon:"):
             continue
-        if _model_sign(folded, s[0], s[1]):
-            continue
-        near = [spans[j] for j in (i - 1, i + 1) if 0 <= j < len(spans)]
-        for o in near:
-            gap = folded[o[1] : s[0]] if o[1] <= s[0] else folded[s[1] : o[0]]
-            if o[2] == "Organization" and key[o[0] : o[1]] not in twins and _JOINED.fullmatch(gap):
-                out[i] = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
-                break
+        if not _model_sign(folded, s[0], s[1]) and _listed_next_to(folded, spans, i, "Organization", twins, key):
+            out[i] = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
     return out
