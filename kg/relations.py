@@ -13,6 +13,7 @@ from kg.hedges import hedged_confidence, negated, read_hedges
 from kg.names import to_simplified
 from kg.coordination import coordinated
 from kg.orgnames import known_parents, merge_departments, nested_relations
+from kg.quotes import as_model, quotes_from_match, relations_from_quotes
 from kg.gazetteer import Lexicon, load_lexicon, shared_names
 from kg.patterns import fold_key
 from kg.records import Article, Mention, Quote, Relation, Sentence
@@ -133,8 +134,6 @@ def extract_relations(
     >>> [(r.subject.text, r.predicate, r.object.text) for r in rels]
     [('百度', 'released', '文心一言')]
     """
-    from kg.quotes import as_model, relations_from_quotes
-
     found: dict[tuple, Relation] = {}
     quotes: list[Quote] = []
     co_speakers: list[tuple[Quote, Quote]] = []  # (quote, the same quote by a speaker coordinated with its own)
@@ -189,8 +188,6 @@ def _read_sentence(article: Article, sent: Sentence, here: tuple[Mention, ...], 
                    quotes: list[Quote] | None, co_speakers: list[tuple[Quote, Quote]] | None) -> None:
     """The relations (into ``found``) and, unless ``quotes`` is None, the quotes one sentence states, with ``here`` the
     mentions from its start on (sorted)."""
-    from kg.quotes import quotes_from_match
-
     inside = [m.label for m in here if m.end <= sent.end]
     labels = frozenset(inside)
     if not labels:
