@@ -38,6 +38,8 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fiftieth blind set (misses studied after its first measurement)", ("blind50",)),
     ("fifty-second blind set (misses studied after its first measurement)", ("blind52",)),
     ("fifty-fourth blind set (misses studied after its first measurement)", ("blind54",)),
+    ("fifty-sixth blind set (misses studied after its first measurement)", ("blind56",)),
+    ("fifty-eighth blind set (misses studied after its first measurement)", ("blind58",)),
     ("third blind set (measured, never studied)", ("blind3",)),
     ("sixth blind set (measured, never studied)", ("blind6",)),
     ("ninth blind set (measured, never studied)", ("blind9",)),
@@ -64,14 +66,17 @@ BLIND_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fifty-first blind set (measured, never studied)", ("blind51",)),
     ("fifty-third blind set (measured, never studied)", ("blind53",)),
     ("fifty-fifth blind set (measured, never studied)", ("blind55",)),
+    ("fifty-seventh blind set (measured, never studied)", ("blind57",)),
+    ("fifty-ninth blind set (measured, never studied)", ("blind59",)),
     ("held-out (annotated from the text alone, never tuned on)", ("heldout",)),
     ("never studied, pooled (held-out, third, sixth, ninth, eleventh, thirteenth, fifteenth, seventeenth, nineteenth, "
      "twenty-first, twenty-third, twenty-fifth, twenty-seventh, twenty-ninth, thirty-first, thirty-third, thirty-fifth, "
      "thirty-seventh, thirty-ninth, forty-first, forty-third, forty-fifth, forty-seventh, forty-ninth, fifty-first, "
-     "fifty-third and fifty-fifth blind sets)",
+     "fifty-third, fifty-fifth, fifty-seventh and fifty-ninth blind sets)",
      ("heldout", "blind3", "blind6", "blind9", "blind11", "blind13", "blind15", "blind17", "blind19", "blind21",
       "blind23", "blind25", "blind27", "blind29", "blind31", "blind33", "blind35", "blind37",
-      "blind39", "blind41", "blind43", "blind45", "blind47", "blind49", "blind51", "blind53", "blind55")),
+      "blind39", "blind41", "blind43", "blind45", "blind47", "blind49", "blind51", "blind53", "blind55",
+      "blind57", "blind59")),
 )
 """Every set but the development one; each annotated from the article text alone before kg was run on it."""
 
