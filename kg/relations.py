@@ -44,11 +44,11 @@ def load_rules(ontology_dir_: Path | str | None = None) -> RuleSet:
     heads, mods, joins = read_roles(pdir / "roles.jsonl") if (pdir / "roles.jsonl").is_file() else ((), (), ())
     names, words = read_views(pdir / "views.jsonl") if (pdir / "views.jsonl").is_file() else (None, frozenset())
     parents: tuple[tuple[str, str], ...] = ()
-    shared: tuple[tuple[str, str], ...] = ()
+    shared: tuple[tuple[str, str, str], ...] = ()
     if (pdir / "entities.jsonl").is_file():
         lexicon = load_lexicon(pdir / "entities.jsonl")
         parents = _known_parents(lexicon)
-        shared = tuple(sorted((k, model.name) for k, (_, model) in shared_names(lexicon).items()))
+        shared = tuple(sorted((k, model.name, org.name) for k, (org, model) in shared_names(lexicon).items()))
     return RuleSet(rules, hedges, frozenset(heads), frozenset(mods), frozenset(joins), names, words, parents, shared)
 
 
@@ -142,7 +142,7 @@ def extract_relations(
     nested = tuple(r for r in rules.rules if r.kind == "nested")
     # a company named by the name it shares with its model is what a view speaks of where the article also names
     # the model by it (DeepSeek, DeepSeek-R1): there the name is read in both senses
-    shared = {k: v for k, v in rules.shared_names
+    shared = {k: v for k, v, _ in rules.shared_names
               if any(m.label == "AIModel" and fold_key(m.text).startswith(k) for m in ordered)}
     for sent in sentences:
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
@@ -174,6 +174,10 @@ def extract_relations(
         _keep(found, rel)
     for rel in _users_through_products(list(found.values())):
         _keep(found, rel)
+    for key, rel in list(found.items()):
+        if _others_model(rel, rules.shared_names):
+            del found[key]
+            _keep(found, replace(rel, predicate="uses", role=None, rule_id=rel.rule_id + "+other"))
     stated = {(r.subject.name, r.object.name) for r in found.values() if r.predicate == "partOf"}
     for rel in known_parents(article, sentences, ordered, rules.parents):
         if (rel.subject.name, rel.object.name) not in stated:
@@ -242,6 +246,15 @@ def _users_through_products(rels: list[Relation]) -> list[Relation]:
                     out.append(replace(r, subject=made.subject, rule_id=r.rule_id + "+maker",
                                        confidence=round(min(r.confidence, made.confidence) * 0.9, 3)))
     return out
+
+
+def _others_model(rel: Relation, shared: tuple[tuple[str, str, str], ...]) -> bool:
+    """Whether a company said to release or make a model named by another company's name puts it to use instead
+    (优刻得上线DeepSeek-R1: DeepSeek's model, which 优刻得 serves)."""
+    if rel.predicate not in _MAKING or rel.subject.label != "Organization" or rel.object.label != "AIModel":
+        return False
+    made, by = fold_key(rel.object.name), fold_key(rel.subject.text)
+    return any(made.startswith(k) and not by.startswith(k) and rel.subject.name != org for k, _, org in shared)
 
 
 def _same_family(a: str, b: str) -> bool:

@@ -113,9 +113,10 @@ class RuleSet:
     parents: tuple[tuple[str, str], ...] = ()
     """(preferred name of a well-known organization, that of the organization it is part of): 阿里云, 阿里巴巴; from the
     gazetteer's ``part_of``. Where an article names both, the one is part of the other."""
-    shared_names: tuple[tuple[str, str], ...] = ()
-    """(folded name, the model's preferred name) for each name a company and its model share (deepseek, DeepSeek):
-    a view that names the company by it speaks of the model."""
+    shared_names: tuple[tuple[str, str, str], ...] = ()
+    """(folded name, the model's preferred name, the company's) for each name a company and its model share
+    (deepseek, DeepSeek, 深度求索): a view that names the company by it speaks of the model, and a model so named is
+    that company's."""
 
 
 def read_jsonl(path: Path):

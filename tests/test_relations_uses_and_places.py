@@ -36,6 +36,22 @@ def test_relations_a_model_brought_into_products_or_deployed_to_a_platform(text,
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
+        # a model named by another company's name is that company's: one that releases it serves it
+        ("优刻得2月10日上线DeepSeek-R1满血模型。", [("优刻得", O), ("DeepSeek-R1", M)],
+         {("优刻得", "uses", "DeepSeek-R1", None)}),
+        ("深度求索发布了DeepSeek-V3模型。", [("深度求索", O), ("DeepSeek-V3", M)],
+         {("深度求索", "released", "DeepSeek-V3", None)}),
+        ("DeepSeek公司发布了DeepSeek-R1。", [("DeepSeek公司", O), ("DeepSeek-R1", M)],
+         {("DeepSeek公司", "released", "DeepSeek-R1", None)}),
+    ],
+)
+def test_relations_a_model_another_company_is_named_for_is_used_not_made(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("uses", "released", "developed")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
         ("奥特曼晒出星际之门在美国得克萨斯州首期工厂的视频。", [("美国", L), ("得克萨斯州", L)],
          {("得克萨斯州", "locatedIn", "美国", None)}),
         ("2022年Kob就在加拿大北部魁北克发现铜矿。", [("加拿大", L), ("魁北克", L)], {("魁北克", "locatedIn", "加拿大", None)}),
