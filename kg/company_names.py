@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from kg.entity_patterns import _CONJ, _GLUED, _NAME_TAGS
 from kg.mention_filters import glued_start
-from kg.patterns import ENUM_ORGS, FUNDED_LATIN_ORG, WordLists
+from kg.patterns import ENUM_ORGS, FUNDED_LATIN_ORG, LISTED_STOCKS, WordLists
 
 __all__ = ["company_names", "enumerations", "funded_orgs"]
 
@@ -24,6 +24,9 @@ _NOT_GUESSED_CHARS = frozenset("一二三四五六七八九十两几每各该本
 _NOT_COMPANY_AFTER = frozenset({"市场", "指数", "板块", "概念", "概念股", "行业", "产业", "领域", "赛道", "ETF", "股", "指"})
 """Words after X科技 that make it an index, sector or theme rather than a company (恒生科技指数)."""
 _GLUED_AFTER = frozenset("到在为给的了")
+_SPEAKING_FIRMS = frozenset({"证券", "银行", "资本", "基金", "期货", "研究院"})
+_SPEAKS = frozenset({"认为", "表示", "指出", "称", "预计", "预测", "分析", "研报", "分析师", "发布", "首席"})
+"""A broker or bank that opens a clause and speaks (开源|证券|认为): its name may be a common word."""
 
 
 def funded_orgs(folded: str, lists: WordLists) -> list[Span]:
@@ -34,13 +37,13 @@ def funded_orgs(folded: str, lists: WordLists) -> list[Span]:
 
 
 def enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span]:
-    """Items of a list of companies closed by 等公司/等股票 (used where nothing else was found)."""
+    """Items of a list of companies closed by 等公司/等股票, or opened by 概念股包括 (used where nothing else was found)."""
     out: list[Span] = []
     for start, end, _ in sents:
         stext = folded[start:end]
-        if "等" not in stext:
+        if "等" not in stext and "包" not in stext and "涉及" not in stext and "有" not in stext:
             continue
-        for m in ENUM_ORGS.finditer(stext):
+        for m in (*ENUM_ORGS.finditer(stext), *LISTED_STOCKS.finditer(stext)):
             for item in re.finditer(r"[^、和与及\s][^、和与及]*", m.group(1)):
                 t = item.group(0).rstrip()
                 latin = t.isascii()
@@ -67,16 +70,18 @@ def company_names(folded: str, sents: list[tuple], lists: WordLists,
             prev = stext[ps:pe]
             if not 2 <= pe - ps <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in prev):
                 continue
-            if ppos not in _NAME_TAGS and not (
+            nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
+            speaking = (pe - ps == 2 and stext[s:e] in _SPEAKING_FIRMS and nxt in _SPEAKS
+                        and (k == 1 or toks[k - 2][2] == "x"))
+            if ppos not in _NAME_TAGS and not speaking and not (
                     pe - ps == 2 and stext[s:e] in _OWN_COMPANY_WORDS and not ppos.startswith(_NOT_GUESSED_NAME)
                     and not _NOT_GUESSED_CHARS.intersection(prev) and known is not None and not known(prev)):
                 continue  # a guessed word of two characters only: three are often glued (使|颖通, 自|闪极)
             ps += glued_start(prev, lists.surnames)  # 由|鹏扬基金
             prev = stext[ps:pe]
-            if len(prev) > 3 or prev in lists.generic or prev in lists.not_company_prefixes \
+            if len(prev) > 3 or prev in lists.generic and not speaking or prev in lists.not_company_prefixes \
                     or prev.startswith(lists.descriptor_prefixes) or prev[0] in _GLUED or prev[-1] in _GLUED_AFTER:
                 continue
-            nxt = stext[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
             if nxt in _NOT_COMPANY_AFTER:
                 continue
             if nxt in lists.company_suffixes:

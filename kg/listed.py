@@ -12,9 +12,11 @@ __all__ = ["listed_companies"]
 Span = tuple[int, int, str, str, float]
 
 STOCK_CODE = re.compile(
-    r"(?:-(?:W|SW|S|B|U|WR))?[（(]\s*(?:\d{6}\.(?:SZ|SH|BJ)|\d{4,5}\.HK|\d{4}\.TW|(?:SZ|SH|HK)\s?\d{4,6})\s*[）)]"
+    r"(?:-(?:W|SW|S|B|U|WR))?[（(]\s*(?:\d{6}\.(?:SZ|SH|BJ)|\d{4,5}\.HK|\d{4}\.TW|(?:SZ|SH|HK)\s?\d{4,6}"
+    r"|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}|[A-Z]{1,5}\.(?:US|O|N))\s*[）)]"
 )
-"""A stock code in brackets, after the share class a Hong Kong listing may carry (-W, -SW)."""
+"""A stock code in brackets, after the share class a Hong Kong listing may carry (-W, -SW): with its exchange
+(002925.SZ, 02057.HK, NVDA.US), or a Shanghai or Shenzhen code alone (300339, 601238)."""
 
 _STOP_WORDS = frozenset(
     "是 为 的 有 在 如 和 与 及 或 以及 包括 其中 比如 例如 迎来 坐拥 关注 推荐 建议 标的 个股 龙头 上市公司 公司 企业 厂商 "
@@ -23,10 +25,11 @@ _STOP_WORDS = frozenset(
 """Words before a listed company's name that are no part of it (的上市公司为|海信家电, 视觉技术公司|格灵深瞳)."""
 
 _STOP_TAGS = ("p", "c", "u", "r", "d", "x", "w")
-_KIND_ENDS = ("股", "企业", "品牌", "公司", "厂商")
-_GLUED = frozenset("如及将和与为在从对被把据以由向继")
+_KIND_ENDS = ("股", "企业", "品牌", "公司", "厂商", "巨头", "龙头", "平台", "领军者")
+_GLUED = frozenset("如及将和与为在从对被把据以由向继令使让")
 _COMMON_TAGS = frozenset({"n", "vn", "v", "a", "ad", "an", "m", "q", "t"})
 _MAX_NAME = 8
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_FULL_NAME = 18
 _FULL_ENDS = ("有限公司", "股份公司", "集团公司")
 
@@ -52,6 +55,7 @@ def listed_companies(folded: str, sents: list[tuple], lists: WordLists,
         if "（" not in stext and "(" not in stext:
             continue
         ends = {e: k for k, (_, e, _) in enumerate(toks)}
+        starts = {s for s, _, _ in toks}
         for m in STOCK_CODE.finditer(stext):
             k = ends.get(m.start())
             if k is None:
@@ -65,15 +69,23 @@ def listed_companies(folded: str, sents: list[tuple], lists: WordLists,
                     break
                 if j < k and ((tag == "v" and len(word) >= 2) or word.endswith(_KIND_ENDS)):
                     break  # 拥有|中国铁物, 民营企业|中青宝, 跨年妖股|巨轮智能: a verb or a kind before the name
+                if j < k and first is not None and stext[first].isascii() and not word.isascii():
+                    break  # 支付巨头|Block(XYZ.US): a Latin name starts after the Chinese before it
                 if m.start() - s > (_MAX_FULL_NAME if stext.endswith(_FULL_ENDS, 0, m.start()) else _MAX_NAME):
                     break
                 first = s
-            if first is None:
-                continue
+            if first is None or first >= 2 and stext[first - 1] == " " and stext[first - 2].isascii() \
+                    and stext[first - 2].isalnum():
+                continue  # Titan America(TTAM.US): a name of several Latin words is left to the Latin patterns
             if m.start() - first > 3 and stext[first] in _GLUED:
                 first += 1  # 如|晶科能源, 及|趣致集团: a word the segmenter glued to the name
             name = stext[first : m.start()]
             single = [t for t in toks if first <= t[0] and t[1] <= m.start()]
+            if len(name) == 2 and len(single) == 1 and name in lists.generic and first >= 2 and first - 2 in starts \
+                    and _HAN.fullmatch(stext[first - 2 : first]) and stext[first - 2] not in _GLUED:
+                first -= 2  # 润和|软件（300339）: the segmenter split the name and left its kind word alone
+                name = stext[first : m.start()]
+                single = []
             if (len(name) < 2 or name in lists.generic or name.isdigit() or name.startswith(lists.descriptor_prefixes)
                     or name.endswith(("ETF", "指数"))
                     or (len(single) == 1 and single[0][2] in _COMMON_TAGS and (known is None or known(name)))):

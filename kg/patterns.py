@@ -33,6 +33,7 @@ __all__ = [
     "BYLINE",
     "DESCRIBED_LATIN_ORG",
     "ENUM_ORGS",
+    "LISTED_STOCKS",
     "LATIN_ORG",
     "QUOTED_INSTITUTION",
     "LATIN_BROKER",
@@ -336,6 +337,12 @@ ENUM_ORGS = re.compile(
 )
 """An enumeration of companies closed by 等公司/等股票 (or 等多家教育行业公司, 等五家投资机构); Latin members may be
 several words (Andreessen Horowitz 和 DST Global)."""
+
+LISTED_STOCKS = re.compile(
+    r"(?:概念股|相关个股|受益标的|受益个股|相关上市公司)(?:主要)?(?:包括|包含|涉及|有)[：:]?"
+    r"((?:" + _ENUM_MEMBER + r"\s?、\s?)+[\u4e00-\u9fffA-Za-z0-9\-]{2,8}?)(?=等|[，。；,;（(]|$)"
+)
+"""Companies a theme's stocks are listed as (概念股包括精锻科技、拓斯达、昊志机电等)."""
 
 PAREN_ABBR = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
 """A Latin abbreviation in parentheses right after the name it abbreviates."""

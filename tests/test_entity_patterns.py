@@ -460,6 +460,47 @@ def test_listed_companies_named_by_how_their_shares_moved(models):
     assert not [f for f in found if f[1] == "Organization"], found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("比如润和软件（300339）去年前三季度营收增长了10%以上。", "润和软件"),  # a Shenzhen code alone
+        ("软通动力（301236）作为盘古大模型首批合作伙伴，去年净利润下降。", "软通动力"),
+        ("工业巨头卡特彼勒(CAT.US)财报后股价大跌。", "卡特彼勒"),  # a US ticker, after the kind before it
+        ("支付巨头Block(XYZ.US)下跌。", "Block"),
+        ("游客需求激增令迪士尼(DIS.US)股价上涨。", "迪士尼"),
+    ],
+)
+def test_listed_companies_named_with_a_bare_code_or_a_us_ticker(text, name, models):
+    assert (name, "Organization") in _mentions(text, models)
+
+
+def test_listed_company_codes_that_are_no_company(models):
+    found = _mentions("沪深300指数（000300）收涨1%，公司的软件（300339）更新了。", models)
+    assert not [f for f in found if f[1] == "Organization"], found
+    # a name of several Latin words is not cut to its last word
+    assert ("America", "Organization") not in _mentions("周五，Titan America(TTAM.US)登陆美股市场。", models)
+
+
+def test_listed_companies_a_theme_s_stocks_are_listed_as(models):
+    found = _mentions("人形机器人落地量产进程有望加快，概念股包括精锻科技、拓斯达、昊志机电等。", models)
+    for name in ("精锻科技", "拓斯达", "昊志机电"):
+        assert (name, "Organization") in found, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开源证券认为，DeepSeek的R1模型将大幅提升座舱的交互体验。", True),  # a broker opening a clause and speaking
+        ("对此，国金证券指出，市场回暖。", True),
+        ("数字银行表示欢迎。", False),  # a descriptor and a company word
+        ("他们投资开源证券相关的项目。", False),  # not opening a clause
+    ],
+)
+def test_a_broker_named_by_a_common_word_when_it_speaks(text, expected, models):
+    assert any(label == "Organization" and name.endswith(("证券", "银行"))
+               for name, label in _mentions(text, models)) is expected
+
+
 def test_media_accounts_named_in_quotes(models):
     for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
                        ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):
