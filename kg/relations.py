@@ -254,7 +254,7 @@ def _others_model(rel: Relation, shared: tuple[tuple[str, str, str], ...]) -> bo
     if rel.predicate not in _MAKING or rel.subject.label != "Organization" or rel.object.label != "AIModel":
         return False
     made, by = fold_key(rel.object.name), fold_key(rel.subject.text)
-    return any(made.startswith(k) and not by.startswith(k) and rel.subject.name != org for k, _, org in shared)
+    return any(made.startswith(k) and not by.startswith(k) and org not in rel.subject.name for k, _, org in shared)
 
 
 def _same_family(a: str, b: str) -> bool:

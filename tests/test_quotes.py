@@ -88,6 +88,11 @@ CASES = [
     ("David Wadhwani, Adobe 数位媒体业务总裁：「Firefly 是为创意专业人士所设计的。」",
      [("David Wadhwani", "Person"), ("Adobe", "Organization"), ("Firefly", "AIModel")],
      [("David Wadhwani", "Firefly 是为创意专业人士所设计的。", ("Firefly",))]),
+    # what a person tells an outlet, named on the way to the verb
+    ("长亮科技CEO李劲松对财联社表示，以DeepSeek为代表的大模型将改变行业。", [("李劲松", "Person"), ("财联社", "Organization"),
+     ("DeepSeek", "AIModel")], [("李劲松", "以DeepSeek为代表的大模型将改变行业", ("DeepSeek",))]),
+    ("沈萌对《每日经济新闻》记者表示，苹果智能被寄予希望。", [("沈萌", "Person"), ("每日经济新闻", "Publication"),
+     ("苹果智能", "AIModel")], [("沈萌", "苹果智能被寄予希望", ("苹果智能",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]

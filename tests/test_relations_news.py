@@ -1288,3 +1288,20 @@ def test_relations_a_post_held_by_the_person_a_pronoun_stands_for():
     assert {("王小川", "founded", "百川智能", None), ("王小川", "worksFor", "百川智能", "创始人")} <= got
     # with no person before it, a pronoun holds nothing
     assert not _triples("他曾任百度副总裁。", [("百度", O)])
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("宇树科技是一家来自杭州的具身智能创业公司，成立于2016年，创始人为王兴兴。",
+         [("宇树科技", O), ("杭州", L), ("具身智能", T), ("王兴兴", P)],
+         {("王兴兴", "founded", "宇树科技", None), ("王兴兴", "worksFor", "宇树科技", "创始人")}),
+        ("小米是一家科技公司，其创始人为雷军。", [("小米", O), ("雷军", P)],
+         {("雷军", "founded", "小米", None), ("雷军", "worksFor", "小米", "创始人")}),
+        # the founder of another company named between
+        ("百度是一家公司，腾讯的创始人为马化腾。", [("百度", O), ("腾讯", O), ("马化腾", P)],
+         {("马化腾", "founded", "腾讯", None), ("马化腾", "worksFor", "腾讯", "创始人")}),
+    ],
+)
+def test_relations_the_founder_named_after_a_company_is_described(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] in ("founded", "worksFor")} == expected
