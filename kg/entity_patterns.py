@@ -11,6 +11,7 @@ from kg.credits import credit_spans
 from kg.mention_filters import trim
 from kg.model_names import model_name_spans
 from kg.patterns import (
+    X_PLATFORM,
     BOOK_TITLE,
     CAMEL_NAME,
     DATELINE,
@@ -95,6 +96,9 @@ def pattern_spans(folded: str, sents: list[tuple], lists: WordLists, families: f
         if m.group(1).rstrip(".").rsplit(None, 1)[-1] in lists.latin_org_heads:
             out.append((_after_ticker(folded, m.start(1), m.end(1)), m.end(1), "Organization", "pattern:latin-org", 0.8))
     out.extend(model_name_spans(folded, lists))
+    for m in X_PLATFORM.finditer(folded):
+        s = m.start(1) if m.group(1) else m.start()
+        out.append((s, s + 1, "Organization", "pattern:x-platform", 0.8))
     for m in BRACKETED_STOCKS.finditer(folded):
         for b in re.finditer(r"【([^】]+)】", m.group(0)):
             if b.group(1) not in lists.generic:

@@ -232,8 +232,8 @@ def outside_links(c: tuple, links: list[tuple[int, int]], text: str) -> tuple | 
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    if e - s < 2:
-        return None
+    if e - s < 2 and not ((s, e) == (c[0], c[1]) and c[3] == "pattern:x-platform"):
+        return None  # a name of one character only for the network X, named as a platform
     return c if (s, e) == (c[0], c[1]) else (s, e, *c[2:])
 
 

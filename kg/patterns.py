@@ -34,6 +34,7 @@ __all__ = [
     "DESCRIBED_LATIN_ORG",
     "ENUM_ORGS",
     "LISTED_STOCKS",
+    "X_PLATFORM",
     "LATIN_ORG",
     "QUOTED_INSTITUTION",
     "LATIN_BROKER",
@@ -337,6 +338,12 @@ ENUM_ORGS = re.compile(
 )
 """An enumeration of companies closed by 等公司/等股票 (or 等多家教育行业公司, 等五家投资机构); Latin members may be
 several words (Andreessen Horowitz 和 DST Global)."""
+
+X_PLATFORM = re.compile(
+    r"(?<![A-Za-z0-9.\-_/@])(?<![A-Za-z] )X(?=\s?(?:平台|上发|上發|上表示|上回|上说|上說|上写|上寫|上的|帖子|用户|用戶|帳號|账号|账户|發帖"
+    r"|发帖|发文|發文))|(?<=社交媒体|社交平台|社交媒體|社群平台|社群媒體|社交网站)\s?(X)(?![A-Za-z0-9.\-_/])"
+)
+"""The social network X, named as a platform or as where a post went up (在X平台发文, 社交媒体X上发文)."""
 
 LISTED_STOCKS = re.compile(
     r"(?:概念股|相关个股|受益标的|受益个股|相关上市公司)(?:主要)?(?:包括|包含|涉及|有)[：:]?"

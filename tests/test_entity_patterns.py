@@ -501,6 +501,20 @@ def test_a_broker_named_by_a_common_word_when_it_speaks(text, expected, models):
                for name, label in _mentions(text, models)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("马斯克在X平台表示，Grok 3很强。", True),
+        ("他在社交媒体X上发文称，DeepSeek很好。", True),
+        ("X光检查很重要。", False),  # a letter in a word
+        ("SpaceX的火箭发射成功，X上的帖子很多。", True),
+        ("Space X平台的火箭。", False),  # the end of another name
+    ],
+)
+def test_the_network_x_named_as_a_platform(text, expected, models):
+    assert (("X", "Organization") in _mentions(text, models)) is expected
+
+
 def test_media_accounts_named_in_quotes(models):
     for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
                        ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):

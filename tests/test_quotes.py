@@ -93,6 +93,9 @@ CASES = [
      ("DeepSeek", "AIModel")], [("李劲松", "以DeepSeek为代表的大模型将改变行业", ("DeepSeek",))]),
     ("沈萌对《每日经济新闻》记者表示，苹果智能被寄予希望。", [("沈萌", "Person"), ("每日经济新闻", "Publication"),
      ("苹果智能", "AIModel")], [("沈萌", "苹果智能被寄予希望", ("苹果智能",))]),
+    # what a person posts on a network named on the way to the verb
+    ("马克·安德森在社交平台X上写道：DeepSeek-R1是一份礼物。", [("马克·安德森", "Person"), ("X", "Organization"),
+     ("DeepSeek-R1", "AIModel")], [("马克·安德森", "DeepSeek-R1是一份礼物", ("DeepSeek-R1",))]),
     # a quote about no named model still is a quote
     ("吴飞认为，创新是不能被计划的。", [("吴飞", "Person")], [("吴飞", "创新是不能被计划的", ())]),
 ]
