@@ -178,15 +178,20 @@ _HEAD = 300
 """How far into the text an author credit is read when the article has no byline (本文作者王鹏，北京社科院研究员)."""
 
 
+_AUTHOR_WORDS = ("作者", "评论员", "評論員", "专栏作家")
+"""Words that credit the person after them with the article (作者：王鹏, 每经评论员 杜恒峰)."""
+
+
 def _credited_authors(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...]) -> list[Mention]:
-    """People the opening of the text credits as its authors (（本文作者王鹏，…研究员）, 作者 | …专家 张维), for an
-    article without a byline."""
+    """People the opening of the text credits as its authors (（本文作者王鹏，…研究员）, 作者 | …专家 张维,
+    每经评论员 杜恒峰), for an article without a byline."""
     out = []
     for m in mentions:
         if m.start >= _HEAD:
             break
         sent = next((s for s in sentences if s.start <= m.start < s.end), None)
-        if m.label == "Person" and sent is not None and "作者" in text[max(sent.start, m.start - 40) : m.start]:
+        if m.label == "Person" and sent is not None and any(
+                w in text[max(sent.start, m.start - 40) : m.start] for w in _AUTHOR_WORDS):
             out.append(m)
     return out
 

@@ -171,6 +171,16 @@ def test_bylines_an_author_credited_in_the_opening_of_the_text_stands_for_the_by
     assert not any(rule == "byline-expert-explains" for *_, rule in _explains(Article("r", reporter), models))
 
 
+def test_bylines_a_commentator_credited_at_the_head_explains_and_works_for_the_outlet(models):
+    text = ("每经评论员 杜恒峰 蛇年首个交易周，科技成为资本市场关键词。DeepSeek-R1成为主线。"
+            "接入DeepSeek-R1已经成为潮流。")
+    found = _explains(Article("c", text), models)
+    assert ("杜恒峰", "DeepSeek-R1", "byline-expert-explains") in found, found
+    ex = extract(Article("c", text), models)
+    assert ("杜恒峰", "worksFor", "每日经济新闻", "评论员") in {
+        (r.subject.name, r.predicate, r.object.name, r.role) for r in ex.relations}
+
+
 def _works_for(text: str, models) -> set[tuple[str, str, str]]:
     ex = extract(Article("s", text), models)
     return {(r.subject.name, r.object.name, r.role or "") for r in ex.relations if r.predicate == "worksFor"}
