@@ -1305,3 +1305,9 @@ def test_relations_a_post_held_by_the_person_a_pronoun_stands_for():
 )
 def test_relations_the_founder_named_after_a_company_is_described(text, ents, expected):
     assert {t for t in _triples(text, ents) if t[1] in ("founded", "worksFor")} == expected
+
+
+def test_relations_a_lead_investor_after_jiang_is_not_read_as_general():
+    # 将领投 is 将|领投 (will lead the round), not 将领|投 (a general)
+    got = _triples("消息称日本软银集团预计将领投OpenAI的这轮融资。", [("日本", L), ("软银集团", O), ("OpenAI", O)])
+    assert ("软银集团", "investedIn", "OpenAI", None) in got
