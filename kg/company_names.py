@@ -24,6 +24,8 @@ _NOT_GUESSED_CHARS = frozenset("一二三四五六七八九十两几每各该本
 _NOT_COMPANY_AFTER = frozenset({"市场", "指数", "板块", "概念", "概念股", "行业", "产业", "领域", "赛道", "ETF", "股", "指"})
 """Words after X科技 that make it an index, sector or theme rather than a company (恒生科技指数)."""
 _GLUED_AFTER = frozenset("到在为给的了")
+_GLUED_BEFORE_LIST = frozenset("在从对向据如被把由")
+"""Characters a list's first item may carry glued before it (在|叮咚买菜、盒马等)."""
 _SPEAKING_FIRMS = frozenset({"证券", "银行", "资本", "基金", "期货", "研究院"})
 _SPEAKS = frozenset({"认为", "表示", "指出", "称", "预计", "预测", "分析", "研报", "分析师", "发布", "首席"})
 """A broker or bank that opens a clause and speaks (开源|证券|认为): its name may be a common word."""
@@ -46,10 +48,12 @@ def enumerations(folded: str, sents: list[tuple], lists: WordLists) -> list[Span
         for m in (*ENUM_ORGS.finditer(stext), *LISTED_STOCKS.finditer(stext)):
             for item in re.finditer(r"[^、和与及\s][^、和与及]*", m.group(1)):
                 t = item.group(0).rstrip()
+                cut = 1 if len(t) > 3 and t[0] in _GLUED_BEFORE_LIST else 0
+                t = t[cut:]  # 在|叮咚买菜、盒马等电商平台: a preposition glued to the first item
                 latin = t.isascii()
                 if (2 <= len(t) <= (24 if latin else 6)) and t not in lists.generic and not t.startswith(_CONJ) \
                         and (not latin or t[0].isupper()):
-                    s = start + m.start(1) + item.start()
+                    s = start + m.start(1) + item.start() + cut
                     out.append((s, s + len(t), "Organization", "pattern:enumeration", 0.7))
     return out
 

@@ -515,6 +515,15 @@ def test_the_network_x_named_as_a_platform(text, expected, models):
     assert (("X", "Organization") in _mentions(text, models)) is expected
 
 
+def test_companies_listed_before_the_kind_of_platform_they_are(models):
+    found = _mentions("目前，阿里、腾讯、超算互联网等算力平台，均已经上线DeepSeek系列模型。", models)
+    assert {("阿里", "Organization"), ("腾讯", "Organization"), ("超算互联网", "Organization")} <= set(found), found
+    found = _mentions("鲜活水产销售较为突出；在叮咚买菜、盒马等电商平台，鲜活商品热销。", models)
+    assert ("叮咚买菜", "Organization") in found and ("在叮咚买菜", "Organization") not in found, found
+    # a bare 等平台 closes a list of kinds of business, no companies
+    assert not [f for f in _mentions("电商、直播等平台都在增长。", models) if f[1] == "Organization"]
+
+
 def test_media_accounts_named_in_quotes(models):
     for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
                        ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):
