@@ -220,6 +220,9 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
     >>> t = "本报记者石飞月 北京报道 自上个月爆火以来"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("石"))]
     ['石飞月']
+    >>> t = "【文/观察者网 赖家琪】中国人工智能应用程序"
+    >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("赖"))]
+    ['观察者网', '赖家琪']
     >>> t = "金融科技迎来新机遇。(陈十一)"
     >>> [t[s:e] for s, e, *_ in credit_spans(t, frozenset("陈"))]
     ['陈十一']
@@ -232,6 +235,12 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
         outlet = _CREDITED_OUTLET.match(folded, m.end())
         if not names and outlet:
             out.append((outlet.start(1), outlet.end(1), "Organization", "pattern:credit-org", 0.8))  # 文 | 数读社
+            after = outlet.end(1)
+            while after < len(folded) and folded[after] in " \u3000":
+                after += 1
+            if after > outlet.end(1):  # 文/观察者网 赖家琪: the writer after the outlet
+                for s, e in _names_after(folded, after, surnames):
+                    out.append((s, e, "Person", "pattern:byline", 0.85))
     m = _SENT_FROM.search(folded, 0, _SENT_FROM_WITHIN + 20)
     if m and m.start() <= _SENT_FROM_WITHIN:
         for name in re.finditer(rf"{_H}+", m.group(1)):  # nicknames as often as names: the credit vouches for them

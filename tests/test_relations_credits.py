@@ -15,6 +15,10 @@ from tests.test_relations import M, O, P, T, _triples
         ("【环球时报报道 记者 马俊】编者的话：网络空间竞争加剧。", [("环球时报", O), ("马俊", P)],
          {("马俊", "worksFor", "环球时报", "记者")}),
         ("【环球网科技报道 记者 王楠】在发布会上。", [("环球网", O), ("王楠", P)], {("王楠", "worksFor", "环球网", "记者")}),
+        # the text by an outlet's writer (文/…), not a company named after 文
+        ("【文/观察者网 赖家琪】中国应用程序DeepSeek近期撼动全球。", [("观察者网", O), ("赖家琪", P), ("DeepSeek", M)],
+         {("赖家琪", "worksFor", "观察者网", "作者")}),
+        ("本文/百度 李明表示。", [("百度", O), ("李明", P)], set()),
         # no bracket: a source quoted in the text is no reporter of it
         ("知情人士告诉环球时报报道记者马俊。", [("环球时报", O), ("马俊", P)], set()),
     ],
