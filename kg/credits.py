@@ -238,7 +238,9 @@ def credit_spans(folded: str, surnames: frozenset[str]) -> list[Span]:
             after = outlet.end(1)
             while after < len(folded) and folded[after] in " \u3000":
                 after += 1
-            if after > outlet.end(1):  # 文/观察者网 赖家琪: the writer after the outlet
+            first = _NAME.match(folded, after)
+            if after > outlet.end(1) and not m.group(0).startswith(("图", "摄")) and first \
+                    and _is_name(first.group(0), surnames, strict=True):  # 文/观察者网 赖家琪: the writer after it
                 for s, e in _names_after(folded, after, surnames):
                     out.append((s, e, "Person", "pattern:byline", 0.85))
     m = _SENT_FROM.search(folded, 0, _SENT_FROM_WITHIN + 20)

@@ -162,6 +162,14 @@ def test_bylines_an_outlet_credited_for_the_text_is_an_organization(models):
     assert {("数读社", "Organization"), ("卢梭", "Person")} <= found
 
 
+def test_bylines_a_writer_named_after_the_outlet_of_a_text_credit(models):
+    found = _people_and_orgs("【文/观察者网 赖家琪】中国应用程序DeepSeek撼动全球。", models)
+    assert {("观察者网", "Organization"), ("赖家琪", "Person")} <= found, found
+    # a photo credit's agency is followed by the caption, not by a writer
+    found = _people_and_orgs("比赛激烈。图/新华社 女子1000米，只有两人完赛。", models)
+    assert ("女子", "Person") not in found, found
+
+
 def test_bylines_an_author_credited_in_the_opening_of_the_text_stands_for_the_byline(models):
     text = ("（本文作者王鹏，北京社科院研究员） 随着人工智能技术的快速发展，大语言模型如DeepSeek正逐步渗透到银行业。"
             "DeepSeek能够快速理解语言。银行引入DeepSeek后效率提升。")
