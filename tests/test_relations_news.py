@@ -1311,3 +1311,15 @@ def test_relations_a_lead_investor_after_jiang_is_not_read_as_general():
     # 将领投 is 将|领投 (will lead the round), not 将领|投 (a general)
     got = _triples("消息称日本软银集团预计将领投OpenAI的这轮融资。", [("日本", L), ("软银集团", O), ("OpenAI", O)])
     assert ("软银集团", "investedIn", "OpenAI", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("刚刚，港大字节联手发布最新视频生成模型。", [("港大", O), ("字节", O)], {("港大", "partnersWith", "字节", None)}),
+        ("OpenAI“完全期待与微软保持长期合作关系”。", [("OpenAI", O), ("微软", O)], {("OpenAI", "partnersWith", "微软", None)}),
+        ("港大的字节研究员发布了模型。", [("港大", O), ("字节", O)], set()),
+    ],
+)
+def test_relations_partners_side_by_side_or_keeping_a_partnership(text, ents, expected):
+    assert {t for t in _triples(text, ents) if t[1] == "partnersWith"} == expected
