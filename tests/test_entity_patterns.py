@@ -524,6 +524,35 @@ def test_companies_listed_before_the_kind_of_platform_they_are(models):
     assert not [f for f in _mentions("电商、直播等平台都在增长。", models) if f[1] == "Organization"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("云天励飞高级副总裁、董秘邓浩然告诉记者，AI大模型与智能眼镜的结合是浪潮。", "邓浩然"),
+        ("这项法案最后被加州州长纽森拒绝签署。", "纽森"),
+    ],
+)
+def test_a_name_after_any_position_a_relation_rule_knows(text, name, models):
+    assert (name, "Person") in _mentions(text, models)
+
+
+def test_every_position_head_of_the_relation_rules_marks_a_name_in_the_word_lists():
+    import json
+
+    from kg.patterns import load_word_lists
+    from kg.resources import ontology_dir
+
+    titles = load_word_lists().titles
+    heads = set()
+    for line in (ontology_dir() / "patterns" / "roles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["kind"] == "head":
+            heads |= set(row["words"])
+    # the heads that also end organizations' names (镇党委|书记, 政治局|委员, 实验室|主任) are left out on purpose
+    not_name_marks = {"编译", "摄影", "顾问", "专家", "常委", "组长", "党委书记", "党组书记", "政治局委员", "研究主管",
+                      "研究总监", "研究经理", "学术委员会主任", "实验室主任", "系主任", "研究科学家"}
+    assert heads - titles <= not_name_marks, sorted(heads - titles - not_name_marks)
+
+
 def test_media_accounts_named_in_quotes(models):
     for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
                        ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):
