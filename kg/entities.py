@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kg.mention_filters import glued_start
 from kg.stock_indices import before_index, index_name
-from kg.overlaps import keep, nests, shared_name_senses
+from kg.overlaps import keep, latin_names_among_models, nests, shared_name_senses
 from kg.name_extents import (
     link_spans,
     names_before_latin,
@@ -320,6 +320,7 @@ def find_mentions(article: Article, sentences: tuple[Sentence, ...], recognizer:
     chosen.extend(c for c in repeated_names(folded, chosen, starts, ends, rec.lists.generic) if c[1] <= body)  # 广立微 again
     chosen.extend(abbreviations(folded, chosen))
     chosen.sort()
+    chosen = latin_names_among_models(folded, chosen)  # 名为Goose和Gemma的模型
     chosen = one_class_per_name(folded, chosen, rec.lists)
     chosen = shared_name_senses(folded, chosen, rec.org_twin, key)
     return tuple(

@@ -215,3 +215,25 @@ def _listed_with_companies(folded: str, spans: list[tuple], twins: dict, key: st
         if not _model_sign(folded, s[0], s[1]) and _listed_next_to(folded, spans, i, "Organization", twins, key):
             out[i] = (s[0], s[1], "Organization", "lexicon:" + twins[name].id, s[4])
     return out
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
+
+
+def latin_names_among_models(folded: str, spans: list[tuple]) -> list[tuple]:
+    """A lone Latin word the labeller took for a person, listed next to a model, is a model too
+    (发布了名为Goose和Gemma的模型).
+
+    Examples
+    --------
+    >>> t = "发布了名为Goose和Gemma的模型"
+    >>> spans = [(5, 10, "Person", "crf", 0.7), (11, 16, "AIModel", "lexicon:gemma", 0.95)]
+    >>> [s[2] for s in latin_names_among_models(t, spans)]
+    ['AIModel', 'AIModel']
+    """
+    out = list(spans)
+    for i, s in enumerate(spans):
+        if s[2] == "Person" and s[3] == "crf" and _LATIN_WORD.fullmatch(folded[s[0] : s[1]]) \
+                and _listed_next_to(folded, spans, i, "AIModel", {}, folded):
+            out[i] = (s[0], s[1], "AIModel", s[3], s[4])
+    return out
