@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_relations import L, M, O, _triples
+from tests.test_relations import L, M, O, T, _triples
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,9 @@ from tests.test_relations import L, M, O, _triples
         ("2月2日，腾讯云官方宣布，DeepSeek-R1大模型一键部署至腾讯云HAI上。", [("腾讯云", O), ("DeepSeek-R1", M)],
          {("腾讯云", "uses", "DeepSeek-R1", None)}),
         ("华为不会将DeepSeek接入到小艺中。", [("华为", O), ("DeepSeek", M)], set()),
+        # the technology the model is named as, between it and the work of bringing it in
+        ("2月7日，东风汽车宣布，已完成DeepSeek全系列大语言模型的接入工作。",
+         [("东风汽车", O), ("DeepSeek", M), ("大语言模型", T)], {("东风汽车", "uses", "DeepSeek", None)}),
         # the platform a model goes online on; not a shop's chart
         ("DeepSeek-R1模型已上线华为云。", [("华为云", O), ("DeepSeek-R1", M)], {("华为云", "uses", "DeepSeek-R1", None)}),
         ("DeepSeek上线苹果应用商店后下载量激增。", [("苹果", O), ("DeepSeek", M)], set()),
