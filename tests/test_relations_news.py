@@ -470,6 +470,13 @@ def test_relations_a_model_on_another_model_s_basis_is_based_on_it():
     assert {t for t in got if t[1] in ("uses", "basedOn")} == {("s1", "basedOn", "Qwen2.5-32B-Instruct", None)}
 
 
+def test_relations_a_model_said_to_be_the_base_model_of_another():
+    got = _triples("DeepSeek-V3是我们今天用到的R1模型的基础模型。", [("DeepSeek-V3", M), ("R1", M)])
+    assert {t for t in got if t[1] == "basedOn"} == {("R1", "basedOn", "DeepSeek-V3", None)}
+    got = _triples("GPT-4不是o1模型的基础模型。", [("GPT-4", M), ("o1", M)])
+    assert not [t for t in got if t[1] == "basedOn"]
+
+
 def test_relations_pre_check_skips_sentences_no_rule_can_match():
     from kg.relations import _may_match, load_rules
 
