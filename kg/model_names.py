@@ -66,12 +66,10 @@ CALLED_PRODUCT = re.compile(
     r"(?:[（(][^（）()]{1,8}[）)])?[”\"」]"
     r"|([A-Za-z][A-Za-z0-9.\-]{1,20}))\s*的\s*"
     r"(?:(?:AI|人工智能|智能)[\u4e00-\u9fff]{0,4}?产品"
-    r"|(?:[A-Za-z][A-Za-z0-9.\-]{0,15}\s*)?(?:AI|人工智能|智能|内部|新|开源)?[\u4e00-\u9fff]{0,6}?"
-    r"(?:小程序|应用|助手|助理|大模型|模型|智能体|聊天机器人|App|APP|app))"
+    r"|(?:AI|人工智能|智能|内部|新|开源)?[\u4e00-\u9fff]{0,6}?(?:小程序|应用|助手|助理|大模型|模型|智能体|聊天机器人|App|APP|app))"
 )
-"""A name given after 名为/称为 to an AI product (一款名为“妙刷”的AI小程序, 被称为longcat的内部模型, 称为Orion的GPT-4.5模型,
-名为“Cristal（水晶）”的人工智能产品, less its gloss; a quoted Latin name of several words, 名为“Mistral Small 3”的全新开源
-语言模型)."""
+"""A name given after 名为/称为 to an AI product (一款名为“妙刷”的AI小程序, 被称为longcat的内部模型, 名为“Cristal（水晶）”的
+人工智能产品, less its gloss; a quoted Latin name of several words, 名为“Mistral Small 3”的全新开源语言模型)."""
 
 
 RELEASED_APP = re.compile(

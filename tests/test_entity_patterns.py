@@ -553,9 +553,7 @@ def test_every_position_head_of_the_relation_rules_marks_a_name_in_the_word_list
     assert heads - titles <= not_name_marks, sorted(heads - titles - not_name_marks)
 
 
-def test_a_latin_codename_or_a_latin_word_listed_with_a_model_is_a_model(models):
-    found = _mentions("OpenAI将于数周内推出内部称为Orion的GPT-4.5模型。", models)
-    assert ("Orion", "AIModel") in found and ("GPT-4.5", "AIModel") in found, found
+def test_a_latin_word_listed_with_a_model_is_a_model(models):
     found = _mentions("谷歌还发布了名为Goose和Gemma的模型。", models)
     assert ("Goose", "AIModel") in found and ("Goose", "Person") not in found, found
     assert ("Sam Altman", "Person") in _mentions("马斯克和Sam Altman见面。", models)
