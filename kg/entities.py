@@ -205,16 +205,23 @@ def _lexicon_spans(key: str, folded: str, starts: set[int], ends: set[int], rec:
     return out
 
 
+_FIRM_AFTER_DIGITS = re.compile(r"(?:的[\u4e00-\u9fffA-Za-z]|创始人|董事长|集团|公司|旗下|宣布|表示|发布|推出|将|已|也|还|等|、|和|与"
+                                r"|数字安全|安全大模型|智脑)")
+"""Words after a three-digit name that make it the company (360的纳米搜索, 360创始人周鸿祎, 360、阿里)."""
 _NUMBER_AFTER = re.compile(r"\s*(?:[.,．]\d|[\d%％元年月日号万亿千百个家名位只台件次倍层米克吨度岁分秒期届人款条项]|美元|港元)")
 """What after digits makes them a number, a date or an amount (1688元, 1688年, 1688家)."""
 
 
 def _number_name(folded: str, c: Span) -> bool:
     """Whether four digits or more the gazetteer knows as a name name it here (1688 the platform), not a number
-    (1688元); fewer are too often a count (360伙, 港股360) for the name alone to tell."""
-    return (c[3].startswith("lexicon:") and c[1] - c[0] >= 4 and folded[c[0] : c[1]].isdigit()
-            and not folded[c[0] - 1 : c[0]].isdigit()
-            and _NUMBER_AFTER.match(folded, c[1]) is None)
+    (1688元); three are too often a count (360伙, 港股360) for the name alone to tell, and need a company's words
+    after them (360的纳米搜索)."""
+    if not (c[3].startswith("lexicon:") and c[1] - c[0] >= 3 and folded[c[0] : c[1]].isdigit()
+            and not folded[c[0] - 1 : c[0]].isdigit() and _NUMBER_AFTER.match(folded, c[1]) is None):
+        return False
+    # three digits name the company only with a company's words after them (360的纳米搜索, 360创始人, 依托360将)
+    return c[1] - c[0] >= 4 or (_FIRM_AFTER_DIGITS.match(folded, c[1]) is not None
+                                 and not folded.endswith(("港股", "〈", "<"), 0, c[0]))
 
 
 _MODEL_KINDS = "视觉理解|视觉|语音|多模态|推理|深度思考|文生图|文生视频|图生视频|视频生成|图像生成|代码|编程"

@@ -559,6 +559,18 @@ def test_a_latin_word_listed_with_a_model_is_a_model(models):
     assert ("Sam Altman", "Person") in _mentions("马斯克和Sam Altman见面。", models)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("此前360的纳米搜索也接入了DeepSeek。", True),  # the company's product after it
+        ("港股360期指上涨。", False),  # a count
+        ("360度全方位展示。", False),
+    ],
+)
+def test_a_three_digit_company_name_needs_a_company_s_words_after_it(text, expected, models):
+    assert (("360", "Organization") in _mentions(text, models)) is expected
+
+
 def test_media_accounts_named_in_quotes(models):
     for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
                        ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):
