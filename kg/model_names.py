@@ -36,11 +36,13 @@ SIZED_MODEL = re.compile(
 Qwen2.5-32B-Instruct): a model's, whatever words follow; not a one-letter code (H-1B)."""
 
 NAMED_ASSISTANT = re.compile(
-    r"(?:智能体|[\u4e00-\u9fffA-Za-z]{0,6}(?:助手|助理)|聊天机器人|AI应用|AI产品|(?:自研|自有|专有|自主研发|旗下)的?[\u4e00-\u9fff]{0,4}大模型)"
+    r"(?:智能体|[\u4e00-\u9fffA-Za-z]{0,6}(?:助手|助理)|聊天机器人|AI应用|AI产品|(?:自研|自有|专有|自主研发|旗下)的?[\u4e00-\u9fff]{0,4}大模型"
+    r"|(?:AI|模型|大模型|智能)[\u4e00-\u9fff]{0,4}中台|数字员工|数字主持人|AI主播|虚拟主播|(?:AI|智能|医疗)大脑)"
     r"\s*(?:——|—|：|:)?\s*[“\"「](?!更|很|非常|最|真正)([^“”\"「」\n，。、]{2,12}?)[”\"」]"
 )
 """A quoted name right after the word for an assistant or AI app (人工智能体“小天”, 聊天机器人“豆包”, 智能金融助理“支小宝2.0”,
-AI问答助手——“小邮助手”) or for an own model (自有大模型“邮智”); not a quoted phrase (助手“更加懂你”)."""
+AI问答助手——“小邮助手”, AI模型服务中台“智慧Qimi”, 数字主持人“智夏”) or for an own model (自有大模型“邮智”); not a quoted
+phrase (助手“更加懂你”)."""
 
 
 NAMED_AFTER_KIND = re.compile(

@@ -571,6 +571,17 @@ def test_a_three_digit_company_name_needs_a_company_s_words_after_it(text, expec
     assert (("360", "Organization") in _mentions(text, models)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("青岛农商银行部署了企业级AI模型服务中台“智慧Qimi”。", "智慧Qimi"),
+        ("日照广播电视台复刻推出数字主持人“智夏”参与新闻报道。", "智夏"),
+    ],
+)
+def test_a_quoted_name_after_the_word_for_an_ai_platform_or_presenter_is_a_model(text, name, models):
+    assert (name, "AIModel") in _mentions(text, models)
+
+
 def test_media_accounts_named_in_quotes(models):
     for text, name in (("据公号“滨江发布”消息，宇树科技正在大力招聘。", "滨江发布"),
                        ("2月11日，“合肥日报”微信公众号刊文谈创新。", "合肥日报")):

@@ -477,6 +477,12 @@ def test_relations_a_model_said_to_be_the_base_model_of_another():
     assert not [t for t in got if t[1] == "basedOn"]
 
 
+def test_relations_a_product_named_after_the_model_it_is_built_on():
+    got = _triples("青岛农商银行宣布已本地化部署以DeepSeek大模型为基座的企业级AI模型服务中台“智慧Qimi”。",
+                   [("青岛农商银行", O), ("DeepSeek", M), ("智慧Qimi", M)])
+    assert ("智慧Qimi", "basedOn", "DeepSeek", None) in got
+
+
 def test_relations_pre_check_skips_sentences_no_rule_can_match():
     from kg.relations import _may_match, load_rules
 
