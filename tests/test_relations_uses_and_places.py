@@ -30,6 +30,10 @@ from tests.test_relations import L, M, O, T, _triples
         # platforms a list names and sums up by their kind
         ("知乎、百度等平台均已上线DeepSeek-R1。", [("知乎", O), ("百度", O), ("DeepSeek-R1", M)],
          {("知乎", "uses", "DeepSeek-R1", None), ("百度", "uses", "DeepSeek-R1", None)}),
+        # the kind glued to 等 by the segmenter (等算力|平台)
+        ("目前，阿里、腾讯、超算互联网等算力平台，均已经上线DeepSeek系列模型。",
+         [("阿里", O), ("腾讯", O), ("超算互联网", O), ("DeepSeek", M)],
+         {(n, "uses", "DeepSeek", None) for n in ("阿里", "腾讯", "超算互联网")}),
     ],
 )
 def test_relations_a_model_brought_into_products_or_deployed_to_a_platform(text, ents, expected):
