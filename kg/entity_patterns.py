@@ -233,11 +233,12 @@ _AFTER_NAME = frozenset(("受访", "接受", "通过", "向记者", "对记者",
 def _titled_name_rx(titles: frozenset[str], verbs: frozenset[str]) -> re.Pattern:
     """A name of two or three Han characters between a title (副会长, 首席执行官, CEO) and a speech verb, 看来, a word
     that follows names (受访, 通过, 在) or a stop (副会长支培元看来，…, 院长张三表示): the stop or word after it says
-    where the name ends, however the segmenter cut it."""
+    where the name ends, however the segmenter cut it. A rare character the Simplified form writes outside the basic
+    block counts too (分析师郭明錤认为, folded to 郭明𫓹)."""
     heads = sorted((t for t in titles if len(t) >= 2 and (not t.isascii() or t.isupper())), key=len, reverse=True)
     ends = sorted({v for v in verbs if not v.isascii()} | {"看来", "看來"} | _AFTER_NAME, key=len, reverse=True)
     return re.compile(
-        r"(?:" + "|".join(map(re.escape, heads)) + r")([\u4e00-\u9fff]{2,3}?)(?="
+        r"(?:" + "|".join(map(re.escape, heads)) + r")([\u4e00-\u9fff\U00020000-\U0002ffff]{2,3}?)(?="
         + "|".join(map(re.escape, ends)) + r"|[，。、；：,;:（(])"
     )
 

@@ -529,6 +529,7 @@ def test_companies_listed_before_the_kind_of_platform_they_are(models):
     [
         ("云天励飞高级副总裁、董秘邓浩然告诉记者，AI大模型与智能眼镜的结合是浪潮。", "邓浩然"),
         ("这项法案最后被加州州长纽森拒绝签署。", "纽森"),
+        ("天风国际分析师郭明錤认为，苹果机器人量产可能要等到2028年。", "郭明錤"),  # a rare character of the name
     ],
 )
 def test_a_name_after_any_position_a_relation_rule_knows(text, name, models):
