@@ -212,12 +212,10 @@ def _read_sentence(article: Article, sent: Sentence, here: tuple[Mention, ...], 
             for rel in nested_relations(article, sent, units, rule, ordered):
                 _keep(found, rel)
             continue
-        if not _needs_met(rule, simple, needs_ok):
-            continue
+        if rule.kind == "quote" and quotes is None or not _needs_met(rule, simple, needs_ok):
+            continue  # a reading that keeps no quotes does not match the speech rules
         for end, caps in match_rule(rule, units):
             if rule.kind == "quote":
-                if quotes is None:
-                    continue
                 q = quotes_from_match(article, sent, units, rule, caps, end, ordered, shared)
                 if q is not None and not negated(rules.hedges, sent, units, caps, end):
                     quotes.append(q)
